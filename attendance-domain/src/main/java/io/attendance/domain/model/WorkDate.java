@@ -1,0 +1,63 @@
+package io.attendance.domain.model;
+
+import io.attendance.domain.error.ValidationFailed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Objects;
+
+/**
+ * The calendar day an attendance record is about. Days before 1970-01-01 are never valid; how far
+ * ahead a record may be written depends on today, so that bound is checked with a clock by
+ * {@link #requireWithinBookingWindow(Clock)} where records are written.
+ */
+public record WorkDate(LocalDate value) implements Comparable<WorkDate> {
+    public static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    public static final int MAX_DAYS_AHEAD = 366;
+    private static final DateTimeFormatter ISO_STRICT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+    public WorkDate {
+        Objects.requireNonNull(value, "value");
+        if (value.isBefore(EARLIEST)) {
+            throw new ValidationFailed("date", "must not be before " + EARLIEST);
+        }
+    }
+
+    /** Parses exactly YYYY-MM-DD and only real calendar dates (no 2026-02-30). */
+    public static WorkDate parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ValidationFailed("date", "is required");
+        }
+        try {
+            return new WorkDate(LocalDate.parse(text.strip(), ISO_STRICT));
+        } catch (DateTimeParseException e) {
+            throw new ValidationFailed("date", "must be a calendar date written YYYY-MM-DD");
+        }
+    }
+
+    public static WorkDate of(int year, int month, int day) {
+        return new WorkDate(LocalDate.of(year, month, day));
+    }
+
+    /** Records may be written up to {@value #MAX_DAYS_AHEAD} days ahead (planned leave, holidays). */
+    public WorkDate requireWithinBookingWindow(Clock clock) {
+        LocalDate latest = LocalDate.now(clock).plusDays(MAX_DAYS_AHEAD);
+        if (value.isAfter(latest)) {
+            throw new ValidationFailed("date", "must not be after " + latest);
+        }
+        return this;
+    }
+
+    @Override
+    public int compareTo(WorkDate other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
