@@ -1,0 +1,116 @@
+package io.attendance.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attendance.domain.fake.InMemoryAttendanceRecords;
+import io.attendance.domain.fake.InMemoryDatabase;
+import io.attendance.domain.fake.InMemoryEmployees;
+import io.attendance.domain.fake.InMemoryReadCache;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.Cached;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class LookUpAttendanceTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+
+    private final InMemoryDatabase db = new InMemoryDatabase();
+    private final InMemoryEmployees employees = new InMemoryEmployees(db);
+    private final InMemoryAttendanceRecords records = new InMemoryAttendanceRecords(db);
+    private final InMemoryReadCache cache = new InMemoryReadCache();
+    private final CountingRecords counting = new CountingRecords(records);
+
+    private void storeDays(String id, int days) {
+        Employee employee = new Employee(new EmployeeId(id), "Employee " + id);
+        employees.save(employee);
+        for (int day = 1; day <= days; day++) {
+            records.add(AttendanceRecord.first(employee.id(), WorkDate.of(2026, 11, day), AttendanceStatus.PRESENT, NOW));
+        }
+    }
+
+    private List<EmployeeAttendance> all(LookUpAttendance lookUp) {
+        List<EmployeeAttendance> seen = new ArrayList<>();
+        lookUp.forEach(seen::add);
+        return seen;
+    }
+
+    @Test
+    void aSecondSearchOfTheSameEmployeeIsServedFromTheCache() {
+        storeDays("E-1", 2);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, cache, 100);
+
+        Optional<EmployeeAttendance> first = lookUp.latestOf(new EmployeeId("E-1"));
+        Optional<EmployeeAttendance> second = lookUp.latestOf(new EmployeeId("E-1"));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first).map(found -> found.record().date()).contains(WorkDate.of(2026, 11, 2));
+        assertThat(counting.latestReads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aSmallFullListIsCachedAfterBeingStreamedOnce() {
+        storeDays("E-1", 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, cache, 3);
+
+        assertThat(all(lookUp)).hasSize(3);
+        assertThat(all(lookUp)).hasSize(3);
+
+        assertThat(counting.fullScans.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aFullListLongerThanTheLimitIsStreamedEveryTimeAndNeverCached() {
+        storeDays("E-1", 4);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, cache, 3);
+
+        assertThat(all(lookUp)).hasSize(4);
+        assertThat(all(lookUp)).hasSize(4);
+
+        assertThat(counting.fullScans.get()).isEqualTo(2);
+        assertThat(cache.allAttendance()).isInstanceOf(Cached.Miss.class);
+    }
+
+    /** Counts how often the system of record is asked, to see what the cache saves. */
+    private static final class CountingRecords implements AttendanceRecords {
+        private final AttendanceRecords delegate;
+        private final AtomicInteger latestReads = new AtomicInteger();
+        private final AtomicInteger fullScans = new AtomicInteger();
+
+        CountingRecords(AttendanceRecords delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void add(AttendanceRecord record) {
+            delegate.add(record);
+        }
+
+        @Override
+        public Optional<AttendanceRecord> find(EmployeeId employeeId, WorkDate date) {
+            return delegate.find(employeeId, date);
+        }
+
+        @Override
+        public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
+            latestReads.incrementAndGet();
+            return delegate.latestOf(employeeId);
+        }
+
+        @Override
+        public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
+            fullScans.incrementAndGet();
+            delegate.forEachWithEmployee(sink);
+        }
+    }
+}
