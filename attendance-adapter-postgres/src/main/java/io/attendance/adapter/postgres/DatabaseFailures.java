@@ -1,0 +1,58 @@
+package io.attendance.adapter.postgres;
+
+import io.attendance.domain.error.Conflict;
+import io.attendance.domain.error.Unavailable;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import org.jdbi.v3.core.ConnectionException;
+
+/**
+ * Turns what JDBC and JDBI throw into the domain's errors where the domain has a word for it: a
+ * database that cannot be reached is {@link Unavailable}, a duplicate key a {@link Conflict}.
+ * Anything else is a bug or a broken schema and propagates as it is.
+ */
+final class DatabaseFailures {
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */
+    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03", "53300");
+
+    private DatabaseFailures() {
+    }
+
+    static RuntimeException translate(RuntimeException failure) {
+        if (isUnreachable(failure)) {
+            return new Unavailable("PostgreSQL is unavailable: " + failure.getMessage(), failure);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return new Conflict("the change collides with existing data: " + sql.getMessage());
+            }
+        }
+        return failure;
+    }
+
+    /** Whether the failure, or one of its causes, says the server cannot be reached (or is going away). */
+    static boolean isUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (isConnectionFailure(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionFailure(Throwable cause) {
+        if (cause instanceof ConnectionException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            return state.startsWith("08") || SERVER_GOING_AWAY.contains(state);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,140 @@
+package io.attendance.adapter.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.attendance.domain.error.Unavailable;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.StatusCommandStep;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+/**
+ * The schema's Liquibase changelog, shipped on the classpath by the attendance-db jar, run on the
+ * pool's connections with Liquibase's command API.
+ *
+ * <p>Instances starting together migrate once. Liquibase's own lock table is not enough for that:
+ * on a new database, every instance creates Liquibase's tables before taking the lock, and all but
+ * one fail. So each command first takes a PostgreSQL advisory lock of its session, which the server
+ * also releases should the process die.
+ */
+public final class Migrations {
+    static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+    /** Any constant of our own: the key of the advisory lock that serialises Liquibase commands. */
+    private static final long MIGRATION_LOCK = 0x61747465_6e64616eL;
+
+    /**
+     * Liquibase writes nothing to stdout itself (our logs are JSON there): its messages go to its
+     * logger, java.util.logging, which the application bridges to SLF4J. And it sends no analytics.
+     */
+    private static final Map<String, Object> QUIET = Map.of(
+            Scope.Attr.ui.name(), new LoggerUIService(),
+            "liquibase.analytics.enabled", false);
+
+    private final DataSource dataSource;
+
+    Migrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Applies every pending changeset; does nothing when the schema is up to date. */
+    public void update() {
+        run(UpdateCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .setOutput(OutputStream.nullOutputStream()));
+    }
+
+    /** Rolls back the {@code count} changesets applied last, newest first. */
+    public void rollback(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        run(RollbackCountCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)
+                .setOutput(OutputStream.nullOutputStream()));
+    }
+
+    /**
+     * Which changesets are not applied yet, as Liquibase words it: "N changesets have not been
+     * applied to ..." followed by one line per changeset (path::id::author), or "... is up to date".
+     */
+    public String status() {
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        run(StatusCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .addArgumentValue(StatusCommandStep.VERBOSE_ARG, true)
+                .setOutput(report));
+        return report.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    @SuppressWarnings("try") // the resource accessor's close() declares Exception
+    private void run(String[] commandName, CommandArguments arguments) {
+        try (Connection connection = dataSource.getConnection();
+                ClassLoaderResourceAccessor changelogs = new ClassLoaderResourceAccessor(Migrations.class.getClassLoader())) {
+            CommandScope command = new CommandScope(commandName);
+            arguments.addTo(command);
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
+            Map<String, Object> scope = new HashMap<>(QUIET);
+            scope.put(Scope.Attr.resourceAccessor.name(), changelogs);
+            advisoryLock(connection, "pg_advisory_lock");
+            try {
+                Scope.child(scope, command::execute);
+            } finally {
+                release(connection);
+            }
+        } catch (Exception failure) {
+            if (DatabaseFailures.isUnreachable(failure)) {
+                throw new Unavailable("PostgreSQL is unavailable: " + failure.getMessage(), failure);
+            }
+            throw new IllegalStateException("Liquibase " + String.join(" ", commandName)
+                    + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * The session goes back to the pool: it must not keep the lock, even after a failed command. A
+     * session that cannot unlock is closed instead, which releases the lock as well.
+     */
+    private void release(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            advisoryLock(connection, "pg_advisory_unlock");
+        } catch (SQLException stuck) {
+            if (dataSource instanceof HikariDataSource pool) {
+                pool.evictConnection(connection);
+            }
+        }
+    }
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+            statement.setLong(1, MIGRATION_LOCK);
+            statement.execute();
+        }
+    }
+
+    @FunctionalInterface
+    private interface CommandArguments {
+        void addTo(CommandScope command) throws Exception;
+    }
+}
