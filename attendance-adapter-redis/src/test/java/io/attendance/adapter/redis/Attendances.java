@@ -1,0 +1,61 @@
+package io.attendance.adapter.redis;
+
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.Cached;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Instant;
+
+/** Attendance worth caching, and small helpers shared by this module's tests. */
+final class Attendances {
+    static final EmployeeId ADA = new EmployeeId("E-1");
+    static final EmployeeId BOB = new EmployeeId("B-2");
+    static final Instant MORNING = Instant.parse("2026-11-27T08:30:00.123456Z");
+
+    private Attendances() {
+    }
+
+    /** The employee's record of 2026-11-27, at the given version. */
+    static EmployeeAttendance attendance(EmployeeId id, long version) {
+        return new EmployeeAttendance(new Employee(id, "Employee " + id.value()), new AttendanceRecord(
+                id, WorkDate.of(2026, 11, 27), AttendanceStatus.PRESENT, version, MORNING, MORNING.plusSeconds(version)));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> void fill(Cached<T> lookup, T value) {
+        if (!(lookup instanceof Cached.Miss<?>)) {
+            throw new AssertionError("expected a miss, got " + lookup);
+        }
+        ((Cached.Miss<T>) lookup).fill(value);
+    }
+
+    static <T> T hitValue(Cached<T> lookup) {
+        if (!(lookup instanceof Cached.Hit<T> hit)) {
+            throw new AssertionError("expected a hit, got " + lookup);
+        }
+        return hit.value();
+    }
+
+    /** The sum of a counter over all its tags; 0 when never registered. */
+    static double count(MeterRegistry registry, String name, String... tags) {
+        return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** A port of 127.0.0.1 that was free a moment ago: nothing listens there. */
+    static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

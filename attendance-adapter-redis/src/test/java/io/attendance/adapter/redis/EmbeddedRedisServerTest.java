@@ -1,0 +1,57 @@
+package io.attendance.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.RedisClient;
+
+class EmbeddedRedisServerTest {
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void itListensOnLoopbackAtAFreePortAndAnswers() {
+        try (EmbeddedRedisServer server = EmbeddedRedisServer.start(dataDirectory);
+             RedisClient redis = TestRedis.client(server.url())) {
+
+            assertThat(server.url()).isEqualTo("redis://127.0.0.1:" + server.port());
+            assertThat(server.isRunning()).isTrue();
+            assertThat(redis.ping()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void whatItHoldsSurvivesARestartOnTheSameDirectory() {
+        Path data = dataDirectory.resolve("not yet created");
+        try (EmbeddedRedisServer first = EmbeddedRedisServer.start(data);
+             RedisClient redis = TestRedis.client(first.url())) {
+            redis.set("att:test:kept", "across restarts");
+        }
+
+        try (EmbeddedRedisServer second = EmbeddedRedisServer.start(data);
+             RedisClient redis = TestRedis.client(second.url())) {
+            assertThat(redis.get("att:test:kept")).isEqualTo("across restarts");
+        }
+        assertThat(data.resolve("attendance.aof")).exists();
+    }
+
+    @Test
+    void aPortInUseIsReportedAndClosingTwiceIsHarmless() {
+        EmbeddedRedisServer running = EmbeddedRedisServer.start(dataDirectory.resolve("a"));
+        try {
+            assertThatThrownBy(() -> EmbeddedRedisServer.start(dataDirectory.resolve("b"), running.port()))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining(Integer.toString(running.port()));
+        } finally {
+            running.close();
+            running.close();
+        }
+        assertThat(running.isRunning()).isFalse();
+        assertThat(Files.isDirectory(dataDirectory.resolve("b"))).isTrue();
+    }
+}

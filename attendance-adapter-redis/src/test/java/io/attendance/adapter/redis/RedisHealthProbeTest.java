@@ -1,0 +1,46 @@
+package io.attendance.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.RedisClient;
+
+class RedisHealthProbeTest {
+
+    @Test
+    void aServerThatAnswersIsUp() {
+        try (RedisStore store = RedisStore.connect(TestRedis.url(), Duration.ofSeconds(60), new SimpleMeterRegistry())) {
+            assertThat(store.healthProbe().isUp()).isTrue();
+        }
+    }
+
+    @Test
+    void nothingListeningIsDownWithoutAnException() {
+        String nowhere = "redis://127.0.0.1:" + Attendances.closedPort();
+        try (RedisStore store = RedisStore.connect(nowhere, Duration.ofSeconds(60), new SimpleMeterRegistry())) {
+            assertThat(store.healthProbe().isUp()).isFalse();
+        }
+    }
+
+    @Test
+    void aPasswordInTheUrlIsUsedAndAWrongOneIsDown(@TempDir Path dataDirectory) {
+        try (EmbeddedRedisServer server = EmbeddedRedisServer.start(dataDirectory)) {
+            try (RedisClient redis = TestRedis.client(server.url())) {
+                redis.configSet("requirepass", "s3cr@t");
+            }
+            String right = "redis://:s3cr%40t@127.0.0.1:" + server.port();
+            String wrong = "redis://:wrong@127.0.0.1:" + server.port();
+
+            try (RedisStore store = RedisStore.connect(right, Duration.ofSeconds(60), new SimpleMeterRegistry())) {
+                assertThat(store.healthProbe().isUp()).isTrue();
+            }
+            try (RedisStore store = RedisStore.connect(wrong, Duration.ofSeconds(60), new SimpleMeterRegistry())) {
+                assertThat(store.healthProbe().isUp()).isFalse();
+            }
+        }
+    }
+}

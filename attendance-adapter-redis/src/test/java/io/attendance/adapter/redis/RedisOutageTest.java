@@ -1,0 +1,181 @@
+package io.attendance.adapter.redis;
+
+import static io.attendance.adapter.redis.Attendances.ADA;
+import static io.attendance.adapter.redis.Attendances.BOB;
+import static io.attendance.adapter.redis.Attendances.attendance;
+import static io.attendance.adapter.redis.Attendances.closedPort;
+import static io.attendance.adapter.redis.Attendances.count;
+import static io.attendance.adapter.redis.Attendances.fill;
+import static io.attendance.adapter.redis.Attendances.hitValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.ReadCache;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Redis down, dying, black-holed or coming back: the service never notices but in its meters. */
+class RedisOutageTest {
+    private static final Duration ENTRY_TTL = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final Duration PAUSE_AFTER_FAULT = Duration.ofMillis(200);
+
+    @TempDir
+    Path dataDirectory;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private EmbeddedRedisServer server;
+    private RedisStore store;
+
+    @BeforeEach
+    void startOwnServer() {
+        server = EmbeddedRedisServer.start(dataDirectory);
+        store = connect(server.url());
+    }
+
+    @AfterEach
+    void stopOwnServer() {
+        store.close();
+        server.close();
+    }
+
+    @Test
+    void withNoRedisAtAllTheServiceStartsAndEveryCallIsAHarmlessCountedMiss() {
+        try (RedisStore nowhere = connect("redis://127.0.0.1:" + closedPort())) {
+            ReadCache cache = nowhere.readCache();
+
+            Cached<Optional<EmployeeAttendance>> lookup = cache.latestAttendance(ADA);
+            fill(lookup, Optional.of(attendance(ADA, 1)));
+            cache.attendanceChanged(ADA);
+            fill(cache.allAttendance(), List.of(attendance(ADA, 1)));
+
+            assertThat(cache.latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
+            assertThat(nowhere.healthProbe().isUp()).isFalse();
+            assertThat(count(registry, "cache.errors", "cache", "v1")).isPositive();
+            assertThat(count(registry, "cache.gets", "result", "hit")).isZero();
+        }
+    }
+
+    @Test
+    void aRedisThatNeverAnswersCostsOneShortTimeoutAndThenNothingUntilThePauseEnds() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             RedisStore blackHoled = RedisStore.connect(RedisUrl.parse("redis://127.0.0.1:" + silent.getLocalPort()),
+                     ENTRY_TTL, registry, TIMEOUT, Duration.ofSeconds(10))) {
+            ReadCache cache = blackHoled.readCache();
+
+            long first = timeMillis(() -> cache.latestAttendance(ADA));
+            long next100 = timeMillis(() -> {
+                for (int i = 0; i < 100; i++) {
+                    cache.latestAttendance(ADA);
+                    cache.attendanceChanged(ADA);
+                }
+            });
+
+            assertThat(first).isBetween(TIMEOUT.toMillis() - 50, TIMEOUT.toMillis() * 5);
+            assertThat(next100).as("not a single timeout more").isLessThan(TIMEOUT.toMillis());
+            assertThat(count(registry, "cache.errors")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aServerThatStopsTurnsLookupsIntoMissesAndItsDataAreServedAgainOnceItIsBack() {
+        ReadCache cache = store.readCache();
+        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
+        assertThat(hitValue(cache.latestAttendance(ADA))).contains(attendance(ADA, 1));
+
+        server.close();
+
+        assertThat(cache.latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
+        fill(cache.latestAttendance(BOB), Optional.of(attendance(BOB, 1)));
+        assertThat(store.healthProbe().isUp()).isFalse();
+        assertThat(count(registry, "cache.errors")).isPositive();
+
+        server = EmbeddedRedisServer.start(dataDirectory, server.port());
+
+        eventually(() -> cache.latestAttendance(ADA) instanceof Cached.Hit);
+        assertThat(hitValue(cache.latestAttendance(ADA))).contains(attendance(ADA, 1));
+        assertThat(store.healthProbe().isUp()).isTrue();
+    }
+
+    @Test
+    void aChangeMadeWhileRedisWasDownIsNeverFollowedByTheValueFromBefore() {
+        ReadCache cache = store.readCache();
+        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
+        fill(cache.latestAttendance(BOB), Optional.of(attendance(BOB, 1)));
+        fill(cache.allAttendance(), List.of(attendance(ADA, 1), attendance(BOB, 1)));
+        server.close();
+
+        cache.attendanceChanged(ADA);
+        server = EmbeddedRedisServer.start(dataDirectory, server.port());
+
+        eventually(() -> {
+            Cached<Optional<EmployeeAttendance>> lookup = cache.latestAttendance(ADA);
+            if (lookup instanceof Cached.Hit<Optional<EmployeeAttendance>> hit) {
+                assertThat(hit.value()).as("the first hit after the outage").contains(attendance(ADA, 2));
+                return true;
+            }
+            fill(lookup, Optional.of(attendance(ADA, 2)));
+            return false;
+        });
+        assertThat(cache.latestAttendance(BOB)).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.allAttendance()).isInstanceOf(Cached.Miss.class);
+        try (var redis = TestRedis.client(server.url())) {
+            assertThat(redis.keys("att:v1:latest:B-2:*")).as("the entry from before, still in Redis").hasSize(1);
+        }
+    }
+
+    @Test
+    void aChangeThatFailedIsMadeGoodByTheNextChangeThatReachesRedis() {
+        ReadCache cache = store.readCache();
+        fill(cache.latestAttendance(BOB), Optional.of(attendance(BOB, 1)));
+        server.close();
+        cache.attendanceChanged(BOB);
+        server = EmbeddedRedisServer.start(dataDirectory, server.port());
+
+        eventually(() -> {
+            cache.attendanceChanged(ADA);
+            return count(registry, "cache.invalidations") > 0;
+        });
+
+        Cached<Optional<EmployeeAttendance>> lookup = cache.latestAttendance(BOB);
+        fill(lookup, Optional.of(attendance(BOB, 2)));
+        assertThat(hitValue(cache.latestAttendance(BOB))).contains(attendance(BOB, 2));
+    }
+
+    private RedisStore connect(String url) {
+        return RedisStore.connect(RedisUrl.parse(url), ENTRY_TTL, registry, TIMEOUT, PAUSE_AFTER_FAULT);
+    }
+
+    private static long timeMillis(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+
+    private static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("not so within 5 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}
