@@ -1,0 +1,140 @@
+package io.attendance.adapter.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.attendance.application.CheckHealth;
+import io.attendance.application.LookUpAttendance;
+import io.attendance.application.RecordAttendance;
+import io.attendance.application.RecordAttendanceCommand;
+import io.attendance.domain.error.NotFound;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeId;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/** The OT-Microservices v1 attendance contract, kept exactly: paths, field names and message text. */
+final class AttendanceV1Endpoints {
+    static final String PREFIX = "/api/v1/attendance";
+    static final String CREATE = PREFIX + "/create";
+    static final String SEARCH = PREFIX + "/search";
+    static final String SEARCH_ALL = PREFIX + "/search/all";
+    static final String HEALTH = PREFIX + "/health";
+    static final String HEALTH_DETAIL = PREFIX + "/health/detail";
+
+    static final String HEALTHY = "Attendance API is running fine and ready to serve requests";
+    static final String UNHEALTHY = "Attendance API is not healthy, please check logs";
+    /** The original's text: its f-string ends with the (empty) id, hence the trailing space. */
+    static final String MISSING_ID = "Unable to process request, please check query params ";
+
+    private final ObjectMapper json;
+    private final ObjectWriter recordWriter;
+    private final RequestBodies bodies;
+    private final RecordAttendance recordAttendance;
+    private final LookUpAttendance lookUpAttendance;
+    private final CheckHealth checkHealth;
+
+    AttendanceV1Endpoints(
+            ObjectMapper json,
+            RequestBodies bodies,
+            RecordAttendance recordAttendance,
+            LookUpAttendance lookUpAttendance,
+            CheckHealth checkHealth) {
+        this.json = json;
+        this.recordWriter = json.writerFor(AttendanceView.class);
+        this.bodies = bodies;
+        this.recordAttendance = recordAttendance;
+        this.lookUpAttendance = lookUpAttendance;
+        this.checkHealth = checkHealth;
+    }
+
+    void create(Context ctx) throws IOException {
+        RecordAttendanceCommand command = CreateAttendanceRequest.parse(json, bodies.read(ctx));
+        AttendanceRecord created = recordAttendance.record(command);
+        respond(ctx, HttpStatus.OK, new MessageBody(
+                "Successfully created the record for the employee id: $" + created.employeeId().value()));
+    }
+
+    void search(Context ctx) throws IOException {
+        String id = ctx.queryParam("id");
+        if (id == null || id.isEmpty()) {
+            // part of the v1 contract itself (its exact text), not an error mapping: answered here
+            respond(ctx, HttpStatus.BAD_REQUEST, new MessageBody(MISSING_ID));
+            return;
+        }
+        EmployeeId employeeId = new EmployeeId(id);
+        EmployeeAttendance latest = lookUpAttendance.latestOf(employeeId)
+                .orElseThrow(() -> new NotFound("No attendance record found for the employee id: " + employeeId.value()));
+        respond(ctx, HttpStatus.OK, AttendanceView.of(latest));
+    }
+
+    /**
+     * Writes the array element by element as the use case hands records over: memory stays
+     * constant whatever the row count. Nothing is written before the first record arrives, so a
+     * failure to start (the database is down) is still answered with a proper error status.
+     */
+    void searchAll(Context ctx) throws IOException {
+        StreamedArray array = new StreamedArray(ctx);
+        lookUpAttendance.forEach(array);
+        array.finish();
+    }
+
+    void health(Context ctx) throws IOException {
+        boolean up = checkHealth.check().databaseUp();
+        respond(ctx, up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, new MessageBody(up ? HEALTHY : UNHEALTHY));
+    }
+
+    void healthDetail(Context ctx) throws IOException {
+        CheckHealth.HealthReport report = checkHealth.check();
+        boolean up = report.databaseUp();
+        respond(ctx, up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, new HealthDetailView(
+                up ? HEALTHY : UNHEALTHY,
+                HealthDetailView.upOrDown(report.databaseUp()),
+                HealthDetailView.upOrDown(report.cacheUp()),
+                HealthDetailView.upOrDown(up)));
+    }
+
+    private void respond(Context ctx, HttpStatus status, Object body) throws IOException {
+        ctx.status(status).contentType(JsonMapping.JSON).result(json.writeValueAsBytes(body));
+    }
+
+    private final class StreamedArray implements Consumer<EmployeeAttendance> {
+        private final Context ctx;
+        private JsonGenerator generator;
+
+        StreamedArray(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void accept(EmployeeAttendance attendance) {
+            try {
+                if (generator == null) {
+                    open();
+                }
+                recordWriter.writeValue(generator, AttendanceView.of(attendance));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void finish() throws IOException {
+            if (generator == null) {
+                open();
+            }
+            generator.writeEndArray();
+            generator.close();
+        }
+
+        private void open() throws IOException {
+            ctx.status(HttpStatus.OK).contentType(JsonMapping.JSON);
+            ErrorResponses.markBodyStarted(ctx);
+            generator = json.getFactory().createGenerator(ctx.outputStream());
+            generator.writeStartArray();
+        }
+    }
+}

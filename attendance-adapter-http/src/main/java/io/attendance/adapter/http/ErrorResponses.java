@@ -1,0 +1,244 @@
+package io.attendance.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.domain.error.Conflict;
+import io.attendance.domain.error.DomainException;
+import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.Forbidden;
+import io.attendance.domain.error.NotFound;
+import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.error.Unavailable;
+import io.attendance.domain.error.ValidationFailed;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP responses: domain errors, malformed or oversized
+ * requests, unknown routes and methods, unexpected exceptions, JVM errors, and the errors Jetty
+ * answers by itself before a request reaches Javalin. A failure is first described as an
+ * {@link ApiError} (status, title, detail, field errors), then rendered in the {@link BodyShape}
+ * of the request's path. No stack trace or exception class name is ever written to a client: they
+ * go to the server log.
+ */
+final class ErrorResponses {
+    static final String INTERNAL_SERVER_ERROR = "Internal server error";
+    static final String UNAVAILABLE = "Attendance API is temporarily unavailable, please retry later";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final String BODY_STARTED = ErrorResponses.class.getName() + ".bodyStarted";
+
+    private final ObjectMapper json;
+    private final long maxRequestBytes;
+
+    ErrorResponses(ObjectMapper json, long maxRequestBytes) {
+        this.json = json;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /** What went wrong, whatever the body shape that tells it. */
+    record ApiError(int status, String title, String detail, List<FieldError> fieldErrors) {
+        static ApiError of(HttpStatus status, String detail) {
+            return of(status.getCode(), detail);
+        }
+
+        static ApiError of(int status, String detail) {
+            return new ApiError(status, HttpStatus.forStatus(status).getMessage(), detail, List.of());
+        }
+    }
+
+    /**
+     * How an error body looks. v1 answers {@code {"message": detail}}; v2 will add an
+     * {@code application/problem+json} (RFC 9457) constant here, chosen in {@link #forPath} for
+     * {@code /api/v2/} paths, with the field errors as a list.
+     */
+    enum BodyShape {
+        V1_MESSAGE(JsonMapping.JSON) {
+            @Override
+            byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
+                return json.writeValueAsBytes(new MessageBody(error.detail()));
+            }
+        };
+
+        private final String contentType;
+
+        BodyShape(String contentType) {
+            this.contentType = contentType;
+        }
+
+        abstract byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException;
+
+        static BodyShape forPath(String path) {
+            return V1_MESSAGE;
+        }
+    }
+
+    /** Registers every mapping with Javalin (exception handlers, JVM errors) and Jetty (its own errors). */
+    void install(JavalinConfig config) {
+        config.routes.exception(DomainException.class, (e, ctx) -> respond(ctx, describe(e), e));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> respondTo(ctx, e));
+        config.routes.exception(Exception.class, this::unexpected);
+        config.router.javaLangErrorHandler(this::fatal);
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+    }
+
+    /**
+     * Called by a handler that starts writing a response body it produces incrementally: from then
+     * on a failure can no longer change the status, so the connection is aborted instead, and the
+     * client sees an incomplete response rather than a well-formed but partial one.
+     */
+    static void markBodyStarted(Context ctx) {
+        ctx.attribute(BODY_STARTED, Boolean.TRUE);
+    }
+
+    ApiError describe(DomainException e) {
+        if (e instanceof ValidationFailed invalid) {
+            String detail = invalid.errors().stream()
+                    .map(error -> error.field() + " " + error.message())
+                    .collect(Collectors.joining("; "));
+            return new ApiError(400, HttpStatus.BAD_REQUEST.getMessage(), detail, invalid.errors());
+        }
+        if (e instanceof NotFound) {
+            return ApiError.of(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof Conflict) {
+            return ApiError.of(HttpStatus.CONFLICT, e.getMessage());
+        }
+        if (e instanceof PreconditionFailed) {
+            return ApiError.of(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+        }
+        if (e instanceof Forbidden) {
+            return ApiError.of(HttpStatus.FORBIDDEN, e.getMessage());
+        }
+        if (e instanceof Unavailable) {
+            LOG.warn("A backing service is unavailable: {}", e.getMessage(), e);
+            return ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+        }
+        LOG.error("Domain error without an HTTP mapping", e);
+        return ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR);
+    }
+
+    /** Javalin's own failures (no route, wrong method, body too large) and the adapter's 413. */
+    ApiError describe(HttpResponseException e) {
+        int status = e.getStatus();
+        return switch (status) {
+            case 404 -> ApiError.of(status, "Not found");
+            case 405 -> ApiError.of(status, "Method not allowed");
+            case 413 -> ApiError.of(status, "Request body exceeds the limit of " + maxRequestBytes + " bytes");
+            default -> ApiError.of(status, status >= 500 ? INTERNAL_SERVER_ERROR : HttpStatus.forStatus(status).getMessage());
+        };
+    }
+
+    private void respondTo(Context ctx, HttpResponseException e) {
+        respond(ctx, describe(e), e);
+        String allowed = e.getDetails().get("availableMethods");
+        if (e.getStatus() == 405 && allowed != null) {
+            ctx.header(Header.ALLOW, allowed);
+        }
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        if (isBodyStarted(ctx) && (e instanceof IOException || e instanceof UncheckedIOException)) {
+            LOG.debug("Client went away during {} {}", ctx.method(), ctx.path(), e);
+            abort(ctx);
+            return;
+        }
+        LOG.error("Unexpected failure serving {} {}", ctx.method(), ctx.path(), e);
+        respond(ctx, ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR), e);
+    }
+
+    private void respond(Context ctx, ApiError error, Throwable cause) {
+        if (isBodyStarted(ctx) || ctx.res().isCommitted()) {
+            LOG.error("Failure after the response to {} {} had started: aborting it", ctx.method(), ctx.path(), cause);
+            abort(ctx);
+            return;
+        }
+        BodyShape shape = BodyShape.forPath(ctx.path());
+        ctx.status(error.status()).contentType(shape.contentType).result(render(shape, error));
+    }
+
+    /** A JVM {@link Error} carries no request, so it is told in the v1 shape. */
+    private void fatal(HttpServletResponse response, Error error) {
+        LOG.error("Fatal error while serving a request", error);
+        if (response.isCommitted()) {
+            return;
+        }
+        try {
+            response.resetBuffer();
+            response.setStatus(500);
+            response.setContentType(BodyShape.V1_MESSAGE.contentType);
+            response.getOutputStream().write(render(BodyShape.V1_MESSAGE,
+                    ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR)));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not write the 500 response", e);
+        }
+    }
+
+    private byte[] render(BodyShape shape, ApiError error) {
+        try {
+            return shape.render(json, error);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isBodyStarted(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(BODY_STARTED));
+    }
+
+    /** Closes the connection under the response: the client sees it cut, not completed. */
+    private static void abort(Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null) {
+            request.getServletChannel().getEndPoint().close();
+        }
+    }
+
+    /** Answers the errors Jetty detects itself (a malformed request line or header, say) in JSON. */
+    private final class JettyErrors extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int code = response.getStatus();
+            if (request.getAttribute(ERROR_EXCEPTION) instanceof HttpException failure) {
+                code = failure.getCode();
+            }
+            if (code < 400 || code > 599) {
+                code = 500;
+            }
+            response.setStatus(code);
+            if (org.eclipse.jetty.http.HttpStatus.hasNoBody(code) || "HEAD".equals(request.getMethod())) {
+                callback.succeeded();
+                return true;
+            }
+            BodyShape shape = BodyShape.forPath(request.getHttpURI().getPath());
+            byte[] body = render(shape, jettyError(code));
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, shape.contentType);
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+
+        private ApiError jettyError(int code) {
+            String phrase = org.eclipse.jetty.http.HttpStatus.getMessage(code);
+            return ApiError.of(code, code >= 500 ? INTERNAL_SERVER_ERROR : phrase);
+        }
+    }
+}

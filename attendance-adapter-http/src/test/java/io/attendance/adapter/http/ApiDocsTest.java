@@ -1,0 +1,143 @@
+package io.attendance.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.attendance.adapter.http.RunningApi.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document matches the routes that exist, and Swagger UI renders it without a CDN. */
+class ApiDocsTest {
+    private static final Set<String> OPERATION_KEYS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static RunningApi server;
+
+    @BeforeAll
+    static void startServer() {
+        server = RunningApi.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void theDocumentIsOpenApi3Json() {
+        Reply document = server.get(ApiDocs.OPENAPI);
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.contentType()).startsWith("application/json");
+        assertThat(document.json().get("openapi").asText()).startsWith("3.");
+        assertThat(document.json().get("info").get("title").asText()).isEqualTo("Attendance API");
+    }
+
+    @Test
+    void theDocumentDescribesExactlyTheRoutesThatExist() {
+        JsonNode paths = server.get(ApiDocs.OPENAPI).json().get("paths");
+        Set<String> documented = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (OPERATION_KEYS.contains(operation.getKey())) {
+                    documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+
+        assertThat(server.api.routes()).isNotEmpty();
+        assertThat(documented)
+                .as("routes without an OpenAPI operation, or operations without a route")
+                .containsExactlyInAnyOrderElementsOf(server.api.routes());
+    }
+
+    @Test
+    void everyOperationDeclaresItsSuccessAndEveryReferenceResolves() {
+        JsonNode document = server.get(ApiDocs.OPENAPI).json();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (OPERATION_KEYS.contains(operation.getKey())) {
+                    assertThat(operation.getValue().get("responses").has("200"))
+                            .as("%s %s has a 200 response", operation.getKey(), path.getKey()).isTrue();
+                    assertThat(operation.getValue().hasNonNull("operationId")).isTrue();
+                }
+            }
+        }
+        List<String> references = new ArrayList<>();
+        collectReferences(document, references);
+
+        assertThat(references).isNotEmpty();
+        assertThat(references).allSatisfy(reference -> {
+            assertThat(reference).startsWith("#/");
+            assertThat(document.at(reference.substring(1)).isMissingNode()).as(reference).isFalse();
+        });
+    }
+
+    @Test
+    void theDocumentServedIsTheModulesResource() throws Exception {
+        try (var resource = ApiDocs.class.getResourceAsStream(ApiDocs.OPENAPI_RESOURCE)) {
+            assertThat(server.get(ApiDocs.OPENAPI).json()).isEqualTo(RunningApi.JSON.readTree(resource));
+        }
+    }
+
+    @Test
+    void apidocsIsSwaggerUiPointedAtTheDocument() {
+        Reply page = server.get(ApiDocs.UI);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("SwaggerUIBundle(").contains("url: \"/openapi.json\"");
+        assertThat(page.body()).doesNotContain("https://").doesNotContain("petstore");
+    }
+
+    @Test
+    void everyAssetThePageReferencesIsServedFromTheWebjar() {
+        Reply page = server.get(ApiDocs.UI);
+        Matcher reference = Pattern.compile("(?:src|href)=\"(/apidocs/[^\"]+)\"").matcher(page.body());
+        Map<String, String> expectedTypes = Map.of(
+                ".js", "javascript", ".css", "text/css", ".png", "image/png");
+        List<String> assets = new ArrayList<>();
+        while (reference.find()) {
+            assets.add(reference.group(1));
+        }
+
+        assertThat(assets).contains("/apidocs/swagger-ui-bundle.js", "/apidocs/swagger-ui.css");
+        assertThat(assets).allSatisfy(asset -> {
+            Reply served = server.get(asset);
+            assertThat(served.status()).as(asset).isEqualTo(200);
+            assertThat(served.body()).as(asset).isNotEmpty();
+            String extension = asset.substring(asset.lastIndexOf('.'));
+            assertThat(served.contentType()).as(asset).contains(expectedTypes.get(extension));
+        });
+        assertThat(server.get("/apidocs/swagger-ui-bundle.js").body()).contains("SwaggerUIBundle");
+    }
+
+    @Test
+    void theWebjarsDemoPageAndPetstoreInitializerAreNotServed() {
+        assertThat(server.get("/apidocs/index.html").status()).isEqualTo(404);
+        assertThat(server.get("/apidocs/swagger-initializer.js").status()).isEqualTo(404);
+        assertThat(server.get("/apidocs/../apidocs/swagger-initializer.js").status()).isEqualTo(404);
+    }
+
+    private static void collectReferences(JsonNode node, List<String> references) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (field.getKey().equals("$ref")) {
+                    references.add(field.getValue().asText());
+                } else {
+                    collectReferences(field.getValue(), references);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> collectReferences(element, references));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.attendance.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attendance.adapter.http.RunningApi.Reply;
+import io.attendance.domain.error.Conflict;
+import io.attendance.domain.error.Forbidden;
+import io.attendance.domain.error.NotFound;
+import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.error.Unavailable;
+import io.attendance.domain.error.ValidationFailed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How every kind of failure reaches a client: a status, a JSON message, never internals. */
+class ErrorResponsesTest {
+    private FailingAttendanceRecords records;
+
+    @RegisterExtension
+    final RunningApi server = RunningApi.start(RunningApi.SETTINGS, inMemory -> records = new FailingAttendanceRecords(inMemory));
+
+    static Stream<Arguments> domainErrors() {
+        return Stream.of(
+                Arguments.of(new ValidationFailed("id", "is not what we expected"), 400, "id is not what we expected"),
+                Arguments.of(new NotFound("no such employee"), 404, "no such employee"),
+                Arguments.of(new Forbidden("not your team"), 403, "not your team"),
+                Arguments.of(new Conflict("changed meanwhile"), 409, "changed meanwhile"),
+                Arguments.of(new PreconditionFailed("version 3 is no longer current"), 412, "version 3 is no longer current"),
+                Arguments.of(new Unavailable("pool of db-primary.internal exhausted", new IllegalStateException("timeout")),
+                        503, ErrorResponses.UNAVAILABLE));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("domainErrors")
+    void eachDomainErrorHasItsStatusAndAV1Message(RuntimeException error, int status, String message) {
+        records.failLookUpsWith(error);
+
+        Reply reply = server.search("E-1");
+
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.json().size()).isEqualTo(1);
+        assertThat(reply.message()).isEqualTo(message);
+        assertNoInternals(reply);
+    }
+
+    static Stream<Throwable> unexpectedFailures() {
+        return Stream.of(
+                new IllegalStateException("password=hunter2 at db-primary.internal"),
+                new StackOverflowError("deep in io.attendance.Secret"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unexpectedFailures")
+    void anUnexpectedFailureIsA500WithoutDetails(Throwable failure) {
+        records.failLookUpsWith(failure);
+
+        Reply reply = server.search("E-1");
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+    }
+
+    @Test
+    void anUnknownRouteIsA404InJson() {
+        Reply reply = server.get("/api/v1/attendance/nothing-here?id=1");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.message()).isEqualTo("Not found");
+    }
+
+    @Test
+    void aKnownRouteWithTheWrongMethodIsA405InJsonThatSaysWhichMethodsAreAllowed() {
+        Reply getCreate = server.get(AttendanceV1Endpoints.CREATE);
+        Reply deleteSearch = server.send(HttpRequest.newBuilder(server.uri(AttendanceV1Endpoints.SEARCH)).DELETE());
+
+        assertThat(getCreate.status()).isEqualTo(405);
+        assertThat(getCreate.message()).isEqualTo("Method not allowed");
+        assertThat(getCreate.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertThat(deleteSearch.status()).isEqualTo(405);
+        assertThat(deleteSearch.contentType()).startsWith("application/json");
+    }
+
+    @Test
+    void aRequestJettyCannotParseIsA400InJson() throws IOException {
+        String reply = rawExchange("GET /health/live HTTP/1.1\r\nHost: localhost\r\nthis is no header\r\n\r\n");
+
+        assertThat(reply).startsWith("HTTP/1.1 400");
+        assertThat(reply).contains("application/json");
+        assertThat(reply).contains("{\"message\":\"Bad Request\"}");
+        assertThat(reply).doesNotContain("org.eclipse").doesNotContain("Exception");
+    }
+
+    @Test
+    void anAmbiguousPathIsAnsweredInJson() throws IOException {
+        String reply = rawExchange("GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply).matches("(?s)HTTP/1.1 4\\d\\d .*");
+        assertThat(reply).contains("application/json");
+        assertThat(reply).doesNotContain("org.eclipse").doesNotContain("Exception").doesNotContain("root:");
+    }
+
+    private String rawExchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.api.port())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertNoInternals(Reply reply) {
+        assertThat(reply.body())
+                .doesNotContain("Exception")
+                .doesNotContain("io.attendance")
+                .doesNotContain("db-primary")
+                .doesNotContain("\tat ");
+    }
+}

@@ -1,0 +1,101 @@
+package io.attendance.adapter.http;
+
+import io.attendance.domain.error.Unavailable;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.AttendanceRecords;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A cursor over {@code count} records made up one at a time, as a database cursor hands them over:
+ * nothing is held in memory. It can pause at a given record until released, and fail at one.
+ */
+final class GeneratedAttendanceRecords implements AttendanceRecords {
+    static final int NEVER = -1;
+
+    private final int count;
+    private final int pauseAt;
+    private final int failAt;
+    final CountDownLatch paused = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    private GeneratedAttendanceRecords(int count, int pauseAt, int failAt) {
+        this.count = count;
+        this.pauseAt = pauseAt;
+        this.failAt = failAt;
+    }
+
+    static GeneratedAttendanceRecords of(int count) {
+        return new GeneratedAttendanceRecords(count, NEVER, NEVER);
+    }
+
+    /** Stops before handing over record {@code index} until {@link #release} is counted down. */
+    static GeneratedAttendanceRecords pausingAt(int count, int index) {
+        return new GeneratedAttendanceRecords(count, index, NEVER);
+    }
+
+    /** Loses the database before handing over record {@code index}. */
+    static GeneratedAttendanceRecords failingAt(int count, int index) {
+        return new GeneratedAttendanceRecords(count, NEVER, index);
+    }
+
+    static String idOf(int index) {
+        return String.format("E-%06d", index);
+    }
+
+    static EmployeeAttendance recordOf(int index) {
+        Employee employee = new Employee(new EmployeeId(idOf(index)), "Employee " + index);
+        AttendanceStatus status = AttendanceStatus.values()[index % AttendanceStatus.values().length];
+        return new EmployeeAttendance(employee, AttendanceRecord.first(
+                employee.id(), new WorkDate(LocalDate.of(2026, 1, 1).plusDays(index % 300)), status, Instant.parse("2026-01-01T08:00:00Z")));
+    }
+
+    @Override
+    public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
+        for (int i = 0; i < count; i++) {
+            if (i == pauseAt) {
+                paused.countDown();
+                awaitRelease();
+            }
+            if (i == failAt) {
+                throw new Unavailable("connection to db-primary.internal:5432 lost", new IllegalStateException("socket closed"));
+            }
+            sink.accept(recordOf(i));
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!release.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void add(AttendanceRecord record) {
+        throw new UnsupportedOperationException("read-only");
+    }
+
+    @Override
+    public Optional<AttendanceRecord> find(EmployeeId employeeId, WorkDate date) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,171 @@
+package io.attendance.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.attendance.adapter.http.RunningApi.Reply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/attendance/search and /search/all over real HTTP. */
+class SearchAttendanceV1Test {
+
+    @Test
+    void theLatestRecordIsTheOneWithTheLatestDate() {
+        try (RunningApi server = RunningApi.start()) {
+            server.create("E-1", "Ada", "Present", "2026-11-27");
+            server.create("E-1", null, "Absent", "2026-11-02");
+
+            Reply latest = server.search("E-1");
+
+            assertThat(latest.status()).isEqualTo(200);
+            assertThat(latest.body()).isEqualTo("{\"id\":\"E-1\",\"name\":\"Ada\",\"status\":\"Present\",\"date\":\"2026-11-27\"}");
+        }
+    }
+
+    @Test
+    void aSearchWithoutIdIsA400WithTheOriginalMessage() {
+        try (RunningApi server = RunningApi.start()) {
+            for (String query : new String[] {"", "?id=", "?other=E-1"}) {
+                Reply rejected = server.get(AttendanceV1Endpoints.SEARCH + query);
+
+                assertThat(rejected.status()).isEqualTo(400);
+                assertThat(rejected.body()).isEqualTo("{\"message\":\"Unable to process request, please check query params \"}");
+            }
+        }
+    }
+
+    @Test
+    void aMalformedIdIsA400ThatSaysWhatIsWrong() {
+        try (RunningApi server = RunningApi.start()) {
+            Reply withSpace = server.search("E 1");
+            Reply tooLong = server.search("E".repeat(65));
+            Reply sql = server.search("x' OR '1'='1");
+
+            assertThat(withSpace.status()).isEqualTo(400);
+            assertThat(withSpace.message()).isEqualTo("id may contain only letters, digits, '.', '_' and '-'");
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(tooLong.message()).isEqualTo("id must be at most 64 characters");
+            assertThat(sql.status()).isEqualTo(400);
+            assertThat(sql.message()).isEqualTo("id may contain only letters, digits, '.', '_' and '-'");
+        }
+    }
+
+    @Test
+    void anUnknownEmployeeIsA404WithAMessage() {
+        try (RunningApi server = RunningApi.start()) {
+            Reply unknown = server.search("nobody");
+
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.contentType()).startsWith("application/json");
+            assertThat(unknown.message()).isEqualTo("No attendance record found for the employee id: nobody");
+        }
+    }
+
+    @Test
+    void searchAllListsEveryRecordByEmployeeThenDate() {
+        try (RunningApi server = RunningApi.start()) {
+            server.create("B-2", "Bob", "On Leave", "2026-11-03");
+            server.create("A-1", "Ada", "Present", "2026-11-02");
+            server.create("A-1", null, "Holiday", "2026-11-01");
+
+            Reply all = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(all.contentType()).startsWith("application/json");
+            assertThat(all.body()).isEqualTo("["
+                    + "{\"id\":\"A-1\",\"name\":\"Ada\",\"status\":\"Holiday\",\"date\":\"2026-11-01\"},"
+                    + "{\"id\":\"A-1\",\"name\":\"Ada\",\"status\":\"Present\",\"date\":\"2026-11-02\"},"
+                    + "{\"id\":\"B-2\",\"name\":\"Bob\",\"status\":\"On Leave\",\"date\":\"2026-11-03\"}]");
+        }
+    }
+
+    @Test
+    void searchAllOfNothingIsAnEmptyArray() {
+        try (RunningApi server = RunningApi.start()) {
+            assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).body()).isEqualTo("[]");
+        }
+    }
+
+    @Test
+    void fiftyThousandRecordsStreamBackAsOneJsonArray() {
+        int count = 50_000;
+        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS, ignored -> GeneratedAttendanceRecords.of(count))) {
+            Reply all = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(all.headers().firstValue("Content-Length")).isEmpty();
+            assertThat(all.headers().firstValue("Transfer-Encoding")).contains("chunked");
+            JsonNode array = all.json();
+            assertThat(array.isArray()).isTrue();
+            assertThat(array).hasSize(count);
+            assertThat(array.get(0).get("id").asText()).isEqualTo(GeneratedAttendanceRecords.idOf(0));
+            assertThat(array.get(count - 1).get("id").asText()).isEqualTo(GeneratedAttendanceRecords.idOf(count - 1));
+            assertThat(array.get(count - 1).get("date").asText())
+                    .isEqualTo(GeneratedAttendanceRecords.recordOf(count - 1).record().date().toString());
+        }
+    }
+
+    @Test
+    void theClientReadsTheFirstRecordsWhileTheRestAreStillBeingRead() throws Exception {
+        GeneratedAttendanceRecords records = GeneratedAttendanceRecords.pausingAt(40_000, 20_000);
+        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS, ignored -> records)) {
+            HttpResponse<InputStream> response = server.client().send(
+                    HttpRequest.newBuilder(server.uri(AttendanceV1Endpoints.SEARCH_ALL)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                assertThat(records.paused.await(10, TimeUnit.SECONDS)).isTrue();
+                byte[] first = body.readNBytes(64 * 1024);
+
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8))
+                        .startsWith("[{\"id\":\"" + GeneratedAttendanceRecords.idOf(0) + "\"");
+
+                records.release.countDown();
+                JsonNode rest = RunningApi.JSON.readTree(concat(first, body.readAllBytes()));
+                assertThat(rest).hasSize(40_000);
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseFailureBeforeTheFirstRecordIsA503() {
+        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS,
+                ignored -> GeneratedAttendanceRecords.failingAt(10, 0))) {
+            Reply failed = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+
+            assertThat(failed.status()).isEqualTo(503);
+            assertThat(failed.message()).isEqualTo(ErrorResponses.UNAVAILABLE);
+            assertThat(failed.body()).doesNotContain("db-primary");
+        }
+    }
+
+    @Test
+    void aDatabaseFailureInTheMiddleOfTheStreamAbortsTheResponseInsteadOfEndingTheArray() {
+        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS,
+                ignored -> GeneratedAttendanceRecords.failingAt(50_000, 30_000))) {
+            Throwable failure = catchThrowable(() -> {
+                Reply reply = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+                RunningApi.JSON.readTree(reply.body());
+            });
+
+            assertThat(failure).isNotNull();
+            assertThat(failure).satisfiesAnyOf(
+                    thrown -> assertThat(thrown).hasRootCauseInstanceOf(IOException.class),
+                    thrown -> assertThat(thrown).isInstanceOf(IOException.class));
+            assertThat(server.get(OperationsEndpoints.LIVE).status()).isEqualTo(200);
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] all = new byte[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+}
