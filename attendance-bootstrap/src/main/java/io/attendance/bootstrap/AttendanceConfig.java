@@ -1,0 +1,32 @@
+package io.attendance.bootstrap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the service, read once at start by {@link ConfigLoader} and passed down as plain
+ * values. An absent database URL means embedded mode; an absent Redis URL means an embedded Redis.
+ */
+record AttendanceConfig(
+        int httpPort,
+        long maxRequestBytes,
+        Optional<Database> database,
+        int databasePoolSize,
+        Optional<String> redisUrl,
+        Duration cacheTtl,
+        int maxCachedListSize,
+        Path dataDirectory) {
+
+    /** A PostgreSQL server given by the operator. */
+    record Database(String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return "Database[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***]";
+        }
+    }
+
+    boolean embeddedDatabase() {
+        return database.isEmpty();
+    }
+}

@@ -1,0 +1,73 @@
+package io.attendance.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import io.attendance.adapter.http.HttpApi;
+import io.attendance.adapter.postgres.PostgresDatabase;
+import io.attendance.adapter.redis.RedisStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: embedded servers when needed, the object graph, migrations, then HTTP.
+ * {@link #close()} stops in the reverse order: HTTP first (in-flight requests finish), then the
+ * pools, then the embedded servers.
+ */
+final class AttendanceService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AttendanceService.class);
+
+    private final EmbeddedServices servers;
+    private final Injector injector;
+    private final HttpApi http;
+
+    private AttendanceService(EmbeddedServices servers, Injector injector) {
+        this.servers = servers;
+        this.injector = injector;
+        this.http = injector.getInstance(HttpApi.class);
+    }
+
+    static AttendanceService start(AttendanceConfig config) {
+        EmbeddedServices servers = EmbeddedServices.forService(config);
+        AttendanceService service = null;
+        try {
+            Injector injector = Guice.createInjector(Stage.PRODUCTION,
+                    new InfrastructureModule(config, servers.database(), servers.redisUrl()),
+                    new ServiceModule(config));
+            service = new AttendanceService(servers, injector);
+            injector.getInstance(PostgresDatabase.class).migrations().update();
+            service.http.start();
+            log.info("Attendance API listening on port {}", service.http.port());
+            return service;
+        } catch (RuntimeException e) {
+            if (service != null) {
+                service.close();
+            } else {
+                servers.close();
+            }
+            throw e;
+        }
+    }
+
+    int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        log.info("Attendance API stopping");
+        closeQuietly(http);
+        closeQuietly(injector.getInstance(RedisStore.class));
+        closeQuietly(injector.getInstance(PostgresDatabase.class));
+        servers.close();
+        log.info("Attendance API stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.error("could not close {} cleanly", resource.getClass().getSimpleName(), e);
+        }
+    }
+}

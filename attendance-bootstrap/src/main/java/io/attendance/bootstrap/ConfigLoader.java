@@ -1,0 +1,144 @@
+package io.attendance.bootstrap;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads {@link AttendanceConfig} from environment variables and, when {@code CONFIG_FILE} names one,
+ * a YAML file; the environment wins. A YAML key is the variable's name without {@code ATTENDANCE_},
+ * lower case, nested at each underscore: {@code ATTENDANCE_DB_POOL_SIZE} is {@code db: {pool: {size: 10}}}
+ * or {@code db.pool.size: 10}. Every value is validated here, so a bad one stops the start.
+ */
+final class ConfigLoader {
+    static final String PREFIX = "ATTENDANCE_";
+
+    private final Map<String, String> values;
+
+    private ConfigLoader(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static AttendanceConfig load(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        String configFile = environment.get("CONFIG_FILE");
+        if (configFile != null && !configFile.isBlank()) {
+            values.putAll(readYaml(configFile));
+        }
+        environment.forEach((name, value) -> {
+            if (name.startsWith(PREFIX)) {
+                values.put(name, value);
+            }
+        });
+        return new ConfigLoader(values).toConfig();
+    }
+
+    private AttendanceConfig toConfig() {
+        Optional<String> dbUrl = text("ATTENDANCE_DB_URL");
+        dbUrl.ifPresent(url -> require(url.startsWith("jdbc:postgresql:"),
+                "ATTENDANCE_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was '" + url + "'"));
+        Optional<AttendanceConfig.Database> database = dbUrl.map(url -> new AttendanceConfig.Database(
+                url, text("ATTENDANCE_DB_USER").orElse("attendance"), text("ATTENDANCE_DB_PASSWORD").orElse("")));
+        Optional<String> redisUrl = text("ATTENDANCE_REDIS_URL");
+        redisUrl.ifPresent(ConfigLoader::requireRedisUrl);
+        return new AttendanceConfig(
+                integer("ATTENDANCE_HTTP_PORT", 8080, 0, 65_535),
+                integer("ATTENDANCE_MAX_REQUEST_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
+                database,
+                integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
+                redisUrl,
+                Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
+                integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
+                path("ATTENDANCE_DATA_DIR", "./attendance-data"));
+    }
+
+    private Optional<String> text(String name) {
+        return Optional.ofNullable(values.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private int integer(String name, int defaultValue, int min, int max) {
+        return text(name).map(raw -> {
+            try {
+                int value = Integer.parseInt(raw);
+                require(value >= min && value <= max, name + " must be between " + min + " and " + max + ", was " + raw);
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigurationError(name + " must be a whole number between " + min + " and " + max
+                        + ", was '" + raw + "'");
+            }
+        }).orElse(defaultValue);
+    }
+
+    private Path path(String name, String defaultValue) {
+        String raw = text(name).orElse(defaultValue);
+        try {
+            return Path.of(raw).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigurationError(name + " must be a directory path, was '" + raw + "'");
+        }
+    }
+
+    private static void requireRedisUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            require(("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
+                            && uri.getHost() != null && uri.getPort() > 0,
+                    "ATTENDANCE_REDIS_URL must look like redis://[:password@]host:port[/db], was '" + redacted(uri) + "'");
+        } catch (URISyntaxException e) {
+            throw new ConfigurationError("ATTENDANCE_REDIS_URL must look like redis://[:password@]host:port[/db]");
+        }
+    }
+
+    private static String redacted(URI uri) {
+        return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo(), "***");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ConfigurationError(message);
+        }
+    }
+
+    private static Map<String, String> readYaml(String file) {
+        Path path = Path.of(file);
+        if (!Files.isReadable(path)) {
+            throw new ConfigurationError("CONFIG_FILE names a file that cannot be read: " + file);
+        }
+        try (Reader reader = Files.newBufferedReader(path)) {
+            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            Map<String, String> flat = new HashMap<>();
+            if (root instanceof Map<?, ?> mapping) {
+                flatten("", mapping, flat);
+            } else if (root != null) {
+                throw new ConfigurationError("CONFIG_FILE must hold a YAML mapping: " + file);
+            }
+            return flat;
+        } catch (IOException | YAMLException e) {
+            throw new ConfigurationError("CONFIG_FILE is not valid YAML: " + file);
+        }
+    }
+
+    private static void flatten(String prefix, Map<?, ?> mapping, Map<String, String> into) {
+        mapping.forEach((key, value) -> {
+            String path = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;
+            if (value instanceof Map<?, ?> nested) {
+                flatten(path, nested, into);
+            } else if (value != null) {
+                into.put(PREFIX + path.replace('.', '_').toUpperCase(Locale.ROOT), String.valueOf(value));
+            }
+        });
+    }
+}

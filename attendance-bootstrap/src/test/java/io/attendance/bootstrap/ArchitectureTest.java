@@ -1,0 +1,112 @@
+package io.attendance.bootstrap;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * DESIGN §1's dependency table, proved on the bytecode of every module's main classes. Each rule is
+ * its own test so one broken rule does not hide another; ArchUnit's failOnEmptyShould stays on (its
+ * default), and {@link #everyRingHasClasses} guards against rules aimed at packages that do not exist.
+ */
+@AnalyzeClasses(packages = "io.attendance", importOptions = ArchitectureTest.MainCodeOnly.class)
+class ArchitectureTest {
+    static final String DOMAIN = "io.attendance.domain..";
+    static final String APPLICATION = "io.attendance.application..";
+    static final String POSTGRES = "io.attendance.adapter.postgres..";
+    static final String REDIS = "io.attendance.adapter.redis..";
+    static final String HTTP = "io.attendance.adapter.http..";
+    static final String BOOTSTRAP = "io.attendance.bootstrap..";
+
+    /** Production code only: neither test-classes directories nor the modules' test-jars. */
+    static final class MainCodeOnly implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/test-classes/") && !location.contains("-tests.jar");
+        }
+    }
+
+    @ArchTest
+    static void everyRingHasClasses(JavaClasses classes) {
+        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, HTTP, BOOTSTRAP}) {
+            assertThat(classes.that(resideInAPackage(ring)))
+                    .as("classes in %s", ring)
+                    .isNotEmpty();
+        }
+    }
+
+    @ArchTest
+    static final ArchRule domainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .because("the domain is plain Java that JVM services embed as a library (DESIGN §1)");
+
+    @ArchTest
+    static final ArchRule applicationDependsOnTheDomainOnly = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
+            .because("use cases orchestrate ports and never see a framework type");
+
+    @ArchTest
+    static final ArchRule ringsPointInwards = onionArchitecture()
+            .domainModels("io.attendance.domain.model..", "io.attendance.domain.error..")
+            .domainServices("io.attendance.domain.port..")
+            .applicationServices(APPLICATION)
+            .adapter("postgres", POSTGRES)
+            .adapter("redis", REDIS)
+            .adapter("http", HTTP)
+            .ignoreDependency(resideInAPackage(BOOTSTRAP), alwaysTrue())
+            .because("dependencies point inwards and adapters never use one another; bootstrap alone wires them");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnBootstrap = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+            .because("bootstrap wires everything and nothing wires bootstrap");
+
+    @ArchTest
+    static final ArchRule javalinOnlyInTheHttpAdapter = noClasses().that().resideOutsideOfPackage(HTTP)
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..");
+
+    @ArchTest
+    static final ArchRule jdbcLibrariesOnlyInThePostgresAdapter = noClasses().that().resideOutsideOfPackage(POSTGRES)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jdbi..", "com.zaxxer..", "liquibase..", "org.postgresql..", "io.zonky..", "java.sql..");
+
+    @ArchTest
+    static final ArchRule jedisOnlyInTheRedisAdapter = noClasses().that().resideOutsideOfPackage(REDIS)
+            .should().dependOnClassesThat().resideInAnyPackage("redis.clients..", "redis.embedded..");
+
+    @ArchTest
+    static final ArchRule guiceOnlyInBootstrap = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..");
+
+    @ArchTest
+    static final ArchRule jacksonOnlyWhereJsonIsWritten = noClasses()
+            .that().resideOutsideOfPackages(HTTP, REDIS)
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .because("JSON is the HTTP adapter's concern, and the Redis adapter's for cached values");
+
+    @ArchTest
+    static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+    @ArchTest
+    static final ArchRule noGenericExceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    static final ArchRule onlyBootstrapHasAMainMethod = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().haveSimpleName("Main");
+}

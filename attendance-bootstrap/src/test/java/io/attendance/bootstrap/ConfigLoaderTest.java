@@ -1,0 +1,101 @@
+package io.attendance.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void withNothingSetTheServiceRunsEmbeddedOnPort8080() {
+        AttendanceConfig config = ConfigLoader.load(Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.redisUrl()).isEmpty();
+        assertThat(config.databasePoolSize()).isEqualTo(10);
+        assertThat(config.cacheTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.maxRequestBytes()).isEqualTo(1_048_576);
+        assertThat(config.dataDirectory()).isEqualTo(Path.of("attendance-data").toAbsolutePath());
+    }
+
+    @Test
+    void realServersAreTakenFromTheEnvironment() {
+        AttendanceConfig config = ConfigLoader.load(Map.of(
+                "ATTENDANCE_DB_URL", "jdbc:postgresql://db.internal:5432/attendance",
+                "ATTENDANCE_DB_USER", "svc",
+                "ATTENDANCE_DB_PASSWORD", "s3cret",
+                "ATTENDANCE_REDIS_URL", "redis://:pw@cache.internal:6379/2",
+                "ATTENDANCE_HTTP_PORT", "9090"));
+
+        assertThat(config.database()).contains(
+                new AttendanceConfig.Database("jdbc:postgresql://db.internal:5432/attendance", "svc", "s3cret"));
+        assertThat(config.redisUrl()).contains("redis://:pw@cache.internal:6379/2");
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.database().orElseThrow().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aYamlFileIsReadAndTheEnvironmentWinsOverIt() throws IOException {
+        Path file = directory.resolve("attendance.yaml");
+        Files.writeString(file, """
+                http:
+                  port: 7000
+                db:
+                  url: jdbc:postgresql://from-file:5432/attendance
+                  pool:
+                    size: 4
+                cache.ttl.seconds: 5
+                """);
+
+        AttendanceConfig config = ConfigLoader.load(Map.of(
+                "CONFIG_FILE", file.toString(),
+                "ATTENDANCE_HTTP_PORT", "7001"));
+
+        assertThat(config.httpPort()).isEqualTo(7001);
+        assertThat(config.database()).map(AttendanceConfig.Database::jdbcUrl)
+                .contains("jdbc:postgresql://from-file:5432/attendance");
+        assertThat(config.databasePoolSize()).isEqualTo(4);
+        assertThat(config.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aBadValueNamesItsVariable() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_HTTP_PORT", "eighty")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_HTTP_PORT");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_HTTP_PORT", "70000")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_HTTP_PORT");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_DB_URL", "mysql://x")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_DB_URL");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "localhost:6379")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_REDIS_URL");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_DB_POOL_SIZE", "0")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_DB_POOL_SIZE");
+    }
+
+    @Test
+    void aRedisPasswordNeverAppearsInAnError() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "http://:hunter2@cache:6379")))
+                .isInstanceOf(ConfigurationError.class)
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void aMissingOrBrokenConfigFileIsAConfigurationError() throws IOException {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("CONFIG_FILE", directory.resolve("absent.yaml").toString())))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("CONFIG_FILE");
+        Path broken = directory.resolve("broken.yaml");
+        Files.writeString(broken, "http: [port: 1\n  : :");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("CONFIG_FILE", broken.toString())))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("CONFIG_FILE");
+    }
+}

@@ -1,0 +1,50 @@
+package io.attendance.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What holds when several instances share the servers, or when Redis is gone. */
+class SharedStateSystemTest {
+
+    @Test
+    void aWriteThroughOneInstanceIsReadThroughAnotherAtOnce() {
+        Map<String, String> servers = TestServers.freshEnvironment();
+        try (RunningService first = RunningService.start(servers);
+             RunningService second = RunningService.start(servers)) {
+            first.create("E-1", "Ada Lovelace", "Present", "2026-11-02");
+            assertThat(second.get("/api/v1/attendance/search?id=E-1").body()).contains("2026-11-02");
+            assertThat(second.get("/api/v1/attendance/search/all").body()).contains("2026-11-02");
+
+            first.create("E-1", null, "Absent", "2026-11-03");
+
+            assertThat(second.get("/api/v1/attendance/search?id=E-1").body()).contains("2026-11-03", "Absent");
+            assertThat(second.get("/api/v1/attendance/search/all").body()).contains("2026-11-03");
+        }
+    }
+
+    @Test
+    void withRedisUnreachableTheServiceServesFromPostgresAndSaysRedisIsDown() throws Exception {
+        Map<String, String> servers = new HashMap<>(TestServers.freshEnvironment());
+        servers.put("ATTENDANCE_REDIS_URL", "redis://127.0.0.1:" + closedPort());
+        try (RunningService service = RunningService.start(servers)) {
+            assertThat(service.create("E-1", "Ada Lovelace", "Present", "2026-11-02").statusCode()).isEqualTo(200);
+            assertThat(service.get("/api/v1/attendance/search?id=E-1").statusCode()).isEqualTo(200);
+            assertThat(service.get("/api/v1/attendance/search/all").body()).contains("E-1");
+
+            assertThat(service.get("/api/v1/attendance/health").statusCode()).isEqualTo(200);
+            assertThat(service.get("/api/v1/attendance/health/detail").body())
+                    .contains("\"postgresql\":\"up\"", "\"redis\":\"down\"");
+            assertThat(service.get("/metrics").body()).contains("cache_errors");
+        }
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.attendance.bootstrap;
+
+import io.attendance.adapter.postgres.TestPostgres;
+import io.attendance.adapter.redis.TestRedis;
+import java.util.Map;
+
+/** Settings that point a service at a brand-new database and an empty Redis database. */
+final class TestServers {
+    private TestServers() {
+    }
+
+    static Map<String, String> freshEnvironment() {
+        TestPostgres.TestDatabase database = TestPostgres.freshDatabase();
+        return Map.of(
+                "ATTENDANCE_DB_URL", database.jdbcUrl(),
+                "ATTENDANCE_DB_USER", database.user(),
+                "ATTENDANCE_DB_PASSWORD", database.password(),
+                "ATTENDANCE_DB_POOL_SIZE", "4",
+                "ATTENDANCE_REDIS_URL", TestRedis.emptyDatabaseUrl());
+    }
+}
