@@ -2,6 +2,7 @@ package io.attendance.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
 import io.attendance.domain.fake.InMemoryDatabase;
 import io.attendance.domain.fake.InMemoryEmployees;
@@ -82,35 +83,24 @@ class LookUpAttendanceTest {
     }
 
     /** Counts how often the system of record is asked, to see what the cache saves. */
-    private static final class CountingRecords implements AttendanceRecords {
-        private final AttendanceRecords delegate;
+    private static final class CountingRecords extends ForwardingAttendanceRecords {
         private final AtomicInteger latestReads = new AtomicInteger();
         private final AtomicInteger fullScans = new AtomicInteger();
 
         CountingRecords(AttendanceRecords delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void add(AttendanceRecord record) {
-            delegate.add(record);
-        }
-
-        @Override
-        public Optional<AttendanceRecord> find(EmployeeId employeeId, WorkDate date) {
-            return delegate.find(employeeId, date);
+            super(delegate);
         }
 
         @Override
         public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
             latestReads.incrementAndGet();
-            return delegate.latestOf(employeeId);
+            return super.latestOf(employeeId);
         }
 
         @Override
         public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
             fullScans.incrementAndGet();
-            delegate.forEachWithEmployee(sink);
+            super.forEachWithEmployee(sink);
         }
     }
 }

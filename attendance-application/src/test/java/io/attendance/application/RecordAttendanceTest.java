@@ -2,6 +2,7 @@ package io.attendance.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.FieldError;
@@ -48,10 +49,10 @@ class RecordAttendanceTest {
 
     @Test
     void anUnknownEmployeeWithoutANameIsRefusedAndNothingIsStored() {
-        assertThatThrownBy(() -> recordAttendance.record(command(null, "Present", "2026-11-27")))
-                .isInstanceOf(ValidationFailed.class)
-                .extracting(e -> ((ValidationFailed) e).errors())
-                .asList().extracting(error -> ((FieldError) error).field()).containsExactly("name");
+        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
+                () -> recordAttendance.record(command(null, "Present", "2026-11-27")));
+
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactly("name");
         assertThat(records.find(ADA, WorkDate.of(2026, 11, 27))).isEmpty();
     }
 
@@ -85,11 +86,10 @@ class RecordAttendanceTest {
 
     @Test
     void everyInvalidFieldIsReportedAtOnce() {
-        assertThatThrownBy(() -> RecordAttendanceCommand.parse("E 1", "", "Foo", "27/11/2026"))
-                .isInstanceOf(ValidationFailed.class)
-                .extracting(e -> ((ValidationFailed) e).errors())
-                .asList().extracting(error -> ((FieldError) error).field())
-                .containsExactly("id", "name", "status", "date");
+        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
+                () -> RecordAttendanceCommand.parse("E 1", "", "Foo", "27/11/2026"));
+
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactly("id", "name", "status", "date");
     }
 
     @Test

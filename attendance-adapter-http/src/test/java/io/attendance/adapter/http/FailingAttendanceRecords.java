@@ -1,20 +1,17 @@
 package io.attendance.adapter.http;
 
-import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
-import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The in-memory records, except that looking up an employee's latest record fails as told. */
-final class FailingAttendanceRecords implements AttendanceRecords {
-    private final AttendanceRecords delegate;
+final class FailingAttendanceRecords extends ForwardingAttendanceRecords {
     private volatile Throwable failure;
 
     FailingAttendanceRecords(AttendanceRecords delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     void failLookUpsWith(Throwable failure) {
@@ -30,21 +27,6 @@ final class FailingAttendanceRecords implements AttendanceRecords {
         if (toThrow instanceof Error error) {
             throw error;
         }
-        return delegate.latestOf(employeeId);
-    }
-
-    @Override
-    public void add(AttendanceRecord record) {
-        delegate.add(record);
-    }
-
-    @Override
-    public Optional<AttendanceRecord> find(EmployeeId employeeId, WorkDate date) {
-        return delegate.find(employeeId, date);
-    }
-
-    @Override
-    public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
-        delegate.forEachWithEmployee(sink);
+        return super.latestOf(employeeId);
     }
 }
