@@ -27,13 +27,7 @@ public final class LookUpAttendance {
     }
 
     public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
-        Cached<Optional<EmployeeAttendance>> cached = cache.latestAttendance(employeeId);
-        if (cached instanceof Cached.Hit<Optional<EmployeeAttendance>> hit) {
-            return hit.value();
-        }
-        Optional<EmployeeAttendance> latest = records.latestOf(employeeId);
-        ((Cached.Miss<Optional<EmployeeAttendance>>) cached).fill(latest);
-        return latest;
+        return ReadThrough.of(cache.latestAttendance(employeeId), () -> records.latestOf(employeeId));
     }
 
     /** Hands every record to {@code sink} in order, from the cache when warm, else from a cursor. */

@@ -1,13 +1,20 @@
 package io.attendance.application;
 
+import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeDetails;
+import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.Transactions;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** Records a new day of attendance, creating the employee on first sight (the v1 create). */
@@ -15,39 +22,53 @@ public final class RecordAttendance {
     private final Transactions transactions;
     private final Employees employees;
     private final AttendanceRecords records;
+    private final AuditTrail audit;
     private final ReadCache cache;
     private final Clock clock;
+    private final ZoneId defaultZone;
 
-    public RecordAttendance(
-            Transactions transactions, Employees employees, AttendanceRecords records, ReadCache cache, Clock clock) {
+    /** @param defaultZone the time zone of employees met for the first time here (v1 has none) */
+    public RecordAttendance(Transactions transactions, Employees employees, AttendanceRecords records,
+            AuditTrail audit, ReadCache cache, Clock clock, ZoneId defaultZone) {
         this.transactions = transactions;
         this.employees = employees;
         this.records = records;
+        this.audit = audit;
         this.cache = cache;
         this.clock = clock;
+        this.defaultZone = defaultZone;
     }
 
     /**
      * @throws ValidationFailed when the date is beyond the booking window or an unknown employee has no name
      * @throws io.attendance.domain.error.Conflict when the employee already has a record that day
      */
-    public AttendanceRecord record(RecordAttendanceCommand command) {
+    public AttendanceRecord record(RecordAttendanceCommand command, String actor) {
         command.date().requireWithinBookingWindow(clock);
-        AttendanceRecord created = transactions.inTransaction(() -> {
+        AttendanceRecord created = Races.retried(() -> transactions.inTransaction(() -> {
+            Instant now = clock.instant();
             Optional<Employee> known = employees.find(command.employeeId());
-            Employee employee = known
-                    .map(existing -> command.name().map(existing::renamed).orElse(existing))
-                    .orElseGet(() -> new Employee(command.employeeId(), command.name()
-                            .orElseThrow(() -> new ValidationFailed("name", "is required for a new employee"))));
-            if (!known.equals(Optional.of(employee))) {
-                employees.save(employee);
+            if (known.isEmpty()) {
+                String name = command.name()
+                        .orElseThrow(() -> new ValidationFailed("name", "is required for a new employee"));
+                try {
+                    employees.add(Employee.first(command.employeeId(), EmployeeDetails.named(name, defaultZone), now));
+                } catch (Conflict concurrentFirstSight) {
+                    throw new Races.Lost();
+                }
+            } else if (command.name().isPresent()) {
+                Employee current = known.get();
+                Employee renamed = current.revised(current.details().renamed(command.name().get()), now);
+                if (renamed != current && !employees.replace(renamed, current.version())) {
+                    throw new Races.Lost();
+                }
             }
-            AttendanceRecord record = AttendanceRecord.first(
-                    command.employeeId(), command.date(), command.status(), clock.instant());
+            AttendanceRecord record = AttendanceRecord.first(command.employeeId(), command.date(), command.status(), now);
             records.add(record);
+            audit.append(AuditEvent.created(record, actor));
             return record;
-        });
-        cache.attendanceChanged(command.employeeId());
+        }));
+        cache.employeeChanged(command.employeeId());
         return created;
     }
 }

@@ -3,7 +3,7 @@ package io.attendance.application;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceStatus;
-import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public record RecordAttendanceCommand(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(date, "date");
-        name = name.map(Employee::requireValidName);
+        name = name.map(EmployeeDetails::requireValidName);
     }
 
     /** Builds the command from raw text fields, reporting every invalid field at once. */
@@ -33,7 +33,7 @@ public record RecordAttendanceCommand(
         EmployeeId employeeId = collect(errors, () -> new EmployeeId(id));
         Optional<String> validName = name == null
                 ? Optional.empty()
-                : collect(errors, () -> Optional.of(Employee.requireValidName(name)));
+                : collect(errors, () -> Optional.of(EmployeeDetails.requireValidName(name)));
         AttendanceStatus attendanceStatus = collect(errors, () -> AttendanceStatus.parse(status));
         WorkDate workDate = collect(errors, () -> WorkDate.parse(date));
         if (!errors.isEmpty()) {

@@ -1,16 +1,14 @@
 package io.attendance.application;
 
+import static io.attendance.application.InMemoryApplication.DEFAULT_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.fake.ForwardingAttendanceRecords;
-import io.attendance.domain.fake.InMemoryAttendanceRecords;
-import io.attendance.domain.fake.InMemoryDatabase;
-import io.attendance.domain.fake.InMemoryEmployees;
-import io.attendance.domain.fake.InMemoryReadCache;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
@@ -26,17 +24,14 @@ import org.junit.jupiter.api.Test;
 class LookUpAttendanceTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
-    private final InMemoryDatabase db = new InMemoryDatabase();
-    private final InMemoryEmployees employees = new InMemoryEmployees(db);
-    private final InMemoryAttendanceRecords records = new InMemoryAttendanceRecords(db);
-    private final InMemoryReadCache cache = new InMemoryReadCache();
-    private final CountingRecords counting = new CountingRecords(records);
+    private final InMemoryApplication app = new InMemoryApplication();
+    private final CountingRecords counting = new CountingRecords(app.records);
 
     private void storeDays(String id, int days) {
-        Employee employee = new Employee(new EmployeeId(id), "Employee " + id);
-        employees.save(employee);
+        Employee employee = Employee.first(new EmployeeId(id), EmployeeDetails.named("Employee " + id, DEFAULT_ZONE), NOW);
+        app.employees.add(employee);
         for (int day = 1; day <= days; day++) {
-            records.add(AttendanceRecord.first(employee.id(), WorkDate.of(2026, 11, day), AttendanceStatus.PRESENT, NOW));
+            app.records.add(AttendanceRecord.first(employee.id(), WorkDate.of(2026, 11, day), AttendanceStatus.PRESENT, NOW));
         }
     }
 
@@ -49,7 +44,7 @@ class LookUpAttendanceTest {
     @Test
     void aSecondSearchOfTheSameEmployeeIsServedFromTheCache() {
         storeDays("E-1", 2);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, cache, 100);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 100);
 
         Optional<EmployeeAttendance> first = lookUp.latestOf(new EmployeeId("E-1"));
         Optional<EmployeeAttendance> second = lookUp.latestOf(new EmployeeId("E-1"));
@@ -60,9 +55,18 @@ class LookUpAttendanceTest {
     }
 
     @Test
+    void anUnknownEmployeeIsLookedUpOnceToo() {
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 100);
+
+        assertThat(lookUp.latestOf(new EmployeeId("nobody"))).isEmpty();
+        assertThat(lookUp.latestOf(new EmployeeId("nobody"))).isEmpty();
+        assertThat(counting.latestReads.get()).isEqualTo(1);
+    }
+
+    @Test
     void aSmallFullListIsCachedAfterBeingStreamedOnce() {
         storeDays("E-1", 3);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, cache, 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 3);
 
         assertThat(all(lookUp)).hasSize(3);
         assertThat(all(lookUp)).hasSize(3);
@@ -73,13 +77,13 @@ class LookUpAttendanceTest {
     @Test
     void aFullListLongerThanTheLimitIsStreamedEveryTimeAndNeverCached() {
         storeDays("E-1", 4);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, cache, 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 3);
 
         assertThat(all(lookUp)).hasSize(4);
         assertThat(all(lookUp)).hasSize(4);
 
         assertThat(counting.fullScans.get()).isEqualTo(2);
-        assertThat(cache.allAttendance()).isInstanceOf(Cached.Miss.class);
+        assertThat(app.cache.allAttendance()).isInstanceOf(Cached.Miss.class);
     }
 
     /** Counts how often the system of record is asked, to see what the cache saves. */

@@ -1,5 +1,8 @@
 package io.attendance.application;
 
+import static io.attendance.application.InMemoryApplication.ACTOR;
+import static io.attendance.application.InMemoryApplication.CLOCK;
+import static io.attendance.application.InMemoryApplication.DEFAULT_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -7,81 +10,90 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.ValidationFailed;
-import io.attendance.domain.fake.InMemoryAttendanceRecords;
-import io.attendance.domain.fake.InMemoryDatabase;
-import io.attendance.domain.fake.InMemoryEmployees;
-import io.attendance.domain.fake.InMemoryReadCache;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RecordAttendanceTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
     private static final EmployeeId ADA = new EmployeeId("E-1");
+    private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
 
-    private final InMemoryDatabase db = new InMemoryDatabase();
-    private final InMemoryEmployees employees = new InMemoryEmployees(db);
-    private final InMemoryAttendanceRecords records = new InMemoryAttendanceRecords(db);
-    private final InMemoryReadCache cache = new InMemoryReadCache();
-    private final RecordAttendance recordAttendance = new RecordAttendance(db, employees, records, cache, CLOCK);
-    private final LookUpAttendance lookUp = new LookUpAttendance(records, cache, 100);
+    private final InMemoryApplication app = new InMemoryApplication();
+    private final RecordAttendance recordAttendance = app.recordAttendance;
 
     private static RecordAttendanceCommand command(String name, String status, String date) {
         return RecordAttendanceCommand.parse("E-1", name, status, date);
     }
 
-    @Test
-    void theFirstRecordOfAnUnknownEmployeeCreatesTheEmployee() {
-        AttendanceRecord created = recordAttendance.record(command("Ada Lovelace", "present", "2026-11-27"));
+    private AttendanceRecord record(String name, String status, String date) {
+        return recordAttendance.record(command(name, status, date), ACTOR);
+    }
 
-        assertThat(created).isEqualTo(AttendanceRecord.first(
-                ADA, WorkDate.of(2026, 11, 27), AttendanceStatus.PRESENT, CLOCK.instant()));
-        assertThat(employees.find(ADA)).contains(new Employee(ADA, "Ada Lovelace"));
+    @Test
+    void theFirstRecordOfAnUnknownEmployeeCreatesTheEmployeeInTheDefaultZone() {
+        AttendanceRecord created = record("Ada Lovelace", "present", "2026-11-27");
+
+        assertThat(created).isEqualTo(AttendanceRecord.first(ADA, DAY, AttendanceStatus.PRESENT, CLOCK.instant()));
+        assertThat(app.employees.find(ADA))
+                .contains(Employee.first(ADA, EmployeeDetails.named("Ada Lovelace", DEFAULT_ZONE), CLOCK.instant()));
+    }
+
+    @Test
+    void everyV1CreateIsAuditedByItsActor() {
+        AttendanceRecord created = recordAttendance.record(command("Ada Lovelace", "Absent", "2026-11-27"), "kiosk-7");
+
+        assertThat(app.audit.history(ADA, DAY)).containsExactly(AuditEvent.created(created, "kiosk-7"));
     }
 
     @Test
     void anUnknownEmployeeWithoutANameIsRefusedAndNothingIsStored() {
-        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
-                () -> recordAttendance.record(command(null, "Present", "2026-11-27")));
+        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class, () -> record(null, "Present", "2026-11-27"));
 
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("name");
-        assertThat(records.find(ADA, WorkDate.of(2026, 11, 27))).isEmpty();
+        assertThat(app.records.find(ADA, DAY)).isEmpty();
+        assertThat(app.employees.find(ADA)).isEmpty();
+        assertThat(app.audit.history(ADA, DAY)).isEmpty();
     }
 
     @Test
-    void aKnownEmployeeNeedsNoNameAndANewNameRenamesThem() {
-        recordAttendance.record(command("Ada Lovelace", "Present", "2026-11-26"));
-        recordAttendance.record(command(null, "Absent", "2026-11-27"));
-        assertThat(employees.find(ADA)).map(Employee::name).contains("Ada Lovelace");
+    void aKnownEmployeeNeedsNoNameAndANewNameRenamesThemKeepingTheRest() {
+        app.hire("E-1", "Ada Lovelace", "Engineering", "Asia/Tokyo");
+        record(null, "Absent", "2026-11-27");
+        assertThat(app.employees.find(ADA)).map(Employee::version).contains(1L);
 
-        recordAttendance.record(command("Ada King", "Holiday", "2026-11-28"));
-        assertThat(employees.find(ADA)).map(Employee::name).contains("Ada King");
+        record("Ada King", "Holiday", "2026-11-28");
+
+        Employee renamed = app.employees.find(ADA).orElseThrow();
+        assertThat(renamed.name()).isEqualTo("Ada King");
+        assertThat(renamed.version()).isEqualTo(2);
+        assertThat(renamed.department()).contains("Engineering");
+        assertThat(renamed.timezone().getId()).isEqualTo("Asia/Tokyo");
+        record("Ada King", "Present", "2026-11-26");
+        assertThat(app.employees.find(ADA)).map(Employee::version).as("the same name changes nothing").contains(2L);
     }
 
     @Test
     void theSameDayTwiceIsAConflictAndKeepsTheFirstRecordAndName() {
-        recordAttendance.record(command("Ada Lovelace", "Present", "2026-11-27"));
+        record("Ada Lovelace", "Present", "2026-11-27");
 
-        assertThatThrownBy(() -> recordAttendance.record(command("Someone Else", "Absent", "2026-11-27")))
-                .isInstanceOf(Conflict.class);
-        assertThat(records.find(ADA, WorkDate.of(2026, 11, 27))).map(AttendanceRecord::status)
-                .contains(AttendanceStatus.PRESENT);
-        assertThat(employees.find(ADA)).map(Employee::name).contains("Ada Lovelace");
+        assertThatThrownBy(() -> record("Someone Else", "Absent", "2026-11-27")).isInstanceOf(Conflict.class);
+        assertThat(app.records.find(ADA, DAY)).map(AttendanceRecord::status).contains(AttendanceStatus.PRESENT);
+        assertThat(app.employees.find(ADA)).map(Employee::name).contains("Ada Lovelace");
+        assertThat(app.audit.history(ADA, DAY)).hasSize(1);
     }
 
     @Test
     void aDayBeyondTheBookingWindowIsRefused() {
-        assertThatThrownBy(() -> recordAttendance.record(command("Ada", "Present", "2027-11-29")))
+        assertThatThrownBy(() -> record("Ada", "Present", "2027-11-29"))
                 .isInstanceOf(ValidationFailed.class).hasMessageContaining("date");
-        recordAttendance.record(command("Ada", "Present", "2027-11-28"));
+        record("Ada", "Present", "2027-11-28");
     }
 
     @Test
@@ -94,12 +106,24 @@ class RecordAttendanceTest {
 
     @Test
     void aWarmCacheNeverHidesANewRecord() {
-        recordAttendance.record(command("Ada Lovelace", "Present", "2026-11-26"));
-        assertThat(lookUp.latestOf(ADA)).map(latest -> latest.record().date()).contains(WorkDate.of(2026, 11, 26));
+        record("Ada Lovelace", "Present", "2026-11-26");
+        assertThat(app.lookUpAttendance.latestOf(ADA)).map(latest -> latest.record().date()).contains(WorkDate.of(2026, 11, 26));
 
-        recordAttendance.record(command(null, "Absent", "2026-11-27"));
+        record(null, "Absent", "2026-11-27");
 
-        Optional<EmployeeAttendance> latest = lookUp.latestOf(ADA);
+        Optional<EmployeeAttendance> latest = app.lookUpAttendance.latestOf(ADA);
         assertThat(latest).map(found -> found.record().status()).contains(AttendanceStatus.ABSENT);
+    }
+
+    @Test
+    void aWarmCacheNeverHidesARename() {
+        record("Ada Lovelace", "Present", "2026-11-26");
+        assertThat(app.lookUpAttendance.latestOf(ADA)).map(latest -> latest.employee().name()).contains("Ada Lovelace");
+        assertThat(app.employeeService.get(ADA).name()).isEqualTo("Ada Lovelace");
+
+        record("Ada King", "Present", "2026-11-25");
+
+        assertThat(app.lookUpAttendance.latestOf(ADA)).map(latest -> latest.employee().name()).contains("Ada King");
+        assertThat(app.employeeService.get(ADA).name()).isEqualTo("Ada King");
     }
 }

@@ -2,6 +2,7 @@ package io.attendance.domain.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one authoritative record of an employee's day. {@code version} starts at 1 and grows with
@@ -10,7 +11,7 @@ import java.util.Objects;
 public record AttendanceRecord(
         EmployeeId employeeId,
         WorkDate date,
-        AttendanceStatus status,
+        DayEntry entry,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -18,19 +19,39 @@ public record AttendanceRecord(
     public AttendanceRecord {
         Objects.requireNonNull(employeeId, "employeeId");
         Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
-        if (version < 1) {
-            throw new IllegalArgumentException("version starts at 1, was " + version);
-        }
-        if (updatedAt.isBefore(createdAt)) {
-            throw new IllegalArgumentException("updatedAt precedes createdAt");
-        }
+        Objects.requireNonNull(entry, "entry");
+        Versions.check(version, createdAt, updatedAt);
     }
 
     /** A record that has never been stored: version 1, created and updated now. */
+    public static AttendanceRecord first(EmployeeId employeeId, WorkDate date, DayEntry entry, Instant now) {
+        return new AttendanceRecord(employeeId, date, entry, 1, now, now);
+    }
+
+    /** A first record with a status only, written through v1. */
     public static AttendanceRecord first(EmployeeId employeeId, WorkDate date, AttendanceStatus status, Instant now) {
-        return new AttendanceRecord(employeeId, date, status, 1, now, now);
+        return first(employeeId, date, DayEntry.statusOnly(status, RecordSource.V1), now);
+    }
+
+    /** The next version with this entry; the same object when its content does not change. */
+    public AttendanceRecord revised(DayEntry newEntry, Instant now) {
+        if (newEntry.sameContentAs(entry)) {
+            return this;
+        }
+        return new AttendanceRecord(employeeId, date, newEntry, version + 1, createdAt,
+                now.isBefore(updatedAt) ? updatedAt : now);
+    }
+
+    public AttendanceStatus status() {
+        return entry.status();
+    }
+
+    public Optional<Long> workedMinutes() {
+        return entry.workedMinutes();
+    }
+
+    /** Where this record sits in listings ordered by date, then employee. */
+    public AttendanceKey key() {
+        return new AttendanceKey(date, employeeId);
     }
 }

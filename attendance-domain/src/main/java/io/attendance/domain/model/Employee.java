@@ -1,33 +1,50 @@
 package io.attendance.domain.model;
 
-import io.attendance.domain.error.ValidationFailed;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 
-/** A person whose attendance is recorded. The name is free text for people, not for terminals. */
-public record Employee(EmployeeId id, String name) {
-    public static final int MAX_NAME_LENGTH = 200;
+/**
+ * A person whose attendance is recorded. {@code version} starts at 1 and grows with every change,
+ * for optimistic concurrency. An employee is never deleted: leaving makes them inactive, and their
+ * records stay.
+ */
+public record Employee(EmployeeId id, EmployeeDetails details, long version, Instant createdAt, Instant updatedAt) {
 
     public Employee {
         Objects.requireNonNull(id, "id");
-        name = requireValidName(name);
+        Objects.requireNonNull(details, "details");
+        Versions.check(version, createdAt, updatedAt);
     }
 
-    /** The rule for a person's name, shared by every entry point that accepts one. */
-    public static String requireValidName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new ValidationFailed("name", "is required");
-        }
-        String trimmed = name.strip();
-        if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw new ValidationFailed("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-        }
-        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw new ValidationFailed("name", "must not contain control characters");
-        }
-        return trimmed;
+    /** An employee never stored before: version 1, created and updated now. */
+    public static Employee first(EmployeeId id, EmployeeDetails details, Instant now) {
+        return new Employee(id, details, 1, now, now);
     }
 
-    public Employee renamed(String newName) {
-        return new Employee(id, newName);
+    /** The next version with these details; the same object when nothing changes. */
+    public Employee revised(EmployeeDetails newDetails, Instant now) {
+        return newDetails.equals(details) ? this : new Employee(id, newDetails, version + 1, createdAt, later(now));
+    }
+
+    private Instant later(Instant now) {
+        return now.isBefore(updatedAt) ? updatedAt : now;
+    }
+
+    public String name() {
+        return details.name();
+    }
+
+    public Optional<String> department() {
+        return details.department();
+    }
+
+    public ZoneId timezone() {
+        return details.timezone();
+    }
+
+    public boolean active() {
+        return details.active();
     }
 }

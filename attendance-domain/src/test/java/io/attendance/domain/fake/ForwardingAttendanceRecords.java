@@ -1,10 +1,13 @@
 package io.attendance.domain.fake;
 
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -22,8 +25,28 @@ public abstract class ForwardingAttendanceRecords implements AttendanceRecords {
     }
 
     @Override
+    public boolean replace(AttendanceRecord record, long expectedVersion) {
+        return delegate.replace(record, expectedVersion);
+    }
+
+    @Override
+    public boolean remove(EmployeeId employeeId, WorkDate date, long expectedVersion) {
+        return delegate.remove(employeeId, date, expectedVersion);
+    }
+
+    @Override
     public Optional<AttendanceRecord> find(EmployeeId employeeId, WorkDate date) {
         return delegate.find(employeeId, date);
+    }
+
+    @Override
+    public List<AttendanceRecord> ofEmployee(EmployeeId employeeId, WorkDate from, WorkDate to) {
+        return delegate.ofEmployee(employeeId, from, to);
+    }
+
+    @Override
+    public List<AttendanceRecord> search(AttendanceQuery query, Optional<AttendanceKey> after, int limit) {
+        return delegate.search(query, after, limit);
     }
 
     @Override

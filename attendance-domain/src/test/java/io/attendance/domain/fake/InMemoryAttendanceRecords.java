@@ -2,17 +2,19 @@ package io.attendance.domain.fake;
 
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.fake.InMemoryDatabase.RecordKey;
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+/** {@link AttendanceRecords} over an {@link InMemoryDatabase}: the reference the real adapter is checked against. */
 public final class InMemoryAttendanceRecords implements AttendanceRecords {
     private final InMemoryDatabase db;
 
@@ -26,7 +28,7 @@ public final class InMemoryAttendanceRecords implements AttendanceRecords {
             if (!db.employees.containsKey(record.employeeId())) {
                 throw new IllegalStateException("no employee " + record.employeeId());
             }
-            RecordKey key = new RecordKey(record.employeeId(), record.date());
+            RecordKey key = keyOf(record.employeeId(), record.date());
             if (db.records.containsKey(key)) {
                 throw new Conflict("employee " + record.employeeId() + " already has a record on " + record.date());
             }
@@ -35,8 +37,54 @@ public final class InMemoryAttendanceRecords implements AttendanceRecords {
     }
 
     @Override
+    public boolean replace(AttendanceRecord record, long expectedVersion) {
+        InMemoryEmployees.requireNextVersion(record.version(), expectedVersion);
+        return db.inTransaction(() -> {
+            RecordKey key = keyOf(record.employeeId(), record.date());
+            AttendanceRecord stored = db.records.get(key);
+            if (stored == null || stored.version() != expectedVersion) {
+                return false;
+            }
+            db.records.put(key, record);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean remove(EmployeeId employeeId, WorkDate date, long expectedVersion) {
+        return db.inTransaction(() -> {
+            RecordKey key = keyOf(employeeId, date);
+            AttendanceRecord stored = db.records.get(key);
+            if (stored == null || stored.version() != expectedVersion) {
+                return false;
+            }
+            db.records.remove(key);
+            return true;
+        });
+    }
+
+    @Override
     public Optional<AttendanceRecord> find(EmployeeId employeeId, WorkDate date) {
-        return db.inTransaction(() -> Optional.ofNullable(db.records.get(new RecordKey(employeeId, date))));
+        return db.inTransaction(() -> Optional.ofNullable(db.records.get(keyOf(employeeId, date))));
+    }
+
+    @Override
+    public List<AttendanceRecord> ofEmployee(EmployeeId employeeId, WorkDate from, WorkDate to) {
+        return db.inTransaction(() -> db.records.values().stream()
+                .filter(record -> record.employeeId().equals(employeeId))
+                .filter(record -> record.date().compareTo(from) >= 0 && record.date().compareTo(to) <= 0)
+                .sorted(Comparator.comparing(AttendanceRecord::date))
+                .toList());
+    }
+
+    @Override
+    public List<AttendanceRecord> search(AttendanceQuery query, Optional<AttendanceKey> after, int limit) {
+        return db.inTransaction(() -> db.records.values().stream()
+                .filter(record -> after.map(position -> record.key().compareTo(position) > 0).orElse(true))
+                .filter(record -> query.matches(record, db.employees.get(record.employeeId())))
+                .sorted(Comparator.comparing(AttendanceRecord::key))
+                .limit(limit)
+                .toList());
     }
 
     @Override
@@ -47,14 +95,19 @@ public final class InMemoryAttendanceRecords implements AttendanceRecords {
                 .map(this::withEmployee));
     }
 
+    /** Ordered by employee then date, as the records are kept; the snapshot is taken in one unit of work. */
     @Override
     public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
         List<EmployeeAttendance> snapshot = db.inTransaction(
-                () -> new ArrayList<>(db.records.values().stream().map(this::withEmployee).toList()));
+                () -> db.records.values().stream().map(this::withEmployee).toList());
         snapshot.forEach(sink);
     }
 
     private EmployeeAttendance withEmployee(AttendanceRecord record) {
         return new EmployeeAttendance(db.employees.get(record.employeeId()), record);
+    }
+
+    private static RecordKey keyOf(EmployeeId employeeId, WorkDate date) {
+        return new RecordKey(employeeId, date);
     }
 }

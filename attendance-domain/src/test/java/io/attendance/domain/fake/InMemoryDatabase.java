@@ -1,20 +1,25 @@
 package io.attendance.domain.fake;
 
 import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.Transactions;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * The state behind the in-memory persistence fakes, and their {@link Transactions}: one lock
- * serialises units of work, and a failed unit of work restores the state it started from.
+ * serialises units of work (a nested call joins the outer one), and a failed unit of work restores
+ * everything it started from: employees, records and audit events alike. Every fake reads and
+ * writes only inside {@link #inTransaction}.
  */
 public final class InMemoryDatabase implements Transactions {
+    /** Records in the order {@code forEachWithEmployee} streams them: by employee, then date. */
     record RecordKey(EmployeeId employeeId, WorkDate date) implements Comparable<RecordKey> {
         @Override
         public int compareTo(RecordKey other) {
@@ -26,6 +31,7 @@ public final class InMemoryDatabase implements Transactions {
     private final ReentrantLock lock = new ReentrantLock();
     TreeMap<EmployeeId, Employee> employees = new TreeMap<>();
     TreeMap<RecordKey, AttendanceRecord> records = new TreeMap<>();
+    List<AuditEvent> auditEvents = new ArrayList<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -34,13 +40,15 @@ public final class InMemoryDatabase implements Transactions {
             if (lock.getHoldCount() > 1) {
                 return work.get();
             }
-            Map<EmployeeId, Employee> employeesBefore = new TreeMap<>(employees);
-            Map<RecordKey, AttendanceRecord> recordsBefore = new TreeMap<>(records);
+            TreeMap<EmployeeId, Employee> employeesBefore = new TreeMap<>(employees);
+            TreeMap<RecordKey, AttendanceRecord> recordsBefore = new TreeMap<>(records);
+            List<AuditEvent> auditBefore = new ArrayList<>(auditEvents);
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
-                employees = new TreeMap<>(employeesBefore);
-                records = new TreeMap<>(recordsBefore);
+                employees = employeesBefore;
+                records = recordsBefore;
+                auditEvents = auditBefore;
                 throw e;
             }
         } finally {

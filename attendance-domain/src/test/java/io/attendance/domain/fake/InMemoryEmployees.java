@@ -1,10 +1,14 @@
 package io.attendance.domain.fake;
 
+import io.attendance.domain.error.Conflict;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.EmployeeQuery;
 import io.attendance.domain.port.Employees;
+import java.util.List;
 import java.util.Optional;
 
+/** {@link Employees} over an {@link InMemoryDatabase}: the reference the real adapter is checked against. */
 public final class InMemoryEmployees implements Employees {
     private final InMemoryDatabase db;
 
@@ -18,7 +22,41 @@ public final class InMemoryEmployees implements Employees {
     }
 
     @Override
-    public void save(Employee employee) {
-        db.runInTransaction(() -> db.employees.put(employee.id(), employee));
+    public void add(Employee employee) {
+        db.runInTransaction(() -> {
+            if (db.employees.containsKey(employee.id())) {
+                throw new Conflict("employee " + employee.id() + " exists already");
+            }
+            db.employees.put(employee.id(), employee);
+        });
+    }
+
+    @Override
+    public boolean replace(Employee employee, long expectedVersion) {
+        requireNextVersion(employee.version(), expectedVersion);
+        return db.inTransaction(() -> {
+            Employee stored = db.employees.get(employee.id());
+            if (stored == null || stored.version() != expectedVersion) {
+                return false;
+            }
+            db.employees.put(employee.id(), employee);
+            return true;
+        });
+    }
+
+    /** A caller's mistake, not a lost race: the port stores the next version only. */
+    static void requireNextVersion(long version, long expectedVersion) {
+        if (version != expectedVersion + 1) {
+            throw new IllegalArgumentException("version " + version + " does not follow " + expectedVersion);
+        }
+    }
+
+    @Override
+    public List<Employee> list(EmployeeQuery query, Optional<EmployeeId> after, int limit) {
+        return db.inTransaction(() -> (after.isPresent() ? db.employees.tailMap(after.get(), false) : db.employees)
+                .values().stream()
+                .filter(query::matches)
+                .limit(limit)
+                .toList());
     }
 }

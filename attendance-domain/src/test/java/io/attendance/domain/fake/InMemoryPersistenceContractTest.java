@@ -6,6 +6,6 @@ class InMemoryPersistenceContractTest extends PersistenceContract {
     @Override
     protected Ports emptyStore() {
         InMemoryDatabase db = new InMemoryDatabase();
-        return new Ports(new InMemoryEmployees(db), new InMemoryAttendanceRecords(db), db);
+        return new Ports(new InMemoryEmployees(db), new InMemoryAttendanceRecords(db), db, new InMemoryAuditTrail(db));
     }
 }

@@ -1,0 +1,105 @@
+package io.attendance.application;
+
+import io.attendance.domain.error.ValidationFailed;
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.WorkDate;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Opaque, tamper-evident pagination cursors: the position after which the next page starts and the
+ * query it belongs to, signed with HMAC-SHA256. A forged or altered cursor, or one used with other
+ * filters, is a {@link ValidationFailed} on {@code cursor}. Instances that share a secret accept each
+ * other's cursors.
+ */
+public final class CursorCodec {
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MAC_BYTES = 16;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final String SEPARATOR = "\n";
+
+    private final SecretKeySpec key;
+
+    public CursorCodec(byte[] secret) {
+        if (secret.length < 16) {
+            throw new IllegalArgumentException("a cursor secret needs at least 16 bytes");
+        }
+        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+    }
+
+    public String encode(AttendanceQuery query, AttendanceKey last) {
+        return sign("attendance", query.canonical(), last.date() + SEPARATOR + last.employeeId().value());
+    }
+
+    public Optional<AttendanceKey> decode(AttendanceQuery query, Optional<String> cursor) {
+        return cursor.map(token -> {
+            String[] position = verify(token, "attendance", query.canonical()).split(SEPARATOR, -1);
+            if (position.length != 2) {
+                throw invalid();
+            }
+            return new AttendanceKey(WorkDate.parse(position[0]), new EmployeeId(position[1]));
+        });
+    }
+
+    public String encode(EmployeeQuery query, EmployeeId last) {
+        return sign("employees", query.canonical(), last.value());
+    }
+
+    public Optional<EmployeeId> decode(EmployeeQuery query, Optional<String> cursor) {
+        return cursor.map(token -> new EmployeeId(verify(token, "employees", query.canonical())));
+    }
+
+    private String sign(String kind, String query, String position) {
+        byte[] payload = (kind + SEPARATOR + query + SEPARATOR + position).getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
+    }
+
+    /** The position in a genuine cursor of this kind and query; anything else is invalid. */
+    private String verify(String token, String kind, String query) {
+        int dot = token.indexOf('.');
+        if (dot < 1 || token.length() > 4096) {
+            throw invalid();
+        }
+        byte[] payload;
+        byte[] signature;
+        try {
+            payload = DECODER.decode(token.substring(0, dot));
+            signature = DECODER.decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+        if (!MessageDigest.isEqual(signature, mac(payload))) {
+            throw invalid();
+        }
+        String prefix = kind + SEPARATOR + query + SEPARATOR;
+        String text = new String(payload, StandardCharsets.UTF_8);
+        if (!text.startsWith(prefix)) {
+            throw new ValidationFailed("cursor", "belongs to another query: repeat the filters of the first page");
+        }
+        return text.substring(prefix.length());
+    }
+
+    private byte[] mac(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static ValidationFailed invalid() {
+        return new ValidationFailed("cursor", "is not a cursor this service issued");
+    }
+}

@@ -1,0 +1,108 @@
+package io.attendance.application;
+
+import io.attendance.domain.error.Conflict;
+import io.attendance.domain.error.NotFound;
+import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.port.Employees;
+import io.attendance.domain.port.ReadCache;
+import io.attendance.domain.port.Transactions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** HR's employee directory: create, replace, read, list and deactivate employees. */
+public final class EmployeeService {
+    private final Transactions transactions;
+    private final Employees employees;
+    private final ReadCache cache;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    public EmployeeService(
+            Transactions transactions, Employees employees, ReadCache cache, CursorCodec cursors, Clock clock) {
+        this.transactions = transactions;
+        this.employees = employees;
+        this.cache = cache;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the employee or replaces their details.
+     *
+     * @throws PreconditionFailed when {@code precondition} does not hold, also when a concurrent
+     *     writer wins the version the client pinned, or the create-only write finds it exists
+     */
+    public Written<Employee> put(PutEmployeeCommand command, Precondition precondition) {
+        Written<Employee> written = Races.retried(() -> transactions.inTransaction(() -> {
+            Optional<Employee> stored = employees.find(command.id());
+            precondition.check(stored.map(Employee::version));
+            if (stored.isEmpty()) {
+                Employee created = Employee.first(command.id(), command.details(), clock.instant());
+                addOrLose(created, precondition);
+                return new Written<>(created, true);
+            }
+            Employee current = stored.get();
+            Employee revised = current.revised(command.details(), clock.instant());
+            if (revised != current) {
+                replaceOrLose(revised, current.version(), precondition);
+            }
+            return new Written<>(revised, false);
+        }));
+        cache.employeeChanged(command.id());
+        return written;
+    }
+
+    /** @throws NotFound when no such employee exists */
+    public Employee get(EmployeeId id) {
+        return ReadThrough.of(cache.employee(id), () -> employees.find(id))
+                .orElseThrow(() -> new NotFound("no employee " + id));
+    }
+
+    public Page<Employee> list(EmployeeQuery query, Optional<String> cursor, Optional<Integer> requestedLimit) {
+        int limit = Page.limit(requestedLimit);
+        Optional<EmployeeId> after = cursors.decode(query, cursor);
+        List<Employee> fetched = ReadThrough.of(cache.employeePage(query, after, limit + 1),
+                () -> employees.list(query, after, limit + 1));
+        return Page.of(fetched, limit, last -> cursors.encode(query, last.id()));
+    }
+
+    /** Marks the employee inactive; every record is kept. */
+    public Employee deactivate(EmployeeId id, Precondition precondition) {
+        Employee deactivated = Races.retried(() -> transactions.inTransaction(() -> {
+            Optional<Employee> stored = employees.find(id);
+            precondition.check(stored.map(Employee::version));
+            Employee current = stored.orElseThrow(() -> new NotFound("no employee " + id));
+            Employee revised = current.revised(current.details().inactive(), clock.instant());
+            if (revised != current) {
+                replaceOrLose(revised, current.version(), precondition);
+            }
+            return revised;
+        }));
+        cache.employeeChanged(id);
+        return deactivated;
+    }
+
+    private void addOrLose(Employee created, Precondition precondition) {
+        try {
+            employees.add(created);
+        } catch (Conflict concurrentCreate) {
+            if (precondition.mustNotExist()) {
+                throw new PreconditionFailed("it exists already");
+            }
+            throw new Races.Lost();
+        }
+    }
+
+    private void replaceOrLose(Employee revised, long expectedVersion, Precondition precondition) {
+        if (!employees.replace(revised, expectedVersion)) {
+            if (precondition.pinsAVersion()) {
+                throw new PreconditionFailed("the employee changed since version " + expectedVersion);
+            }
+            throw new Races.Lost();
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package io.attendance.application;
+
+import static io.attendance.application.InMemoryApplication.ACTOR;
+import static io.attendance.application.InMemoryApplication.CLOCK;
+import static io.attendance.application.InMemoryApplication.DEFAULT_ZONE;
+import static io.attendance.application.InMemoryApplication.allPages;
+import static io.attendance.application.InMemoryApplication.isHit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.NotFound;
+import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.error.ValidationFailed;
+import io.attendance.domain.fake.AllAtOnce;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeDetails;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.WorkDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class EmployeeServiceTest {
+    private static final EmployeeId ADA = new EmployeeId("E-1");
+
+    private final InMemoryApplication app = new InMemoryApplication();
+    private final EmployeeService service = app.employeeService;
+
+    private static PutEmployeeCommand put(String name, String department, String zone, Boolean active) {
+        return PutEmployeeCommand.parse("E-1", name, department, zone, active, DEFAULT_ZONE);
+    }
+
+    private static PutEmployeeCommand ada() {
+        return put("Ada Lovelace", "Engineering", "Europe/London", true);
+    }
+
+    private static EmployeeQuery where(String department, Boolean active, String namePrefix) {
+        return new EmployeeQuery(Optional.ofNullable(department), Optional.ofNullable(active), Optional.ofNullable(namePrefix));
+    }
+
+    @Test
+    void aFirstPutCreatesTheEmployeeAtVersionOne() {
+        Written<Employee> written = service.put(ada(), Precondition.NONE);
+
+        assertThat(written.created()).isTrue();
+        assertThat(written.value()).isEqualTo(new Employee(ADA,
+                new EmployeeDetails("Ada Lovelace", Optional.of("Engineering"), ZoneId.of("Europe/London"), true),
+                1, CLOCK.instant(), CLOCK.instant()));
+        assertThat(service.get(ADA)).isEqualTo(written.value());
+    }
+
+    @Test
+    void anotherPutReplacesTheDetailsAtTheNextVersion() {
+        service.put(ada(), Precondition.NONE);
+
+        Written<Employee> written = service.put(put("Ada King", null, null, false), Precondition.NONE);
+
+        assertThat(written.created()).isFalse();
+        assertThat(written.value().version()).isEqualTo(2);
+        assertThat(written.value().details())
+                .isEqualTo(new EmployeeDetails("Ada King", Optional.empty(), DEFAULT_ZONE, false));
+        assertThat(service.get(ADA)).isEqualTo(written.value());
+    }
+
+    @Test
+    void rewritingTheSameDetailsChangesNothing() {
+        Employee first = service.put(ada(), Precondition.NONE).value();
+
+        Written<Employee> again = service.put(ada(), Precondition.ifMatch(1));
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.value()).isEqualTo(first);
+        assertThat(app.employees.find(ADA)).contains(first);
+    }
+
+    @Test
+    void anAbsentTimezoneIsTheDefaultOneAndAnAbsentActiveIsTrue() {
+        Employee created = service.put(put("Ada", null, null, null), Precondition.NONE).value();
+
+        assertThat(created.timezone()).isEqualTo(DEFAULT_ZONE);
+        assertThat(created.active()).isTrue();
+    }
+
+    @Test
+    void everyInvalidFieldOfAnEmployeeIsReportedAtOnce() {
+        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
+                () -> PutEmployeeCommand.parse("E 1", " ", "d".repeat(101), "+02:00", true, DEFAULT_ZONE));
+
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactly("id", "timezone", "name", "department");
+        assertThatThrownBy(() -> PutEmployeeCommand.parse("E-1", "Ada", null, "Mars/Olympus", true, DEFAULT_ZONE))
+                .isInstanceOf(ValidationFailed.class).hasMessageStartingWith("timezone");
+    }
+
+    @Test
+    void ifMatchWithTheStoredVersionReplaces() {
+        service.put(ada(), Precondition.NONE);
+
+        assertThat(service.put(put("Ada King", null, null, true), Precondition.ifMatch(1)).value().version()).isEqualTo(2);
+        assertThat(service.put(put("Ada Queen", null, null, true), Precondition.ifMatchAny()).value().version()).isEqualTo(3);
+    }
+
+    @Test
+    void ifMatchWithAnotherVersionFailsAndChangesNothing() {
+        Employee stored = service.put(ada(), Precondition.NONE).value();
+
+        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifMatch(2)))
+                .isInstanceOf(PreconditionFailed.class);
+        assertThatThrownBy(() -> service.deactivate(ADA, Precondition.ifMatch(7))).isInstanceOf(PreconditionFailed.class);
+        assertThat(service.get(ADA)).isEqualTo(stored);
+    }
+
+    @Test
+    void ifMatchOnAMissingEmployeeFailsAndCreatesNothing() {
+        assertThatThrownBy(() -> service.put(ada(), Precondition.ifMatch(1))).isInstanceOf(PreconditionFailed.class);
+        assertThatThrownBy(() -> service.put(ada(), Precondition.ifMatchAny())).isInstanceOf(PreconditionFailed.class);
+
+        assertThat(app.employees.find(ADA)).isEmpty();
+    }
+
+    @Test
+    void ifNoneMatchAnyCreatesButNeverReplaces() {
+        assertThat(service.put(ada(), Precondition.ifNoneMatchAny()).created()).isTrue();
+
+        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifNoneMatchAny()))
+                .isInstanceOf(PreconditionFailed.class);
+        assertThat(service.get(ADA).name()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void concurrentPutsPinnedToOneVersionLetExactlyOneSucceed() throws Exception {
+        service.put(ada(), Precondition.NONE);
+
+        List<Object> outcomes = AllAtOnce.outcomes(8,
+                i -> () -> service.put(put("Writer " + i, null, null, true), Precondition.ifMatch(1)));
+
+        assertThat(outcomes).filteredOn(Written.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(PreconditionFailed.class::isInstance).hasSize(7);
+        assertThat(service.get(ADA).version()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentCreateOnlyPutsCreateExactlyOnce() throws Exception {
+        List<Object> outcomes = AllAtOnce.outcomes(8,
+                i -> () -> service.put(put("Writer " + i, null, null, true), Precondition.ifNoneMatchAny()));
+
+        assertThat(outcomes).filteredOn(Written.class::isInstance).hasSize(1)
+                .allSatisfy(written -> assertThat(((Written<?>) written).created()).isTrue());
+        assertThat(outcomes).filteredOn(PreconditionFailed.class::isInstance).hasSize(7);
+        assertThat(service.get(ADA).version()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownEmployeeIsNotFound() {
+        assertThatThrownBy(() -> service.get(ADA)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> service.deactivate(ADA, Precondition.NONE)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void deactivatingKeepsTheEmployeeAndEveryRecord() {
+        service.put(ada(), Precondition.NONE);
+        app.recordAttendance.record(RecordAttendanceCommand.parse("E-1", null, "Present", "2026-11-26"), ACTOR);
+
+        Employee deactivated = service.deactivate(ADA, Precondition.ifMatch(1));
+
+        assertThat(deactivated.active()).isFalse();
+        assertThat(deactivated.version()).isEqualTo(2);
+        assertThat(deactivated.name()).isEqualTo("Ada Lovelace");
+        assertThat(service.get(ADA)).isEqualTo(deactivated);
+        assertThat(app.attendanceService.get(ADA, WorkDate.of(2026, 11, 26))).isNotNull();
+        assertThat(service.deactivate(ADA, Precondition.NONE)).as("a second time changes nothing").isEqualTo(deactivated);
+    }
+
+    @Test
+    void theListFiltersAndPagesThroughEveryEmployeeOnceById() {
+        List<Employee> expected = IntStream.rangeClosed(1, 23)
+                .mapToObj(i -> service.put(PutEmployeeCommand.parse(String.format("E-%02d", i),
+                        (i % 2 == 0 ? "Ada " : "Bob ") + i, i % 3 == 0 ? "Ops" : "Sales", null, i % 5 != 0, DEFAULT_ZONE),
+                        Precondition.NONE).value())
+                .filter(employee -> employee.name().startsWith("Ada") && employee.active())
+                .toList();
+        EmployeeQuery activeAdas = where(null, true, "ada");
+
+        for (int limit : List.of(1, 2, 3, 7, 100)) {
+            assertThat(allPages((cursor, size) -> service.list(activeAdas, cursor, size), limit))
+                    .as("limit %d", limit).containsExactlyElementsOf(expected);
+        }
+        assertThat(service.list(where("Ops", false, null), Optional.empty(), Optional.empty()).items())
+                .extracting(Employee::id).containsExactly(new EmployeeId("E-15"));
+    }
+
+    @Test
+    void aPageHoldsAHundredEmployeesUnlessAskedOtherwise() {
+        IntStream.rangeClosed(1, 101).forEach(i ->
+                service.put(PutEmployeeCommand.parse("E-" + (1000 + i), "Person " + i, null, null, true, DEFAULT_ZONE),
+                        Precondition.NONE));
+
+        Page<Employee> first = service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
+        Page<Employee> last = service.list(EmployeeQuery.EVERYONE, first.nextCursor(), Optional.empty());
+
+        assertThat(first.items()).hasSize(100);
+        assertThat(last.items()).extracting(Employee::id).containsExactly(new EmployeeId("E-1101"));
+        assertThat(last.nextCursor()).isEmpty();
+    }
+
+    @Test
+    void aLimitOutside1To1000IsRefused() {
+        for (int limit : List.of(0, -1, 1001, 5000)) {
+            ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
+                    () -> service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.of(limit)));
+            assertThat(refused.errors()).extracting(FieldError::field).containsExactly("limit");
+        }
+        assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.of(1000)).items()).isEmpty();
+    }
+
+    @Test
+    void aCursorWorksOnlyWithTheFiltersOfItsFirstPage() {
+        IntStream.rangeClosed(1, 3).forEach(i -> app.hire("E-" + i, "Ada " + i, "Ops", null));
+        String cursor = service.list(where("Ops", null, null), Optional.empty(), Optional.of(1)).nextCursor().orElseThrow();
+
+        assertThat(service.list(where("Ops", null, null), Optional.of(cursor), Optional.of(5)).items()).hasSize(2);
+        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
+                () -> service.list(where("Sales", null, null), Optional.of(cursor), Optional.of(1)));
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactly("cursor");
+        assertThatThrownBy(() -> service.list(EmployeeQuery.EVERYONE, Optional.of(cursor + "x"), Optional.of(1)))
+                .isInstanceOf(ValidationFailed.class).hasMessageStartingWith("cursor");
+    }
+
+    @Test
+    void aWarmCacheNeverHidesAPut() {
+        service.put(ada(), Precondition.NONE);
+        service.get(ADA);
+        service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
+        assertThat(isHit(app.cache.employee(ADA))).isTrue();
+        assertThat(isHit(app.cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 101))).isTrue();
+
+        service.put(put("Ada King", "Sales", null, true), Precondition.NONE);
+
+        assertThat(service.get(ADA).name()).isEqualTo("Ada King");
+        assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items())
+                .extracting(Employee::name).containsExactly("Ada King");
+        assertThat(service.list(where("Engineering", null, null), Optional.empty(), Optional.empty()).items()).isEmpty();
+    }
+
+    @Test
+    void aWarmCacheNeverHidesADeactivationOrANewEmployee() {
+        service.put(ada(), Precondition.NONE);
+        assertThat(service.list(where(null, true, null), Optional.empty(), Optional.empty()).items()).hasSize(1);
+        service.get(ADA);
+
+        service.deactivate(ADA, Precondition.NONE);
+        app.hire("E-2", "Bob", null, null);
+
+        assertThat(service.get(ADA).active()).isFalse();
+        assertThat(service.list(where(null, true, null), Optional.empty(), Optional.empty()).items())
+                .extracting(Employee::name).containsExactly("Bob");
+    }
+
+    @Test
+    void aWarmCacheNeverHidesAnEmployeeMetThroughV1() {
+        assertThatThrownBy(() -> service.get(ADA)).isInstanceOf(NotFound.class);
+        assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items()).isEmpty();
+
+        app.recordAttendance.record(RecordAttendanceCommand.parse("E-1", "Ada", "Present", "2026-11-27"), ACTOR);
+
+        assertThat(service.get(ADA).name()).isEqualTo("Ada");
+        assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items()).hasSize(1);
+    }
+}

@@ -1,0 +1,80 @@
+package io.attendance.application;
+
+import io.attendance.domain.fake.InMemoryAttendanceRecords;
+import io.attendance.domain.fake.InMemoryAuditTrail;
+import io.attendance.domain.fake.InMemoryDatabase;
+import io.attendance.domain.fake.InMemoryEmployees;
+import io.attendance.domain.fake.InMemoryReadCache;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.Cached;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+
+/**
+ * The use cases over the domain's in-memory fakes with a fixed clock: "now" is 2026-11-27T09:00Z,
+ * so the booking window ends on 2027-11-28. One per test.
+ */
+final class InMemoryApplication {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+    static final byte[] SECRET = "a test secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8);
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
+    static final String ACTOR = "anonymous";
+
+    final InMemoryDatabase db = new InMemoryDatabase();
+    final InMemoryEmployees employees = new InMemoryEmployees(db);
+    final InMemoryAttendanceRecords storedRecords = new InMemoryAttendanceRecords(db);
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail(db);
+    final InMemoryReadCache cache = new InMemoryReadCache();
+    final AttendanceRecords records;
+    final EmployeeService employeeService;
+    final AttendanceService attendanceService;
+    final RecordAttendance recordAttendance;
+    final LookUpAttendance lookUpAttendance;
+
+    InMemoryApplication() {
+        this(records -> records);
+    }
+
+    /** Over other attendance records, such as a decorator of the in-memory ones that counts or fails calls. */
+    InMemoryApplication(UnaryOperator<AttendanceRecords> decorate) {
+        records = decorate.apply(storedRecords);
+        employeeService = new EmployeeService(db, employees, cache, new CursorCodec(SECRET), CLOCK);
+        attendanceService = new AttendanceService(db, employees, records, audit, cache, new CursorCodec(SECRET), CLOCK);
+        recordAttendance = new RecordAttendance(db, employees, records, audit, cache, CLOCK, DEFAULT_ZONE);
+        lookUpAttendance = new LookUpAttendance(records, cache, 1_000);
+    }
+
+    /** An employee created through the service: active, in {@code zone}, with a department when given. */
+    EmployeeId hire(String id, String name, String department, String zone) {
+        return employeeService.put(PutEmployeeCommand.parse(id, name, department, zone, true, DEFAULT_ZONE),
+                Precondition.NONE).value().id();
+    }
+
+    static boolean isHit(Cached<?> lookup) {
+        return lookup instanceof Cached.Hit<?>;
+    }
+
+    /** Every item of a listing, page after page, following each page's next cursor until there is none. */
+    static <T> List<T> allPages(BiFunction<Optional<String>, Optional<Integer>, Page<T>> list, int limit) {
+        List<T> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        for (int pages = 0; pages < 10_000; pages++) {
+            Page<T> page = list.apply(cursor, Optional.of(limit));
+            seen.addAll(page.items());
+            if (page.nextCursor().isEmpty()) {
+                return seen;
+            }
+            cursor = page.nextCursor();
+        }
+        throw new AssertionError("the listing never ended");
+    }
+}

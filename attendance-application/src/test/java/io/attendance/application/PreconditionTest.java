@@ -1,0 +1,53 @@
+package io.attendance.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.attendance.domain.error.PreconditionFailed;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PreconditionTest {
+    private static final Optional<Long> NOTHING_STORED = Optional.empty();
+
+    @Test
+    void noPreconditionAcceptsAnything() {
+        assertThatCode(() -> Precondition.NONE.check(NOTHING_STORED)).doesNotThrowAnyException();
+        assertThatCode(() -> Precondition.NONE.check(Optional.of(7L))).doesNotThrowAnyException();
+        assertThat(Precondition.NONE.pinsAVersion()).isFalse();
+    }
+
+    @Test
+    void ifMatchAcceptsOnlyTheVersionItNames() {
+        Precondition ifMatch2 = Precondition.ifMatch(2);
+
+        assertThatCode(() -> ifMatch2.check(Optional.of(2L))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ifMatch2.check(Optional.of(3L))).isInstanceOf(PreconditionFailed.class)
+                .hasMessageContaining("3").hasMessageContaining("2");
+        assertThatThrownBy(() -> ifMatch2.check(Optional.of(1L))).isInstanceOf(PreconditionFailed.class);
+        assertThatThrownBy(() -> ifMatch2.check(NOTHING_STORED)).isInstanceOf(PreconditionFailed.class);
+        assertThat(ifMatch2.pinsAVersion()).isTrue();
+    }
+
+    @Test
+    void ifMatchAnyNeedsSomethingStored() {
+        assertThatCode(() -> Precondition.ifMatchAny().check(Optional.of(5L))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Precondition.ifMatchAny().check(NOTHING_STORED)).isInstanceOf(PreconditionFailed.class);
+        assertThat(Precondition.ifMatchAny().pinsAVersion()).isFalse();
+    }
+
+    @Test
+    void ifNoneMatchAnyNeedsNothingStored() {
+        assertThatCode(() -> Precondition.ifNoneMatchAny().check(NOTHING_STORED)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Precondition.ifNoneMatchAny().check(Optional.of(1L))).isInstanceOf(PreconditionFailed.class);
+        assertThat(Precondition.ifNoneMatchAny().mustNotExist()).isTrue();
+        assertThat(Precondition.ifNoneMatchAny().pinsAVersion()).isFalse();
+    }
+
+    @Test
+    void aWriteCannotRequireBothSomethingAndNothing() {
+        assertThatThrownBy(() -> new Precondition(Optional.of(1L), false, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Precondition(Optional.empty(), true, true)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,67 @@
+package io.attendance.domain.model;
+
+import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.ValidationFailed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The rules for free text that people type, shared by every field that accepts some. */
+final class Text {
+    private Text() {
+    }
+
+    /** Required, stripped, at most {@code maxLength} characters, no control characters at all. */
+    static String requireLine(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationFailed(field, "is required");
+        }
+        return requireWithin(field, value.strip(), maxLength, false);
+    }
+
+    /** Absent when null or blank; else stripped and checked like {@link #requireLine}. */
+    static Optional<String> optionalLine(String field, String value, int maxLength) {
+        return value == null || value.isBlank()
+                ? Optional.empty()
+                : Optional.of(requireWithin(field, value.strip(), maxLength, false));
+    }
+
+    /** Like {@link #optionalLine} but line breaks and tabs are allowed (notes). */
+    static Optional<String> optionalParagraphs(String field, String value, int maxLength) {
+        return value == null || value.isBlank()
+                ? Optional.empty()
+                : Optional.of(requireWithin(field, value.strip(), maxLength, true));
+    }
+
+    /**
+     * The checked value, or {@code whenInvalid} with the check's errors added to {@code errors}: for
+     * constructors that report every invalid field at once.
+     */
+    static <T> T collecting(List<FieldError> errors, Supplier<T> check, T whenInvalid) {
+        try {
+            return check.get();
+        } catch (ValidationFailed e) {
+            errors.addAll(e.errors());
+            return whenInvalid;
+        }
+    }
+
+    /** The text percent-encoded (UTF-8), so that it holds no '&' or '=' of its own: for canonical forms. */
+    static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String requireWithin(String field, String value, int maxLength, boolean paragraphs) {
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            throw new ValidationFailed(field, "must be at most " + maxLength + " characters");
+        }
+        boolean control = value.codePoints().anyMatch(c -> Character.isISOControl(c)
+                && !(paragraphs && (c == '\n' || c == '\r' || c == '\t')));
+        if (control) {
+            throw new ValidationFailed(field, "must not contain control characters");
+        }
+        return value;
+    }
+}

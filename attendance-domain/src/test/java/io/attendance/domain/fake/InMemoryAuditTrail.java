@@ -1,0 +1,28 @@
+package io.attendance.domain.fake;
+
+import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.AuditTrail;
+import java.util.List;
+
+/** {@link AuditTrail} over an {@link InMemoryDatabase}: rolled back with the unit of work it is part of. */
+public final class InMemoryAuditTrail implements AuditTrail {
+    private final InMemoryDatabase db;
+
+    public InMemoryAuditTrail(InMemoryDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        db.runInTransaction(() -> db.auditEvents.add(event));
+    }
+
+    @Override
+    public List<AuditEvent> history(EmployeeId employeeId, WorkDate date) {
+        return db.inTransaction(() -> db.auditEvents.stream()
+                .filter(event -> event.employeeId().equals(employeeId) && event.date().equals(date))
+                .toList());
+    }
+}
