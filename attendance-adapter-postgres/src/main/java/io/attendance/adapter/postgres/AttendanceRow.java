@@ -2,50 +2,130 @@ package io.attendance.adapter.postgres;
 
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.SqlStatement;
 
-/** A row of {@code attendance_records}: the status is stored by its enum name, instants as timestamptz. */
+/**
+ * A row of {@code attendance_records}, or a record's snapshot in {@code audit_events}: the status
+ * and the source by their enum names, instants as timestamptz, absent values as NULL.
+ */
 record AttendanceRow(
         String employeeId,
         LocalDate workDate,
         String status,
+        OffsetDateTime checkIn,
+        OffsetDateTime checkOut,
+        String note,
+        String source,
         long version,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
+    /** The columns that belong to the record itself, beside its employee and date. */
+    private static final List<String> CONTENT =
+            List.of("status", "check_in", "check_out", "note", "source", "version", "created_at", "updated_at");
+
     static AttendanceRow read(ResultSet rs) throws SQLException {
-        return new AttendanceRow(
+        return readContent(rs, "").orElseThrow();
+    }
+
+    /**
+     * The record whose {@code employee_id} and {@code work_date} are those columns and whose content
+     * columns are named with {@code prefix} ({@code before_status}...); absent when they are NULL.
+     */
+    static Optional<AttendanceRow> readContent(ResultSet rs, String prefix) throws SQLException {
+        String status = rs.getString(prefix + "status");
+        if (status == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AttendanceRow(
                 rs.getString("employee_id"),
                 rs.getObject("work_date", LocalDate.class),
-                rs.getString("status"),
-                rs.getLong("version"),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                status,
+                rs.getObject(prefix + "check_in", OffsetDateTime.class),
+                rs.getObject(prefix + "check_out", OffsetDateTime.class),
+                rs.getString(prefix + "note"),
+                rs.getString(prefix + "source"),
+                rs.getLong(prefix + "version"),
+                rs.getObject(prefix + "created_at", OffsetDateTime.class),
+                rs.getObject(prefix + "updated_at", OffsetDateTime.class)));
     }
 
     static AttendanceRow fromDomain(AttendanceRecord record) {
+        DayEntry entry = record.entry();
         return new AttendanceRow(
                 record.employeeId().value(),
                 record.date().value(),
-                record.status().name(),
+                entry.status().name(),
+                entry.checkIn().map(AttendanceRow::utc).orElse(null),
+                entry.checkOut().map(AttendanceRow::utc).orElse(null),
+                entry.note().orElse(null),
+                entry.source().name(),
                 record.version(),
-                record.createdAt().atOffset(ZoneOffset.UTC),
-                record.updatedAt().atOffset(ZoneOffset.UTC));
+                utc(record.createdAt()),
+                utc(record.updatedAt()));
     }
 
     static AttendanceRecord toDomain(AttendanceRow row) {
+        DayEntry entry = new DayEntry(
+                AttendanceStatus.valueOf(row.status()),
+                Optional.ofNullable(row.checkIn()).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.checkOut()).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.note()),
+                RecordSource.valueOf(row.source()));
         return new AttendanceRecord(
                 new EmployeeId(row.employeeId()),
                 new WorkDate(row.workDate()),
-                AttendanceStatus.valueOf(row.status()),
+                entry,
                 row.version(),
                 row.createdAt().toInstant(),
                 row.updatedAt().toInstant());
+    }
+
+    /**
+     * Binds the record's content to the parameters named like its columns with {@code prefix}
+     * ({@code :before_status}...), NULL when {@code row} is absent; and its employee and date to
+     * {@code :employee_id} and {@code :work_date} when {@code prefix} is empty.
+     */
+    static <S extends SqlStatement<S>> S bind(S statement, String prefix, Optional<AttendanceRow> row) {
+        if (prefix.isEmpty()) {
+            AttendanceRow present = row.orElseThrow();
+            statement.bind("employee_id", present.employeeId()).bind("work_date", present.workDate());
+        }
+        return statement
+                .bindByType(prefix + "status", row.map(AttendanceRow::status).orElse(null), String.class)
+                .bindByType(prefix + "check_in", row.map(AttendanceRow::checkIn).orElse(null), OffsetDateTime.class)
+                .bindByType(prefix + "check_out", row.map(AttendanceRow::checkOut).orElse(null), OffsetDateTime.class)
+                .bindByType(prefix + "note", row.map(AttendanceRow::note).orElse(null), String.class)
+                .bindByType(prefix + "source", row.map(AttendanceRow::source).orElse(null), String.class)
+                .bindByType(prefix + "version", row.map(AttendanceRow::version).orElse(null), Long.class)
+                .bindByType(prefix + "created_at", row.map(AttendanceRow::createdAt).orElse(null), OffsetDateTime.class)
+                .bindByType(prefix + "updated_at", row.map(AttendanceRow::updatedAt).orElse(null), OffsetDateTime.class);
+    }
+
+    /** The content columns, each named with {@code prefix}: {@code r.status, ...} or {@code before_status, ...}. */
+    static String contentColumns(String prefix) {
+        return CONTENT.stream().map(column -> prefix + column).collect(Collectors.joining(", "));
+    }
+
+    /** The parameters of the content columns named with {@code prefix}: the VALUES of an INSERT. */
+    static String contentParameters(String prefix) {
+        return contentColumns(":" + prefix);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

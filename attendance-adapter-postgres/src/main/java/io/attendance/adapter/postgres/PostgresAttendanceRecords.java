@@ -1,6 +1,8 @@
 package io.attendance.adapter.postgres;
 
 import io.attendance.domain.error.Conflict;
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
@@ -8,6 +10,8 @@ import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.StatementException;
@@ -17,28 +21,62 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
     /** Rows the driver holds in memory at a time while streaming every record. */
     static final int STREAMING_FETCH_SIZE = 500;
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String COLUMNS = "employee_id, work_date, " + AttendanceRow.contentColumns("");
+    private static final String RECORD_COLUMNS = "r.employee_id, r.work_date, " + AttendanceRow.contentColumns("r.");
 
     /**
      * ON CONFLICT DO NOTHING rather than catching the unique violation: the transaction stays usable,
      * and a concurrent insert of the same day waits for the other one to commit, then inserts nothing.
      */
     private static final String ADD = """
-            INSERT INTO attendance_records (employee_id, work_date, status, version, created_at, updated_at)
-            VALUES (:employeeId, :workDate, :status, :version, :createdAt, :updatedAt)
+            INSERT INTO attendance_records (%s)
+            VALUES (:employee_id, :work_date, %s)
             ON CONFLICT (employee_id, work_date) DO NOTHING
+            """.formatted(COLUMNS, AttendanceRow.contentParameters(""));
+    /**
+     * A compare-and-set: of concurrent updates with the same expected version, the first takes the
+     * row lock; the others wait, then re-check the version on the committed row and update nothing.
+     */
+    private static final String REPLACE = """
+            UPDATE attendance_records
+               SET status = :status, check_in = :check_in, check_out = :check_out, note = :note, source = :source,
+                   version = :version, created_at = :created_at, updated_at = :updated_at
+             WHERE employee_id = :employee_id AND work_date = :work_date AND version = :expected_version
+            """;
+    private static final String REMOVE = """
+            DELETE FROM attendance_records
+             WHERE employee_id = :employee_id AND work_date = :work_date AND version = :expected_version
             """;
     private static final String FIND = """
-            SELECT employee_id, work_date, status, version, created_at, updated_at
+            SELECT %s
               FROM attendance_records
-             WHERE employee_id = :employeeId AND work_date = :workDate
+             WHERE employee_id = :employee_id AND work_date = :work_date
+            """.formatted(COLUMNS);
+    /** A range of the primary key index (employee_id, work_date), read in its order. */
+    static final String OF_EMPLOYEE = """
+            SELECT %s
+              FROM attendance_records
+             WHERE employee_id = :employee_id AND work_date BETWEEN :from AND :to
+             ORDER BY work_date
+            """.formatted(COLUMNS);
+    /**
+     * Ordered by (work_date, employee_id), employee_id in the "C" collation: AttendanceKey's order,
+     * served by attendance_records_by_date_idx; the department filter joins the employees.
+     */
+    private static final String SEARCH = """
+            SELECT %s
+              FROM attendance_records r%s%%s
+             ORDER BY r.work_date, r.employee_id
+             LIMIT :limit
             """;
+    private static final String JOIN_EMPLOYEES = "\n  JOIN employees e ON e.employee_id = r.employee_id";
     private static final String WITH_EMPLOYEE = """
-            SELECT r.employee_id, r.work_date, r.status, r.version, r.created_at, r.updated_at, e.name
+            SELECT %s, %s
               FROM attendance_records r
               JOIN employees e ON e.employee_id = r.employee_id
-            """;
+            """.formatted(RECORD_COLUMNS, EmployeeRow.columns("e", "e_"));
     private static final String LATEST_OF = WITH_EMPLOYEE + """
-             WHERE r.employee_id = :employeeId
+             WHERE r.employee_id = :employee_id
              ORDER BY r.work_date DESC
              LIMIT 1
             """;
@@ -64,14 +102,8 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
         AttendanceRow row = AttendanceRow.fromDomain(record);
         int inserted;
         try {
-            inserted = transactions.withHandle(handle -> handle.createUpdate(ADD)
-                    .bind("employeeId", row.employeeId())
-                    .bind("workDate", row.workDate())
-                    .bind("status", row.status())
-                    .bind("version", row.version())
-                    .bind("createdAt", row.createdAt())
-                    .bind("updatedAt", row.updatedAt())
-                    .execute());
+            inserted = transactions.withHandle(handle ->
+                    AttendanceRow.bind(handle.createUpdate(ADD), "", Optional.of(row)).execute());
         } catch (StatementException failure) {
             if (failure.getCause() instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
                 throw new IllegalStateException("no employee " + record.employeeId(), failure);
@@ -83,20 +115,71 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
         }
     }
 
+    /** @throws IllegalArgumentException when {@code record}'s version does not follow {@code expectedVersion} */
+    @Override
+    public boolean replace(AttendanceRecord record, long expectedVersion) {
+        Versions.requireNext(record.version(), expectedVersion);
+        AttendanceRow row = AttendanceRow.fromDomain(record);
+        return transactions.withHandle(handle -> AttendanceRow.bind(handle.createUpdate(REPLACE), "", Optional.of(row))
+                .bind("expected_version", expectedVersion)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean remove(EmployeeId employeeId, WorkDate date, long expectedVersion) {
+        return transactions.withHandle(handle -> handle.createUpdate(REMOVE)
+                .bind("employee_id", employeeId.value())
+                .bind("work_date", date.value())
+                .bind("expected_version", expectedVersion)
+                .execute()) == 1;
+    }
+
     @Override
     public Optional<AttendanceRecord> find(EmployeeId employeeId, WorkDate date) {
         return transactions.withHandle(handle -> handle.createQuery(FIND)
-                .bind("employeeId", employeeId.value())
-                .bind("workDate", date.value())
-                .map((rs, ctx) -> AttendanceRow.read(rs))
-                .findOne()
-                .map(AttendanceRow::toDomain));
+                .bind("employee_id", employeeId.value())
+                .bind("work_date", date.value())
+                .map((rs, ctx) -> AttendanceRow.toDomain(AttendanceRow.read(rs)))
+                .findOne());
+    }
+
+    @Override
+    public List<AttendanceRecord> ofEmployee(EmployeeId employeeId, WorkDate from, WorkDate to) {
+        return transactions.withHandle(handle -> handle.createQuery(OF_EMPLOYEE)
+                .bind("employee_id", employeeId.value())
+                .bind("from", from.value())
+                .bind("to", to.value())
+                .map((rs, ctx) -> AttendanceRow.toDomain(AttendanceRow.read(rs)))
+                .list());
+    }
+
+    @Override
+    public List<AttendanceRecord> search(AttendanceQuery query, Optional<AttendanceKey> after, int limit) {
+        Filters.Listing listing = listing(query, after, limit);
+        return transactions.withHandle(handle -> listing.on(handle)
+                .map((rs, ctx) -> AttendanceRow.toDomain(AttendanceRow.read(rs)))
+                .list());
+    }
+
+    static Filters.Listing listing(AttendanceQuery query, Optional<AttendanceKey> after, int limit) {
+        Filters filters = new Filters()
+                .and("r.work_date BETWEEN :from AND :to", "from", query.from().value(), "to", query.to().value());
+        after.ifPresent(key -> filters.and("(r.work_date, r.employee_id) > (:after_date, :after_employee)",
+                "after_date", key.date().value(), "after_employee", key.employeeId().value()));
+        query.employeeId().ifPresent(id -> filters.and("r.employee_id = :employee_id", "employee_id", id.value()));
+        query.department().ifPresent(department ->
+                filters.and("e.department = :department", "department", department));
+        query.status().ifPresent(status -> filters.and("r.status = :status", "status", status.name()));
+        query.updatedSince().ifPresent(since -> filters.and("r.updated_at >= :updated_since", "updated_since",
+                since.atOffset(ZoneOffset.UTC)));
+        String join = query.department().isPresent() ? JOIN_EMPLOYEES : "";
+        return filters.listing(SEARCH.formatted(RECORD_COLUMNS, join), limit);
     }
 
     @Override
     public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
         return transactions.withHandle(handle -> handle.createQuery(LATEST_OF)
-                .bind("employeeId", employeeId.value())
+                .bind("employee_id", employeeId.value())
                 .map((rs, ctx) -> withEmployee(rs))
                 .findOne());
     }
@@ -119,8 +202,7 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
     }
 
     private static EmployeeAttendance withEmployee(ResultSet rs) throws SQLException {
-        AttendanceRow record = AttendanceRow.read(rs);
-        EmployeeRow employee = new EmployeeRow(record.employeeId(), rs.getString("name"));
-        return new EmployeeAttendance(EmployeeRow.toDomain(employee), AttendanceRow.toDomain(record));
+        return new EmployeeAttendance(EmployeeRow.toDomain(EmployeeRow.read(rs, "e_")),
+                AttendanceRow.toDomain(AttendanceRow.read(rs)));
     }
 }

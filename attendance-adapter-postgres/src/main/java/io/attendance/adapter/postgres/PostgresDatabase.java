@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.HealthProbe;
 import io.attendance.domain.port.Transactions;
@@ -28,6 +29,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresTransactions transactions;
     private final PostgresEmployees employees;
     private final PostgresAttendanceRecords attendanceRecords;
+    private final PostgresAuditTrail auditTrail;
     private final PostgresHealthProbe healthProbe;
     private final Migrations migrations;
 
@@ -37,6 +39,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.transactions = new PostgresTransactions(jdbi);
         this.employees = new PostgresEmployees(transactions);
         this.attendanceRecords = new PostgresAttendanceRecords(transactions, fetchSize);
+        this.auditTrail = new PostgresAuditTrail(transactions);
         this.healthProbe = new PostgresHealthProbe(dataSource, healthTimeout);
         this.migrations = new Migrations(dataSource);
     }
@@ -90,6 +93,11 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public AttendanceRecords attendanceRecords() {
         return attendanceRecords;
+    }
+
+    /** Appends join the caller's unit of work: an event commits with the change it describes. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     /** Answers within about two seconds whether the server answers; never throws. */

@@ -2,25 +2,37 @@ package io.attendance.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.attendance.domain.error.Unavailable;
+import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
-import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A database nobody answers for: every port reports it unavailable, quickly, and the probe says down. */
 class DatabaseAvailabilityTest {
-    private static final Employee ADA = new Employee(new EmployeeId("E-1"), "Ada Lovelace");
+    private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
 
     private static PostgresDatabase unreachable;
 
@@ -40,15 +52,39 @@ class DatabaseAvailabilityTest {
     }
 
     @Test
-    void everyPortCallIsUnavailable() {
-        assertThatThrownBy(() -> unreachable.employees().find(ADA.id())).isInstanceOf(Unavailable.class);
-        assertThatThrownBy(() -> unreachable.employees().save(ADA)).isInstanceOf(Unavailable.class);
-        assertThatThrownBy(() -> unreachable.attendanceRecords().add(AttendanceRecord.first(
-                ADA.id(), WorkDate.of(2026, 11, 27), AttendanceStatus.PRESENT, Instant.now())))
-                .isInstanceOf(Unavailable.class);
-        assertThatThrownBy(() -> unreachable.attendanceRecords().latestOf(ADA.id())).isInstanceOf(Unavailable.class);
-        assertThatThrownBy(() -> unreachable.attendanceRecords().forEachWithEmployee(entry -> { }))
-                .isInstanceOf(Unavailable.class);
+    void everyPortCallIsUnavailable() throws Exception {
+        WorkDate day = WorkDate.of(2026, 11, 27);
+        AttendanceRecord record = AttendanceRecord.first(ADA.id(), day, AttendanceStatus.PRESENT, Instant.now());
+        List<ThrowingCallable> calls = List.of(
+                () -> unreachable.employees().find(ADA.id()),
+                () -> unreachable.employees().add(ADA),
+                () -> unreachable.employees().replace(ADA.revised(ADA.details().inactive(), Instant.now()), 1),
+                () -> unreachable.employees().list(EmployeeQuery.EVERYONE, Optional.empty(), 10),
+                () -> unreachable.attendanceRecords().add(record),
+                () -> unreachable.attendanceRecords().find(ADA.id(), day),
+                () -> unreachable.attendanceRecords().replace(record.revised(
+                        DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), Instant.now()), 1),
+                () -> unreachable.attendanceRecords().remove(ADA.id(), day, 1),
+                () -> unreachable.attendanceRecords().ofEmployee(ADA.id(), day, day),
+                () -> unreachable.attendanceRecords().search(new AttendanceQuery(day, day, Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), 10),
+                () -> unreachable.attendanceRecords().latestOf(ADA.id()),
+                () -> unreachable.attendanceRecords().forEachWithEmployee(entry -> { }),
+                () -> unreachable.auditTrail().append(AuditEvent.created(record, "anonymous")),
+                () -> unreachable.auditTrail().history(ADA.id(), day));
+
+        // at once: each waits the pool's whole connection timeout
+        ExecutorService callers = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Future<Throwable>> failures = calls.stream()
+                    .map(call -> callers.submit(() -> catchThrowable(call)))
+                    .toList();
+            for (Future<Throwable> failure : failures) {
+                assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(Unavailable.class);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

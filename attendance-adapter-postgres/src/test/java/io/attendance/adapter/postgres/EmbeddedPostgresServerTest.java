@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.Employee;
-import io.attendance.domain.model.EmployeeId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPostgresServerTest {
-    private static final Employee ADA = new Employee(new EmployeeId("E-1"), "Ada Lovelace");
+    private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
 
     @TempDir
     Path directory;
@@ -36,7 +35,7 @@ class EmbeddedPostgresServerTest {
         try (PostgresDatabase database = PostgresDatabase.connect(server.jdbcUrl(), server.user(), server.password(),
                 2, registry, Duration.ofSeconds(1), PostgresAttendanceRecords.STREAMING_FETCH_SIZE)) {
             database.migrations().update();
-            database.employees().save(ADA);
+            database.employees().add(ADA);
             assertThat(database.healthProbe().isUp()).isTrue();
             assertThat(registry.find("hikaricp.connections").tag("pool", PostgresDatabase.POOL_NAME).gauge())
                     .as("the pool's metrics in the registry").isNotNull();

@@ -4,22 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attendance.adapter.postgres.TestPostgres.TestDatabase;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.DayEntry;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeDetails;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.RecordSource;
+import io.attendance.domain.model.WorkDate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MigrationsTest {
-    private static final List<String> CHANGESETS = List.of(
+    private static final List<String> V1_CHANGESETS = List.of(
             "001-create-employees", "002-create-attendance-records", "003-attendance-records-checks");
+    private static final List<String> V2_CHANGESETS = List.of(
+            "004-employees-v2-columns", "005-employees-name-lower", "006-attendance-records-v2-columns",
+            "007-create-audit-events", "008-index-attendance-records-by-date",
+            "009-index-attendance-records-updated-at", "010-index-employees-department",
+            "011-index-employees-name-prefix");
+    private static final List<String> CHANGESETS = Stream.concat(V1_CHANGESETS.stream(), V2_CHANGESETS.stream()).toList();
+    private static final List<String> V2_INDEXES = List.of("attendance_records_by_date_idx",
+            "attendance_records_updated_at_idx", "employees_department_idx", "employees_name_lower_idx",
+            "audit_events_history_idx");
 
     private TestDatabase testDatabase;
     private PostgresDatabase database;
@@ -39,18 +58,20 @@ class MigrationsTest {
     void anEmptyDatabaseHasEveryChangesetPending() {
         String status = database.migrations().status();
 
-        assertThat(status).contains("3 changesets have not been applied");
+        assertThat(status).contains(CHANGESETS.size() + " changesets have not been applied");
         CHANGESETS.forEach(id -> assertThat(status).contains(id));
     }
 
     @Test
     void updateCreatesTheSchemaAndASecondUpdateChangesNothing() throws SQLException {
         database.migrations().update();
-        execute("INSERT INTO employees VALUES ('E-1', 'Ada', now(), now())");
+        execute("INSERT INTO employees (employee_id, name, name_lower, created_at, updated_at) "
+                + "VALUES ('E-1', 'Ada', 'ada', now(), now())");
 
         database.migrations().update();
 
-        assertThat(tables()).contains("employees", "attendance_records");
+        assertThat(tables()).contains("employees", "attendance_records", "audit_events");
+        assertThat(indexes()).containsAll(V2_INDEXES);
         assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS);
         assertThat(database.migrations().status()).contains("is up to date").doesNotContain("001-create-employees");
         assertThat(count("SELECT count(*) FROM employees")).isEqualTo(1);
@@ -62,22 +83,51 @@ class MigrationsTest {
 
         database.migrations().rollback(1);
 
-        assertThat(appliedChangesets()).containsExactly("001-create-employees", "002-create-attendance-records");
+        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 1));
         assertThat(database.migrations().status())
-                .contains("1 changeset has not been applied", "003-attendance-records-checks")
-                .doesNotContain("002-create-attendance-records");
-        assertThat(count("SELECT count(*) FROM pg_constraint WHERE conname LIKE 'attendance_records_%_known'"))
-                .isZero();
+                .contains("1 changeset has not been applied", "011-index-employees-name-prefix")
+                .doesNotContain("010-index-employees-department");
+        assertThat(indexes()).doesNotContain("employees_name_lower_idx").contains("employees_department_idx");
 
-        database.migrations().rollback(2);
+        database.migrations().rollback(CHANGESETS.size() - 1);
 
-        assertThat(tables()).doesNotContain("employees", "attendance_records");
+        assertThat(tables()).doesNotContain("employees", "attendance_records", "audit_events");
         assertThat(appliedChangesets()).isEmpty();
 
         database.migrations().update();
 
-        assertThat(tables()).contains("employees", "attendance_records");
+        assertThat(tables()).contains("employees", "attendance_records", "audit_events");
         assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS);
+    }
+
+    @Test
+    void theV2ChangesetsRollBackToTheV1SchemaWhoseRowsThenMigrateToV2Defaults() throws SQLException {
+        database.migrations().update();
+
+        database.migrations().rollback(V2_CHANGESETS.size());
+
+        assertThat(appliedChangesets()).containsExactlyElementsOf(V1_CHANGESETS);
+        assertThat(columns("employees")).containsExactly("employee_id", "name", "created_at", "updated_at");
+        assertThat(columns("attendance_records"))
+                .containsExactly("employee_id", "work_date", "status", "version", "created_at", "updated_at");
+        assertThat(tables()).doesNotContain("audit_events");
+        assertThat(indexes()).doesNotContainAnyElementsOf(V2_INDEXES);
+        assertThat(count("SELECT count(*) FROM pg_constraint WHERE conname IN "
+                + "('employees_version_positive', 'attendance_records_source_known')")).isZero();
+
+        execute("INSERT INTO employees VALUES ('E-1', 'ÉMILE Zola', now(), now()), ('E-2', 'Ada', now(), now())");
+        execute("INSERT INTO attendance_records VALUES ('E-1', DATE '2026-11-27', 'PRESENT', 3, now(), now())");
+        database.migrations().update();
+
+        Employee emile = database.employees().find(new EmployeeId("E-1")).orElseThrow();
+        assertThat(emile.details()).isEqualTo(EmployeeDetails.named("ÉMILE Zola", ZoneId.of("UTC")));
+        assertThat(emile.version()).isEqualTo(1);
+        AttendanceRecord record = database.attendanceRecords().find(emile.id(), WorkDate.of(2026, 11, 27)).orElseThrow();
+        assertThat(record.entry()).isEqualTo(DayEntry.statusOnly(AttendanceStatus.PRESENT, RecordSource.V1));
+        assertThat(record.version()).isEqualTo(3);
+        assertThat(strings("SELECT name_lower FROM employees ORDER BY employee_id"))
+                .as("filled with ICU's lower case where the server has ICU")
+                .containsExactly(hasIcu() ? "émile zola" : "Émile zola", "ada");
     }
 
     @Test
@@ -102,7 +152,8 @@ class MigrationsTest {
     @Test
     void theSchemaRefusesAStatusTheDomainDoesNotKnowAndARecordOfNobody() throws SQLException {
         database.migrations().update();
-        execute("INSERT INTO employees VALUES ('E-1', 'Ada', now(), now())");
+        execute("INSERT INTO employees (employee_id, name, name_lower, created_at, updated_at) "
+                + "VALUES ('E-1', 'Ada', 'ada', now(), now())");
 
         assertThatThrownBy(() -> execute(
                 "INSERT INTO attendance_records VALUES ('E-1', DATE '2026-11-27', 'LATE', 1, now(), now())"))
@@ -112,6 +163,39 @@ class MigrationsTest {
                 "INSERT INTO attendance_records VALUES ('E-2', DATE '2026-11-27', 'PRESENT', 1, now(), now())"))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("attendance_records_employee_fk");
+    }
+
+    @Test
+    void theSchemaRefusesWhatTheV2DomainNeverWrites() throws SQLException {
+        database.migrations().update();
+        execute("INSERT INTO employees (employee_id, name, name_lower, created_at, updated_at) "
+                + "VALUES ('E-1', 'Ada', 'ada', now(), now())");
+        String record = "INSERT INTO attendance_records (employee_id, work_date, status, version, created_at, "
+                + "updated_at, check_in, check_out, source) VALUES ('E-1', DATE '2026-11-27', 'PRESENT', 1, now(), now(), ";
+
+        assertThatThrownBy(() -> execute(record + "NULL, NULL, 'KIOSK')"))
+                .hasMessageContaining("attendance_records_source_known");
+        assertThatThrownBy(() -> execute(record + "'2026-11-27T17:00Z', '2026-11-27T08:00Z', 'API')"))
+                .hasMessageContaining("attendance_records_check_out_after_check_in");
+        assertThatThrownBy(() -> execute("UPDATE employees SET version = 0"))
+                .hasMessageContaining("employees_version_positive");
+        String event = "INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, "
+                + "before_status, before_source, before_version, before_created_at, before_updated_at, "
+                + "after_status, after_source, after_version, after_created_at, after_updated_at) "
+                + "VALUES ('E-1', DATE '2026-11-27', now(), 'anonymous', ";
+        String before = "'PRESENT', 'API', 1, now(), now(), ";
+        String noAfter = "NULL, NULL, NULL, NULL, NULL)";
+        assertThatThrownBy(() -> execute(event + "'CREATED', " + before + "'ABSENT', 'API', 2, now(), now())"))
+                .hasMessageContaining("audit_events_before_unless_created");
+        assertThatThrownBy(() -> execute(event + "'UPDATED', " + before + noAfter))
+                .hasMessageContaining("audit_events_after_unless_deleted");
+        assertThatThrownBy(() -> execute(event + "'DELETED', 'PRESENT', 'API', 1, NULL, now(), " + noAfter))
+                .hasMessageContaining("audit_events_before_whole");
+        assertThatThrownBy(() -> execute(event + "'UNDONE', " + before + noAfter))
+                .hasMessageContaining("audit_events_action_known");
+        execute(event + "'DELETED', " + before + noAfter);
+        assertThat(count("SELECT count(*) FROM audit_events")).as("a well-formed event of a record that is gone")
+                .isEqualTo(1);
     }
 
     @Test
@@ -135,6 +219,19 @@ class MigrationsTest {
 
     private long count(String sql) throws SQLException {
         return strings(sql).stream().mapToLong(Long::parseLong).sum();
+    }
+
+    private List<String> columns(String table) throws SQLException {
+        return strings("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                + "AND table_name = '" + table + "' ORDER BY ordinal_position");
+    }
+
+    private List<String> indexes() throws SQLException {
+        return strings("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()");
+    }
+
+    private boolean hasIcu() throws SQLException {
+        return count("SELECT count(*) FROM pg_collation WHERE collname = 'und-x-icu'") > 0;
     }
 
     private List<String> tables() throws SQLException {

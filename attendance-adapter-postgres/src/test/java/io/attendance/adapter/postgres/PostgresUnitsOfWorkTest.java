@@ -3,50 +3,29 @@ package io.attendance.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.attendance.adapter.postgres.TestPostgres.TestDatabase;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
-import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the contract cannot see: how units of work map to PostgreSQL transactions. */
 class PostgresUnitsOfWorkTest {
-    private static final Employee ADA = new Employee(new EmployeeId("E-1"), "Ada Lovelace");
-    private static final Employee BOB = new Employee(new EmployeeId("B-2"), "Bob");
+    @RegisterExtension
+    static final MigratedDatabase DATABASE = new MigratedDatabase();
+
+    private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
+    private static final Employee BOB = TestData.employee("B-2", "Bob");
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
-
-    private static TestDatabase testDatabase;
-    private static PostgresDatabase database;
-    private static PostgresTransactions transactions;
-
-    @BeforeAll
-    static void connect() {
-        testDatabase = TestPostgres.freshMigratedDatabase();
-        database = testDatabase.connect();
-        transactions = (PostgresTransactions) database.transactions();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        database.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        TestPostgres.truncateAll(testDatabase);
-    }
 
     @Test
     void everyCallOfAUnitOfWorkRunsInOneTransactionAndOutsideEachCallHasItsOwn() {
-        long[] inside = transactions.inTransaction(() -> new long[] {currentTransaction(), currentTransaction()});
+        long[] inside = DATABASE.transactions().inTransaction(() -> new long[] {currentTransaction(), currentTransaction()});
         long firstOutside = currentTransaction();
         long secondOutside = currentTransaction();
 
@@ -56,47 +35,58 @@ class PostgresUnitsOfWorkTest {
 
     @Test
     void aNestedUnitOfWorkJoinsTheOuterOneAndRollsBackWithIt() {
-        assertThatThrownBy(() -> transactions.runInTransaction(() -> {
-            transactions.runInTransaction(() -> database.employees().save(ADA));
-            assertThat(database.employees().find(ADA.id())).contains(ADA);
+        assertThatThrownBy(() -> DATABASE.transactions().runInTransaction(() -> {
+            DATABASE.transactions().runInTransaction(() -> DATABASE.employees().add(ADA));
+            assertThat(DATABASE.employees().find(ADA.id())).contains(ADA);
             throw new PreconditionFailed("the outer work fails after the nested one returned");
         })).isInstanceOf(PreconditionFailed.class);
 
-        assertThat(database.employees().find(ADA.id())).isEmpty();
+        assertThat(DATABASE.employees().find(ADA.id())).isEmpty();
     }
 
     @Test
     void aConflictCaughtInsideAUnitOfWorkLeavesTheRestOfItUsable() {
-        database.employees().save(ADA);
-        database.attendanceRecords().add(recordOf(ADA, AttendanceStatus.PRESENT));
+        DATABASE.employees().add(ADA);
+        DATABASE.attendanceRecords().add(recordOf(ADA, AttendanceStatus.PRESENT));
 
-        transactions.runInTransaction(() -> {
-            assertThatThrownBy(() -> database.attendanceRecords().add(recordOf(ADA, AttendanceStatus.ABSENT)))
+        DATABASE.transactions().runInTransaction(() -> {
+            assertThatThrownBy(() -> DATABASE.attendanceRecords().add(recordOf(ADA, AttendanceStatus.ABSENT)))
                     .isInstanceOf(Conflict.class)
                     .hasMessageContaining("E-1").hasMessageContaining("2026-11-27");
-            database.employees().save(BOB);
+            DATABASE.employees().add(BOB);
         });
 
-        assertThat(database.employees().find(BOB.id())).contains(BOB);
-        assertThat(database.attendanceRecords().find(ADA.id(), DAY)).map(AttendanceRecord::status)
+        assertThat(DATABASE.employees().find(BOB.id())).contains(BOB);
+        assertThat(DATABASE.attendanceRecords().find(ADA.id(), DAY)).map(AttendanceRecord::status)
                 .contains(AttendanceStatus.PRESENT);
     }
 
     @Test
     void aRecordOfAnUnknownEmployeeIsRefusedLikeTheFakeDoes() {
-        assertThatThrownBy(() -> database.attendanceRecords().add(recordOf(ADA, AttendanceStatus.PRESENT)))
+        assertThatThrownBy(() -> DATABASE.attendanceRecords().add(recordOf(ADA, AttendanceStatus.PRESENT)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("no employee E-1");
     }
 
     @Test
-    void savingTheSameNameAgainLeavesTheEmployeeUntouched() {
-        database.employees().save(ADA);
-        String before = updatedAt();
+    void anAuditEventCommitsAndRollsBackWithTheChangeItDescribes() {
+        DATABASE.employees().add(ADA);
+        AttendanceRecord created = recordOf(ADA, AttendanceStatus.PRESENT);
 
-        database.employees().save(ADA);
+        assertThatThrownBy(() -> DATABASE.transactions().runInTransaction(() -> {
+            DATABASE.attendanceRecords().add(created);
+            DATABASE.auditTrail().append(AuditEvent.created(created, "anonymous"));
+            throw new PreconditionFailed("the change fails after its event was appended");
+        })).isInstanceOf(PreconditionFailed.class);
 
-        assertThat(updatedAt()).isEqualTo(before);
+        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).isEmpty();
+
+        DATABASE.transactions().runInTransaction(() -> {
+            DATABASE.attendanceRecords().add(created);
+            DATABASE.auditTrail().append(AuditEvent.created(created, "anonymous"));
+        });
+
+        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).containsExactly(AuditEvent.created(created, "anonymous"));
     }
 
     private static AttendanceRecord recordOf(Employee employee, AttendanceStatus status) {
@@ -104,11 +94,6 @@ class PostgresUnitsOfWorkTest {
     }
 
     private static long currentTransaction() {
-        return transactions.withHandle(handle -> handle.createQuery("SELECT txid_current()").mapTo(Long.class).one());
-    }
-
-    private static String updatedAt() {
-        return transactions.withHandle(handle -> handle.createQuery("SELECT updated_at::text FROM employees")
-                .mapTo(String.class).one());
+        return DATABASE.transactions().withHandle(handle -> handle.createQuery("SELECT txid_current()").mapTo(Long.class).one());
     }
 }

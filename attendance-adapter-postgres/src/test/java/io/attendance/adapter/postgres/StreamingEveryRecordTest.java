@@ -36,13 +36,13 @@ class StreamingEveryRecordTest {
             // ids chosen so that the database's order and EmployeeId's order would differ under a
             // natural-language collation: lower case before upper case, digits, dashes and dots
             statement.execute("""
-                    INSERT INTO employees
+                    INSERT INTO employees (employee_id, name, name_lower, created_at, updated_at)
                     SELECT CASE mod(i, 4) WHEN 0 THEN 'e-' WHEN 1 THEN 'E.' WHEN 2 THEN 'E-' ELSE '0_' END
-                           || lpad(i::text, 5, '0'), 'Employee ' || i, now(), now()
+                           || lpad(i::text, 5, '0'), 'Employee ' || i, 'employee ' || i, now(), now()
                       FROM generate_series(1, %d) AS i
                     """.formatted(EMPLOYEES));
             statement.execute("""
-                    INSERT INTO attendance_records
+                    INSERT INTO attendance_records (employee_id, work_date, status, version, created_at, updated_at)
                     SELECT e.employee_id, DATE '2026-01-01' + d, 'PRESENT', 1, now(), now()
                       FROM employees e CROSS JOIN generate_series(0, %d) AS d
                     """.formatted(DAYS - 1));

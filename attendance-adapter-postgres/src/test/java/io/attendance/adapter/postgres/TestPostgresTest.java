@@ -26,7 +26,7 @@ class TestPostgresTest {
             assertThat(database.migrations().status()).contains("is up to date");
         }
         try (PostgresDatabase database = empty.connect()) {
-            assertThat(database.migrations().status()).contains("3 changesets have not been applied");
+            assertThat(database.migrations().status()).contains("11 changesets have not been applied");
         }
     }
 }

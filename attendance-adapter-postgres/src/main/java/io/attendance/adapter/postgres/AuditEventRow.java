@@ -1,0 +1,85 @@
+package io.attendance.adapter.postgres;
+
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AuditAction;
+import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * A row of {@code audit_events}: the action by its enum name, and the record before and after as
+ * {@link AttendanceRow}s in the {@code before_*} and {@code after_*} columns, NULL when absent. A
+ * snapshot's employee and date are the event's own.
+ */
+record AuditEventRow(
+        String employeeId,
+        LocalDate workDate,
+        OffsetDateTime occurredAt,
+        String actor,
+        String action,
+        Optional<AttendanceRow> before,
+        Optional<AttendanceRow> after) {
+    static final String BEFORE = "before_";
+    static final String AFTER = "after_";
+
+    static AuditEventRow read(ResultSet rs) throws SQLException {
+        return new AuditEventRow(
+                rs.getString("employee_id"),
+                rs.getObject("work_date", LocalDate.class),
+                rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("actor"),
+                rs.getString("action"),
+                AttendanceRow.readContent(rs, BEFORE),
+                AttendanceRow.readContent(rs, AFTER));
+    }
+
+    /** @throws IllegalArgumentException when a snapshot is of another record than the event */
+    static AuditEventRow fromDomain(AuditEvent event) {
+        event.before().ifPresent(record -> requireSameRecord(event, record));
+        event.after().ifPresent(record -> requireSameRecord(event, record));
+        return new AuditEventRow(
+                event.employeeId().value(),
+                event.date().value(),
+                event.at().atOffset(ZoneOffset.UTC),
+                event.actor(),
+                event.action().name(),
+                event.before().map(AttendanceRow::fromDomain),
+                event.after().map(AttendanceRow::fromDomain));
+    }
+
+    static AuditEvent toDomain(AuditEventRow row) {
+        return new AuditEvent(
+                new EmployeeId(row.employeeId()),
+                new WorkDate(row.workDate()),
+                row.occurredAt().toInstant(),
+                row.actor(),
+                AuditAction.valueOf(row.action()),
+                row.before().map(AttendanceRow::toDomain),
+                row.after().map(AttendanceRow::toDomain));
+    }
+
+    /** Binds every column to the parameter of its name ({@code :employee_id}, {@code :before_status}...). */
+    static <S extends SqlStatement<S>> S bind(S statement, AuditEventRow row) {
+        statement.bind("employee_id", row.employeeId())
+                .bind("work_date", row.workDate())
+                .bind("occurred_at", row.occurredAt())
+                .bind("actor", row.actor())
+                .bind("action", row.action());
+        AttendanceRow.bind(statement, BEFORE, row.before());
+        return AttendanceRow.bind(statement, AFTER, row.after());
+    }
+
+    private static void requireSameRecord(AuditEvent event, AttendanceRecord record) {
+        if (!record.employeeId().equals(event.employeeId()) || !record.date().equals(event.date())) {
+            throw new IllegalArgumentException("an audit event of " + event.employeeId() + " on " + event.date()
+                    + " holds a record of " + record.employeeId() + " on " + record.date());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.attendance.adapter.postgres;
+
+import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.AuditTrail;
+import java.util.List;
+
+/**
+ * {@link AuditTrail} in {@code audit_events}, one row per event. An append joins the caller's unit
+ * of work, so the event commits or rolls back with the change it describes.
+ */
+public final class PostgresAuditTrail implements AuditTrail {
+    private static final String SNAPSHOT_COLUMNS = AttendanceRow.contentColumns(AuditEventRow.BEFORE) + ", "
+            + AttendanceRow.contentColumns(AuditEventRow.AFTER);
+    private static final String APPEND = """
+            INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, %s)
+            VALUES (:employee_id, :work_date, :occurred_at, :actor, :action, %s, %s)
+            """.formatted(SNAPSHOT_COLUMNS, AttendanceRow.contentParameters(AuditEventRow.BEFORE),
+            AttendanceRow.contentParameters(AuditEventRow.AFTER));
+    /** The identity id is the order of appending; audit_events_history_idx serves the lookup in that order. */
+    static final String HISTORY = """
+            SELECT employee_id, work_date, occurred_at, actor, action, %s
+              FROM audit_events
+             WHERE employee_id = :employee_id AND work_date = :work_date
+             ORDER BY id
+            """.formatted(SNAPSHOT_COLUMNS);
+
+    private final PostgresTransactions transactions;
+
+    PostgresAuditTrail(PostgresTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        AuditEventRow row = AuditEventRow.fromDomain(event);
+        transactions.withHandle(handle -> AuditEventRow.bind(handle.createUpdate(APPEND), row).execute());
+    }
+
+    @Override
+    public List<AuditEvent> history(EmployeeId employeeId, WorkDate date) {
+        return transactions.withHandle(handle -> handle.createQuery(HISTORY)
+                .bind("employee_id", employeeId.value())
+                .bind("work_date", date.value())
+                .map((rs, ctx) -> AuditEventRow.toDomain(AuditEventRow.read(rs)))
+                .list());
+    }
+}
