@@ -2,80 +2,142 @@ package io.attendance.adapter.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The JSON of cached values. The domain carries no JSON annotations, so the adapter maps it to small
- * records of plain strings and numbers: instants as ISO-8601 text (nanosecond precision), dates as
- * YYYY-MM-DD, statuses by enum name. Reading goes back through the domain constructors, so a payload
- * that breaks a domain rule is rejected like any unreadable one.
+ * records of plain strings, numbers and booleans: instants as ISO-8601 text (to the nanosecond),
+ * dates as YYYY-MM-DD, zones by their id, enums by name, an absent optional as {@code null}. Every
+ * field is always written and must be present when read. An optional answer is
+ * {@code {"value": ...|null}}, a list {@code {"values": [...]}}. Reading goes back through the domain
+ * constructors, so a payload that breaks a domain rule is rejected like any unreadable one.
  */
 final class CachedJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    /** One record with its employee, flattened: the employee id is the record's. */
-    record Entry(String employeeId, String name, String date, String status, long version, String createdAt,
-                 String updatedAt) {
+    private static final Mapping<EmployeeAttendance, AttendanceJson> ATTENDANCE_JSON =
+            new Mapping<>(AttendanceJson.class, AttendanceJson::of, AttendanceJson::toDomain);
+    private static final Mapping<Employee, EmployeeJson> EMPLOYEE_JSON =
+            new Mapping<>(EmployeeJson.class, EmployeeJson::of, EmployeeJson::toDomain);
+    private static final Mapping<AttendanceRecord, RecordJson> RECORD_JSON =
+            new Mapping<>(RecordJson.class, RecordJson::of, RecordJson::toDomain);
 
-        static Entry of(EmployeeAttendance attendance) {
-            AttendanceRecord record = attendance.record();
-            return new Entry(record.employeeId().value(), attendance.employee().name(), record.date().toString(),
-                    record.status().name(), record.version(), record.createdAt().toString(),
+    static final Codec<Optional<EmployeeAttendance>> LATEST = ATTENDANCE_JSON.optional();
+    static final Codec<List<EmployeeAttendance>> ALL = ATTENDANCE_JSON.list();
+    static final Codec<Optional<Employee>> EMPLOYEE = EMPLOYEE_JSON.optional();
+    static final Codec<List<Employee>> EMPLOYEES = EMPLOYEE_JSON.list();
+    static final Codec<Optional<AttendanceRecord>> RECORD = RECORD_JSON.optional();
+    static final Codec<List<AttendanceRecord>> RECORDS = RECORD_JSON.list();
+
+    /** How one kind of value is written to and read from JSON; both throw on a value they cannot handle. */
+    record Codec<T>(Function<T, String> write, Function<String, T> read) {
+    }
+
+    record EmployeeJson(String id, String name, String department, String timezone, boolean active, long version,
+                        String createdAt, String updatedAt) {
+
+        static EmployeeJson of(Employee employee) {
+            return new EmployeeJson(employee.id().value(), employee.name(), employee.department().orElse(null),
+                    employee.timezone().getId(), employee.active(), employee.version(),
+                    employee.createdAt().toString(), employee.updatedAt().toString());
+        }
+
+        Employee toDomain() {
+            return new Employee(new EmployeeId(id),
+                    new EmployeeDetails(name, Optional.ofNullable(department), ZoneId.of(timezone), active),
+                    version, Instant.parse(createdAt), Instant.parse(updatedAt));
+        }
+    }
+
+    record RecordJson(String employeeId, String date, String status, String checkIn, String checkOut, String note,
+                      String source, long version, String createdAt, String updatedAt) {
+
+        static RecordJson of(AttendanceRecord record) {
+            DayEntry entry = record.entry();
+            return new RecordJson(record.employeeId().value(), record.date().toString(), entry.status().name(),
+                    entry.checkIn().map(Instant::toString).orElse(null),
+                    entry.checkOut().map(Instant::toString).orElse(null), entry.note().orElse(null),
+                    entry.source().name(), record.version(), record.createdAt().toString(),
                     record.updatedAt().toString());
         }
 
-        EmployeeAttendance toDomain() {
-            EmployeeId id = new EmployeeId(employeeId);
-            return new EmployeeAttendance(new Employee(id, name), new AttendanceRecord(id,
-                    new WorkDate(LocalDate.parse(date)), AttendanceStatus.valueOf(status), version,
-                    Instant.parse(createdAt), Instant.parse(updatedAt)));
+        AttendanceRecord toDomain() {
+            DayEntry entry = new DayEntry(AttendanceStatus.valueOf(status),
+                    Optional.ofNullable(checkIn).map(Instant::parse), Optional.ofNullable(checkOut).map(Instant::parse),
+                    Optional.ofNullable(note), RecordSource.valueOf(source));
+            return new AttendanceRecord(new EmployeeId(employeeId), new WorkDate(LocalDate.parse(date)), entry,
+                    version, Instant.parse(createdAt), Instant.parse(updatedAt));
         }
     }
 
-    /** The latest record of an employee; {@code entry} is null when the employee has none. */
-    record Latest(Entry entry) {
+    /** A record with its employee, as v1 answers. */
+    record AttendanceJson(EmployeeJson employee, RecordJson record) {
+
+        static AttendanceJson of(EmployeeAttendance attendance) {
+            return new AttendanceJson(EmployeeJson.of(attendance.employee()), RecordJson.of(attendance.record()));
+        }
+
+        EmployeeAttendance toDomain() {
+            return new EmployeeAttendance(required(employee).toDomain(), required(record).toDomain());
+        }
     }
 
-    /** Every record, in order. */
-    record All(List<Entry> entries) {
+    /** An optional answer: {@code value} is null when there is none. */
+    record One<J>(J value) {
+    }
+
+    /** A list answer. */
+    record Many<J>(List<J> values) {
     }
 
     private CachedJson() {
     }
 
-    static String latest(Optional<EmployeeAttendance> latest) {
-        return write(new Latest(latest.map(Entry::of).orElse(null)));
-    }
+    /** A domain type and the record that carries it in JSON. */
+    private record Mapping<T, J>(Class<J> json, Function<T, J> toJson, Function<J, T> toDomain) {
 
-    static Optional<EmployeeAttendance> readLatest(String json) {
-        Latest latest = read(json, Latest.class);
-        return Optional.ofNullable(latest.entry()).map(Entry::toDomain);
-    }
-
-    static String all(List<EmployeeAttendance> all) {
-        return write(new All(all.stream().map(Entry::of).toList()));
-    }
-
-    static List<EmployeeAttendance> readAll(String json) {
-        All all = read(json, All.class);
-        if (all.entries() == null) {
-            throw new IllegalArgumentException("a cached list has no entries field");
+        Codec<Optional<T>> optional() {
+            JavaType type = MAPPER.getTypeFactory().constructParametricType(One.class, json);
+            return new Codec<>(
+                    value -> write(new One<>(value.map(toJson).orElse(null))),
+                    text -> Optional.ofNullable(CachedJson.<One<J>>read(text, type).value()).map(toDomain));
         }
-        return all.entries().stream().map(Entry::toDomain).toList();
+
+        Codec<List<T>> list() {
+            JavaType type = MAPPER.getTypeFactory().constructParametricType(Many.class, json);
+            return new Codec<>(
+                    values -> write(new Many<>(values.stream().map(toJson).toList())),
+                    text -> required(CachedJson.<Many<J>>read(text, type).values()).stream()
+                            .map(element -> toDomain.apply(required(element)))
+                            .toList());
+        }
+    }
+
+    private static <T> T required(T part) {
+        return Objects.requireNonNull(part, "a cached value lacks a part that is never null");
     }
 
     private static String write(Object value) {
@@ -86,13 +148,9 @@ final class CachedJson {
         }
     }
 
-    private static <T> T read(String json, Class<T> type) {
+    private static <T> T read(String json, JavaType type) {
         try {
-            T value = MAPPER.readValue(json, type);
-            if (value == null) {
-                throw new IllegalArgumentException("a cached value is JSON null");
-            }
-            return value;
+            return required(MAPPER.readValue(json, type));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

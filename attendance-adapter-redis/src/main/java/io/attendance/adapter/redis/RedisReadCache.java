@@ -1,7 +1,13 @@
 package io.attendance.adapter.redis;
 
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.ReadCache;
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
@@ -21,18 +26,47 @@ import redis.clients.jedis.params.SetParams;
 /**
  * The {@link ReadCache} in Redis, shared by every instance of the service.
  *
- * <p><b>Keys.</b> Generation counters {@code att:gen:epoch}, {@code att:gen:all} and
- * {@code att:gen:emp:<id>}; values {@code att:v1:latest:<id>:g<epoch>.<gen>} and
- * {@code att:v1:all:g<epoch>.<gen>}, JSON (see {@link CachedJson}). Values expire after the entry
- * ttl; generation keys after {@link #generationTtl}, renewed by every invalidation. Every key this
- * class writes expires.
+ * <p><b>Keys.</b> Every key starts with {@code att:} and expires. Three kinds of generation counter
+ * ({@link CacheKeys}):
+ * <ul>
+ *   <li>{@code att:gen:epoch}, part of every value key, moved on to drop everything (see Faults);</li>
+ *   <li>{@code att:gen:emp:<employee id>}, the generation of that employee's entries;</li>
+ *   <li>{@code att:gen:all}, the generation of every listing.</li>
+ * </ul>
+ * Values are JSON ({@link CachedJson}) under keys that end with the generation they were read
+ * under, {@code g<epoch>.<counter>}. The entry name in the key is also the {@code entry} tag of the
+ * meters:
+ * <table>
+ *   <caption>value keys</caption>
+ *   <tr><th>port method</th><th>key</th><th>generation</th></tr>
+ *   <tr><td>latestAttendance (v1)</td><td>{@code att:v2:emp:<id>:latest:g<gen>}</td><td>employee</td></tr>
+ *   <tr><td>employee</td><td>{@code att:v2:emp:<id>:employee:g<gen>}</td><td>employee</td></tr>
+ *   <tr><td>record</td><td>{@code att:v2:emp:<id>:record:<date>:g<gen>}</td><td>employee</td></tr>
+ *   <tr><td>recordsOfEmployee</td><td>{@code att:v2:emp:<id>:records:<from>:<to>:g<gen>}</td><td>employee</td></tr>
+ *   <tr><td>allAttendance (v1)</td><td>{@code att:v2:list:all:g<gen>}</td><td>listings</td></tr>
+ *   <tr><td>attendancePage</td><td>{@code att:v2:list:attendance-page:<digest>:g<gen>}</td><td>listings</td></tr>
+ *   <tr><td>employeePage</td><td>{@code att:v2:list:employee-page:<digest>:g<gen>}</td><td>listings</td></tr>
+ * </table>
+ * Employee ids are {@code [A-Za-z0-9._-]} and dates YYYY-MM-DD, so no part of a key holds a colon.
+ * A page's {@code <digest>} is the SHA-256 (base64url, 43 characters) of every component of its
+ * query, its position and its limit, each written length-prefixed: distinct arguments never share a
+ * key and a key stays short whatever the query holds. {@code v2} is the version of the value
+ * layout; values of the first release ({@code att:v1:...}) are never read and expire on their own.
+ * Values expire after the entry ttl; generation keys after {@link #generationTtl}, renewed by every
+ * invalidation.
+ *
+ * <p><b>Round trips.</b> A lookup is one script call (EVALSHA; plus one EVAL the first time a
+ * server runs the script, or after it lost its scripts) that reads both generations and the value
+ * under them, hit or miss; a fill is one SET with its ttl; {@link #employeeChanged} is one script
+ * call. Only after a failed invalidation does a
+ * lookup cost a second call, until the epoch has moved on.
  *
  * <p><b>No stale read.</b> A lookup reads the generations and the value under them in one atomic
- * script (one round trip, hit or miss). A miss remembers that generation and its fill stores the
- * value under it. {@link #attendanceChanged} moves the employee's generation and the list's on, in
- * one atomic script, after the write committed. A reader that read the system of record before the
- * commit looked up before the move, so it parks its value under a generation nobody reads again.
- * What happens when a generation key vanishes is explained in {@link GenerationScripts}.
+ * script. A miss remembers that generation and its fill stores the value under it.
+ * {@link #employeeChanged} moves the employee's generation and the listings' on, in one atomic
+ * script, after the write committed. A reader that read the system of record before the commit
+ * looked up before the move, so it parks its value under a generation nobody reads again. What
+ * happens when a generation key vanishes is explained in {@link GenerationScripts}.
  *
  * <p><b>Faults.</b> Nothing is thrown to the caller (see {@link RedisFaults}): a lookup that fails
  * is a miss whose fill does nothing, a failed fill is dropped. A failed invalidation is remembered:
@@ -40,14 +74,14 @@ import redis.clients.jedis.params.SetParams;
  * with a miss, and the next exchange that reaches Redis moves it, so no entry from before the outage
  * is served here again. (Another instance that could still reach Redis while this one could not
  * may serve such an entry until it expires: the entry ttl bounds that case.)
+ *
+ * <p><b>Meters</b>, tagged {@code cache=attendance} and {@code entry=<entry name>} (a fixed set, never
+ * query text): {@code cache.gets} with {@code result=hit|miss} (a lookup that could not reach Redis
+ * is a miss), {@code cache.puts}; {@code cache.invalidations}; {@code cache.errors} tagged with the
+ * {@code operation} that failed.
  */
 public final class RedisReadCache implements ReadCache {
-    static final String CACHE_NAME = "v1";
-    static final String EPOCH_KEY = "att:gen:epoch";
-    static final String ALL_GENERATION_KEY = "att:gen:all";
-    static final String EMPLOYEE_GENERATION_PREFIX = "att:gen:emp:";
-    static final String LATEST_VALUE_PREFIX = "att:v1:latest:";
-    static final String ALL_VALUE_PREFIX = "att:v1:all:g";
+    static final String CACHE_NAME = "attendance";
     /** Values larger than this are not cached: they would hold a connection too long. */
     static final int MAX_VALUE_CHARS = 8 * 1024 * 1024;
     private static final Duration MIN_GENERATION_TTL = Duration.ofDays(1);
@@ -62,13 +96,18 @@ public final class RedisReadCache implements ReadCache {
     private final RedisFaults faults;
     private final Shelf<Optional<EmployeeAttendance>> latest;
     private final Shelf<List<EmployeeAttendance>> all;
+    private final Shelf<Optional<Employee>> employee;
+    private final Shelf<Optional<AttendanceRecord>> record;
+    private final Shelf<List<AttendanceRecord>> records;
+    private final Shelf<List<AttendanceRecord>> attendancePage;
+    private final Shelf<List<Employee>> employeePage;
     private final Counter invalidations;
     private final AtomicLong failedInvalidations = new AtomicLong();
 
     /**
      * @param redis    a pooled client whose timeouts are short (see {@link RedisStore})
      * @param entryTtl how long a value stays cached at most
-     * @param registry where the {@code cache.*} meters go, tagged {@code cache=v1}
+     * @param registry where the {@code cache.*} meters go, tagged {@code cache=attendance}
      */
     public RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry) {
         this(redis, entryTtl, registry, RedisFaults.DEFAULT_PAUSE);
@@ -83,8 +122,13 @@ public final class RedisReadCache implements ReadCache {
         this.entryTtlMillis = entryTtl.toMillis();
         this.generationTtlSeconds = Long.toString(generationTtl(entryTtl).toSeconds());
         this.faults = new RedisFaults(registry, CACHE_NAME, pauseAfterFault);
-        this.latest = new Shelf<>("latest", CachedJson::readLatest, CachedJson::latest, registry);
-        this.all = new Shelf<>("all", CachedJson::readAll, CachedJson::all, registry);
+        this.latest = new Shelf<>("latest", CachedJson.LATEST, registry);
+        this.all = new Shelf<>("all", CachedJson.ALL, registry);
+        this.employee = new Shelf<>("employee", CachedJson.EMPLOYEE, registry);
+        this.record = new Shelf<>("record", CachedJson.RECORD, registry);
+        this.records = new Shelf<>("records", CachedJson.RECORDS, registry);
+        this.attendancePage = new Shelf<>("attendance-page", CachedJson.RECORDS, registry);
+        this.employeePage = new Shelf<>("employee-page", CachedJson.EMPLOYEES, registry);
         this.invalidations = Counter.builder("cache.invalidations")
                 .description("Changes that moved cache generations on")
                 .tag("cache", CACHE_NAME)
@@ -99,21 +143,49 @@ public final class RedisReadCache implements ReadCache {
 
     @Override
     public Cached<Optional<EmployeeAttendance>> latestAttendance(EmployeeId employeeId) {
-        return lookup(latest, EMPLOYEE_GENERATION_PREFIX + employeeId.value(),
-                LATEST_VALUE_PREFIX + employeeId.value() + ":g");
+        return employeeEntry(latest, employeeId);
     }
 
     @Override
     public Cached<List<EmployeeAttendance>> allAttendance() {
-        return lookup(all, ALL_GENERATION_KEY, ALL_VALUE_PREFIX);
+        return lookup(all, CacheKeys.LISTINGS_GENERATION, CacheKeys.listingValue(all.entry));
     }
 
     @Override
-    public void attendanceChanged(EmployeeId employeeId) {
+    public Cached<Optional<Employee>> employee(EmployeeId employeeId) {
+        return employeeEntry(employee, employeeId);
+    }
+
+    @Override
+    public Cached<Optional<AttendanceRecord>> record(EmployeeId employeeId, WorkDate date) {
+        return employeeEntry(record, employeeId, date);
+    }
+
+    @Override
+    public Cached<List<AttendanceRecord>> recordsOfEmployee(EmployeeId employeeId, WorkDate from, WorkDate to) {
+        return employeeEntry(records, employeeId, from, to);
+    }
+
+    @Override
+    public Cached<List<AttendanceRecord>> attendancePage(AttendanceQuery query, Optional<AttendanceKey> after,
+                                                         int limit) {
+        return lookup(attendancePage, CacheKeys.LISTINGS_GENERATION, CacheKeys.listingValue(attendancePage.entry,
+                CacheKeys.attendancePage(query, after, limit)));
+    }
+
+    @Override
+    public Cached<List<Employee>> employeePage(EmployeeQuery query, Optional<EmployeeId> after, int limit) {
+        return lookup(employeePage, CacheKeys.LISTINGS_GENERATION, CacheKeys.listingValue(employeePage.entry,
+                CacheKeys.employeePage(query, after, limit)));
+    }
+
+    @Override
+    public void employeeChanged(EmployeeId employeeId) {
         long failedBefore = failedInvalidations.get();
         boolean moveEpoch = failedBefore > 0;
         boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis,
-                        List.of(EPOCH_KEY, EMPLOYEE_GENERATION_PREFIX + employeeId.value(), ALL_GENERATION_KEY),
+                        List.of(CacheKeys.EPOCH, CacheKeys.employeeGeneration(employeeId),
+                                CacheKeys.LISTINGS_GENERATION),
                         List.of(generationTtlSeconds, moveEpoch ? "1" : "0")))
                 .isPresent();
         if (!moved) {
@@ -126,13 +198,18 @@ public final class RedisReadCache implements ReadCache {
         }
     }
 
+    private <T> Cached<T> employeeEntry(Shelf<T> shelf, EmployeeId employeeId, WorkDate... arguments) {
+        return lookup(shelf, CacheKeys.employeeGeneration(employeeId),
+                CacheKeys.employeeValue(employeeId, shelf.entry, arguments));
+    }
+
     private <T> Cached<T> lookup(Shelf<T> shelf, String generationKey, String valueKeyPrefix) {
         if (!caughtUpWithFailedInvalidations()) {
             shelf.misses.increment();
             return nothingToFill();
         }
         Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis,
-                List.of(EPOCH_KEY, generationKey), List.of(valueKeyPrefix, generationTtlSeconds))));
+                List.of(CacheKeys.EPOCH, generationKey), List.of(valueKeyPrefix, generationTtlSeconds))));
         if (reply.isEmpty()) {
             shelf.misses.increment();
             return nothingToFill();
@@ -141,7 +218,7 @@ public final class RedisReadCache implements ReadCache {
         String payload = reply.get().payload();
         if (payload != null) {
             try {
-                T value = shelf.decode.apply(payload);
+                T value = shelf.codec.read().apply(payload);
                 shelf.hits.increment();
                 return new Cached.Hit<>(value);
             } catch (RuntimeException unreadable) {
@@ -156,7 +233,7 @@ public final class RedisReadCache implements ReadCache {
         Objects.requireNonNull(value, "a cache is filled with a value; an empty answer is Optional.empty()");
         String json;
         try {
-            json = shelf.encode.apply(value);
+            json = shelf.codec.write().apply(value);
         } catch (RuntimeException unwritable) {
             faults.unwritable(valueKey, unwritable);
             return;
@@ -179,7 +256,7 @@ public final class RedisReadCache implements ReadCache {
             return true;
         }
         boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis,
-                List.of(EPOCH_KEY), List.of(generationTtlSeconds, "1"))).isPresent();
+                List.of(CacheKeys.EPOCH), List.of(generationTtlSeconds, "1"))).isPresent();
         if (moved) {
             epochMoved(failedBefore);
         }
@@ -212,17 +289,17 @@ public final class RedisReadCache implements ReadCache {
         }
     }
 
-    /** One kind of entry: how it is written and read, and its meters. */
+    /** One kind of entry: its name (in its keys and meters), how it is written and read, and its meters. */
     private static final class Shelf<T> {
-        final Function<String, T> decode;
-        final Function<T, String> encode;
+        final String entry;
+        final CachedJson.Codec<T> codec;
         final Counter hits;
         final Counter misses;
         final Counter puts;
 
-        Shelf(String entry, Function<String, T> decode, Function<T, String> encode, MeterRegistry registry) {
-            this.decode = decode;
-            this.encode = encode;
+        Shelf(String entry, CachedJson.Codec<T> codec, MeterRegistry registry) {
+            this.entry = entry;
+            this.codec = codec;
             this.hits = gets(registry, entry, "hit");
             this.misses = gets(registry, entry, "miss");
             this.puts = Counter.builder("cache.puts")

@@ -1,10 +1,14 @@
 package io.attendance.adapter.redis;
 
+import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.Cached;
 import io.micrometer.core.instrument.Counter;
@@ -14,20 +18,37 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 /** Attendance worth caching, and small helpers shared by this module's tests. */
 final class Attendances {
     static final EmployeeId ADA = new EmployeeId("E-1");
     static final EmployeeId BOB = new EmployeeId("B-2");
+    static final WorkDate DAY = WorkDate.of(2026, 11, 27);
     static final Instant MORNING = Instant.parse("2026-11-27T08:30:00.123456Z");
+    /** Every record of November 2026. */
+    static final AttendanceQuery NOVEMBER = new AttendanceQuery(WorkDate.of(2026, 11, 1), WorkDate.of(2026, 11, 30),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     private Attendances() {
     }
 
-    /** The employee's record of 2026-11-27, at the given version. */
+    /** An active employee in UTC named after their id, at the given version. */
+    static Employee employee(EmployeeId id, long version) {
+        return new Employee(id, EmployeeDetails.named("Employee " + id.value(), ZoneOffset.UTC), version, MORNING,
+                MORNING.plusSeconds(version));
+    }
+
+    /** The employee's record of 2026-11-27, PRESENT, at the given version. */
+    static AttendanceRecord record(EmployeeId id, long version) {
+        return new AttendanceRecord(id, DAY, DayEntry.statusOnly(AttendanceStatus.PRESENT, RecordSource.API), version,
+                MORNING, MORNING.plusSeconds(version));
+    }
+
+    /** The employee's record of 2026-11-27 at the given version, with the employee at version 1. */
     static EmployeeAttendance attendance(EmployeeId id, long version) {
-        return new EmployeeAttendance(new Employee(id, "Employee " + id.value()), new AttendanceRecord(
-                id, WorkDate.of(2026, 11, 27), AttendanceStatus.PRESENT, version, MORNING, MORNING.plusSeconds(version)));
+        return new EmployeeAttendance(employee(id, 1), record(id, version));
     }
 
     @SuppressWarnings("unchecked")

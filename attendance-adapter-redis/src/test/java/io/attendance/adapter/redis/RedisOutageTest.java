@@ -2,11 +2,14 @@ package io.attendance.adapter.redis;
 
 import static io.attendance.adapter.redis.Attendances.ADA;
 import static io.attendance.adapter.redis.Attendances.BOB;
+import static io.attendance.adapter.redis.Attendances.DAY;
+import static io.attendance.adapter.redis.Attendances.NOVEMBER;
 import static io.attendance.adapter.redis.Attendances.attendance;
 import static io.attendance.adapter.redis.Attendances.closedPort;
 import static io.attendance.adapter.redis.Attendances.count;
 import static io.attendance.adapter.redis.Attendances.fill;
 import static io.attendance.adapter.redis.Attendances.hitValue;
+import static io.attendance.adapter.redis.Attendances.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.model.EmployeeAttendance;
@@ -58,12 +61,12 @@ class RedisOutageTest {
 
             Cached<Optional<EmployeeAttendance>> lookup = cache.latestAttendance(ADA);
             fill(lookup, Optional.of(attendance(ADA, 1)));
-            cache.attendanceChanged(ADA);
+            cache.employeeChanged(ADA);
             fill(cache.allAttendance(), List.of(attendance(ADA, 1)));
 
             assertThat(cache.latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
             assertThat(nowhere.healthProbe().isUp()).isFalse();
-            assertThat(count(registry, "cache.errors", "cache", "v1")).isPositive();
+            assertThat(count(registry, "cache.errors", "cache", "attendance")).isPositive();
             assertThat(count(registry, "cache.gets", "result", "hit")).isZero();
         }
     }
@@ -79,7 +82,7 @@ class RedisOutageTest {
             long next100 = timeMillis(() -> {
                 for (int i = 0; i < 100; i++) {
                     cache.latestAttendance(ADA);
-                    cache.attendanceChanged(ADA);
+                    cache.employeeChanged(ADA);
                 }
             });
 
@@ -115,9 +118,11 @@ class RedisOutageTest {
         fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
         fill(cache.latestAttendance(BOB), Optional.of(attendance(BOB, 1)));
         fill(cache.allAttendance(), List.of(attendance(ADA, 1), attendance(BOB, 1)));
+        fill(cache.record(BOB, DAY), Optional.of(record(BOB, 1)));
+        fill(cache.attendancePage(NOVEMBER, Optional.empty(), 10), List.of(record(BOB, 1), record(ADA, 1)));
         server.close();
 
-        cache.attendanceChanged(ADA);
+        cache.employeeChanged(ADA);
         server = EmbeddedRedisServer.start(dataDirectory, server.port());
 
         eventually(() -> {
@@ -131,8 +136,10 @@ class RedisOutageTest {
         });
         assertThat(cache.latestAttendance(BOB)).isInstanceOf(Cached.Miss.class);
         assertThat(cache.allAttendance()).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.record(BOB, DAY)).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.attendancePage(NOVEMBER, Optional.empty(), 10)).isInstanceOf(Cached.Miss.class);
         try (var redis = TestRedis.client(server.url())) {
-            assertThat(redis.keys("att:v1:latest:B-2:*")).as("the entry from before, still in Redis").hasSize(1);
+            assertThat(redis.keys("att:v2:emp:B-2:latest:*")).as("the entry from before, still in Redis").hasSize(1);
         }
     }
 
@@ -141,11 +148,11 @@ class RedisOutageTest {
         ReadCache cache = store.readCache();
         fill(cache.latestAttendance(BOB), Optional.of(attendance(BOB, 1)));
         server.close();
-        cache.attendanceChanged(BOB);
+        cache.employeeChanged(BOB);
         server = EmbeddedRedisServer.start(dataDirectory, server.port());
 
         eventually(() -> {
-            cache.attendanceChanged(ADA);
+            cache.employeeChanged(ADA);
             return count(registry, "cache.invalidations") > 0;
         });
 

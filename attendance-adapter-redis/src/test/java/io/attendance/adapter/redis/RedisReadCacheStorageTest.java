@@ -2,36 +2,67 @@ package io.attendance.adapter.redis;
 
 import static io.attendance.adapter.redis.Attendances.ADA;
 import static io.attendance.adapter.redis.Attendances.BOB;
+import static io.attendance.adapter.redis.Attendances.DAY;
+import static io.attendance.adapter.redis.Attendances.NOVEMBER;
 import static io.attendance.adapter.redis.Attendances.attendance;
 import static io.attendance.adapter.redis.Attendances.count;
+import static io.attendance.adapter.redis.Attendances.employee;
 import static io.attendance.adapter.redis.Attendances.fill;
 import static io.attendance.adapter.redis.Attendances.hitValue;
+import static io.attendance.adapter.redis.Attendances.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeDetails;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.ReadCache;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
-/** What the cache leaves in Redis: key names, expiry, JSON, and its meters. */
+/** What the cache leaves in Redis: key names, expiry, JSON, what a change hides, and its meters. */
 class RedisReadCacheStorageTest {
     private static final Duration ENTRY_TTL = Duration.ofSeconds(60);
+    private static final WorkDate FIRST = WorkDate.of(2026, 11, 1);
+    private static final WorkDate LAST = WorkDate.of(2026, 11, 30);
+    private static final Instant NANOS = Instant.parse("2026-11-27T08:30:00.123456789Z");
+    private static final Employee ADA_IN_FULL = new Employee(ADA, new EmployeeDetails("Ada \"Countess\" Lovelace – ünïcödé",
+            Optional.of("Analytical Engines"), ZoneId.of("America/Argentina/Buenos_Aires"), false), 12, NANOS,
+            NANOS.plusNanos(1));
+    private static final Employee BOB_BARE = new Employee(BOB, new EmployeeDetails("Bob", Optional.empty(),
+            ZoneId.of("UTC"), true), 1, NANOS, NANOS);
+    private static final AttendanceRecord HALF_DAY_IN_FULL = new AttendanceRecord(ADA, DAY, new DayEntry(
+            AttendanceStatus.HALF_DAY, Optional.of(NANOS), Optional.of(NANOS.plusSeconds(4 * 3600).plusNanos(1)),
+            Optional.of("Left at noon:\n\"dentist\" – ünïcödé\tok"), RecordSource.BATCH), 7, NANOS, NANOS.plusNanos(999));
+    private static final AttendanceRecord ABSENT_BARE = new AttendanceRecord(BOB, WorkDate.of(1970, 1, 1),
+            DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.V1), 1, NANOS, NANOS);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private String url;
@@ -55,136 +86,293 @@ class RedisReadCacheStorageTest {
 
     @Test
     void valuesLiveUnderNamespacedKeysThatNameTheirGeneration() {
-        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
-        fill(cache.allAttendance(), List.of(attendance(ADA, 1)));
+        fillEveryEntryOf(ADA, 1);
 
-        String epoch = redis.get(RedisReadCache.EPOCH_KEY);
-        String generation = epoch + "." + redis.get("att:gen:emp:E-1");
-        String listGeneration = epoch + "." + redis.get("att:gen:all");
-        assertThat(keys()).containsExactlyInAnyOrder(
+        String epoch = redis.get("att:gen:epoch");
+        String employeeGeneration = epoch + "." + redis.get("att:gen:emp:E-1");
+        String listingGeneration = epoch + "." + redis.get("att:gen:all");
+        Set<String> keys = keys();
+        assertThat(keys).hasSize(10).contains(
                 "att:gen:epoch", "att:gen:emp:E-1", "att:gen:all",
-                "att:v1:latest:E-1:g" + generation, "att:v1:all:g" + listGeneration);
+                "att:v2:emp:E-1:latest:g" + employeeGeneration,
+                "att:v2:emp:E-1:employee:g" + employeeGeneration,
+                "att:v2:emp:E-1:record:2026-11-27:g" + employeeGeneration,
+                "att:v2:emp:E-1:records:2026-11-01:2026-11-30:g" + employeeGeneration,
+                "att:v2:list:all:g" + listingGeneration);
+        String digest = "[A-Za-z0-9_-]{43}";
+        assertThat(keys).anyMatch(Pattern.compile("att:v2:list:attendance-page:" + digest + ":g"
+                + Pattern.quote(listingGeneration)).asMatchPredicate());
+        assertThat(keys).anyMatch(Pattern.compile("att:v2:list:employee-page:" + digest + ":g"
+                + Pattern.quote(listingGeneration)).asMatchPredicate());
     }
 
     @Test
     void everyKeyTheCacheWritesExpires() {
-        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
-        fill(cache.latestAttendance(BOB), Optional.empty());
-        fill(cache.allAttendance(), List.of(attendance(ADA, 1)));
-        cache.attendanceChanged(ADA);
-        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 2)));
+        fillEveryEntryOf(ADA, 1);
+        fillEveryEntryOf(BOB, 1);
+        fill(cache.latestAttendance(new EmployeeId("C-3")), Optional.empty());
+        cache.employeeChanged(ADA);
+        fillEveryEntryOf(ADA, 2);
 
         long generationTtl = RedisReadCache.generationTtl(ENTRY_TTL).toSeconds();
-        assertThat(keys()).hasSize(8).allSatisfy(key -> {
+        // values: 7 + 5 (Bob's four and his page) + 1 + 7; generations: epoch, listings, three employees
+        assertThat(keys()).hasSize(20 + 5).allSatisfy(key -> {
+            assertThat(key).startsWith("att:");
             long ttl = redis.ttl(key);
             assertThat(ttl).as("seconds left for %s", key)
                     .isPositive()
-                    .isLessThanOrEqualTo(key.startsWith("att:v1:") ? ENTRY_TTL.toSeconds() : generationTtl);
+                    .isLessThanOrEqualTo(key.startsWith("att:v2:") ? ENTRY_TTL.toSeconds() : generationTtl);
         });
     }
 
     @Test
     void anEntryIsGoneOnceItsTtlHasPassed() throws InterruptedException {
         try (RedisStore shortLived = RedisStore.connect(url, Duration.ofMillis(150), registry)) {
-            fill(shortLived.readCache().latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
-            assertThat(shortLived.readCache().latestAttendance(ADA)).isInstanceOf(Cached.Hit.class);
+            ReadCache cache = shortLived.readCache();
+            fill(cache.record(ADA, DAY), Optional.of(record(ADA, 1)));
+            fill(cache.attendancePage(NOVEMBER, Optional.empty(), 10), List.of(record(ADA, 1)));
+            assertThat(cache.record(ADA, DAY)).isInstanceOf(Cached.Hit.class);
+            assertThat(cache.attendancePage(NOVEMBER, Optional.empty(), 10)).isInstanceOf(Cached.Hit.class);
 
             Thread.sleep(400);
 
-            assertThat(shortLived.readCache().latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
+            assertThat(cache.record(ADA, DAY)).isInstanceOf(Cached.Miss.class);
+            assertThat(cache.attendancePage(NOVEMBER, Optional.empty(), 10)).isInstanceOf(Cached.Miss.class);
         }
     }
 
     @Test
-    void instantsComeBackToTheNanosecondAndEveryFieldIsKept() {
-        Instant created = Instant.parse("2026-11-27T08:30:00.123456789Z");
-        EmployeeAttendance halfDay = new EmployeeAttendance(new Employee(ADA, "Ada \"Countess\" Lovelace – ünïcödé"),
-                new AttendanceRecord(ADA, WorkDate.of(1970, 1, 1), AttendanceStatus.HALF_DAY, 7, created,
-                        created.plusNanos(1)));
+    void everyFieldComesBackEqualWithInstantsToTheNanosecond() {
+        EmployeeAttendance adaHalfDay = new EmployeeAttendance(ADA_IN_FULL, HALF_DAY_IN_FULL);
+        EmployeeAttendance bobAbsent = new EmployeeAttendance(BOB_BARE, ABSENT_BARE);
+        fill(cache.latestAttendance(ADA), Optional.of(adaHalfDay));
+        fill(cache.allAttendance(), List.of(adaHalfDay, bobAbsent));
+        fill(cache.employee(ADA), Optional.of(ADA_IN_FULL));
+        fill(cache.employee(BOB), Optional.of(BOB_BARE));
+        fill(cache.record(ADA, DAY), Optional.of(HALF_DAY_IN_FULL));
+        fill(cache.record(BOB, ABSENT_BARE.date()), Optional.of(ABSENT_BARE));
+        fill(cache.recordsOfEmployee(ADA, FIRST, LAST), List.of(HALF_DAY_IN_FULL));
+        fill(cache.attendancePage(NOVEMBER, Optional.empty(), 2), List.of(ABSENT_BARE, HALF_DAY_IN_FULL));
+        fill(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 2), List.of(BOB_BARE, ADA_IN_FULL));
 
-        fill(cache.latestAttendance(ADA), Optional.of(halfDay));
+        assertThat(hitValue(cache.latestAttendance(ADA))).contains(adaHalfDay);
+        assertThat(hitValue(cache.allAttendance())).containsExactly(adaHalfDay, bobAbsent);
+        assertThat(hitValue(cache.employee(ADA))).contains(ADA_IN_FULL);
+        assertThat(hitValue(cache.employee(BOB))).contains(BOB_BARE);
+        assertThat(hitValue(cache.record(ADA, DAY))).contains(HALF_DAY_IN_FULL);
+        assertThat(hitValue(cache.record(BOB, ABSENT_BARE.date()))).contains(ABSENT_BARE);
+        assertThat(hitValue(cache.recordsOfEmployee(ADA, FIRST, LAST))).containsExactly(HALF_DAY_IN_FULL);
+        assertThat(hitValue(cache.attendancePage(NOVEMBER, Optional.empty(), 2)))
+                .containsExactly(ABSENT_BARE, HALF_DAY_IN_FULL);
+        assertThat(hitValue(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 2)))
+                .containsExactly(BOB_BARE, ADA_IN_FULL);
+    }
 
-        assertThat(hitValue(cache.latestAttendance(ADA))).contains(halfDay);
+    @Test
+    void emptyAnswersAreCachedAsSuch() {
+        fill(cache.latestAttendance(ADA), Optional.empty());
+        fill(cache.allAttendance(), List.of());
+        fill(cache.employee(ADA), Optional.empty());
+        fill(cache.record(ADA, DAY), Optional.empty());
+        fill(cache.recordsOfEmployee(ADA, FIRST, LAST), List.of());
+        fill(cache.attendancePage(NOVEMBER, Optional.empty(), 10), List.of());
+        fill(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10), List.of());
+
+        assertThat(hitValue(cache.latestAttendance(ADA))).isEmpty();
+        assertThat(hitValue(cache.allAttendance())).isEmpty();
+        assertThat(hitValue(cache.employee(ADA))).isEmpty();
+        assertThat(hitValue(cache.record(ADA, DAY))).isEmpty();
+        assertThat(hitValue(cache.recordsOfEmployee(ADA, FIRST, LAST))).isEmpty();
+        assertThat(hitValue(cache.attendancePage(NOVEMBER, Optional.empty(), 10))).isEmpty();
+        assertThat(hitValue(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10))).isEmpty();
     }
 
     @Test
     void theJsonIsPlainAndReadable() {
-        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 3)));
+        fill(cache.record(ADA, DAY), Optional.of(HALF_DAY_IN_FULL));
+        fill(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10), List.of(BOB_BARE));
+        fill(cache.latestAttendance(BOB), Optional.empty());
 
-        String json = redis.get(keys().stream().filter(key -> key.startsWith("att:v1:latest:")).findFirst().orElseThrow());
-
-        assertThat(json).isEqualTo("{\"entry\":{\"employeeId\":\"E-1\",\"name\":\"Employee E-1\",\"date\":\"2026-11-27\","
-                + "\"status\":\"PRESENT\",\"version\":3,\"createdAt\":\"2026-11-27T08:30:00.123456Z\","
-                + "\"updatedAt\":\"2026-11-27T08:30:03.123456Z\"}}");
+        assertThat(valueOf("att:v2:emp:E-1:record:")).isEqualTo("{\"value\":{\"employeeId\":\"E-1\","
+                + "\"date\":\"2026-11-27\",\"status\":\"HALF_DAY\",\"checkIn\":\"2026-11-27T08:30:00.123456789Z\","
+                + "\"checkOut\":\"2026-11-27T12:30:00.123456790Z\","
+                + "\"note\":\"Left at noon:\\n\\\"dentist\\\" – ünïcödé\\tok\",\"source\":\"BATCH\",\"version\":7,"
+                + "\"createdAt\":\"2026-11-27T08:30:00.123456789Z\",\"updatedAt\":\"2026-11-27T08:30:00.123457788Z\"}}");
+        assertThat(valueOf("att:v2:list:employee-page:")).isEqualTo("{\"values\":[{\"id\":\"B-2\",\"name\":\"Bob\","
+                + "\"department\":null,\"timezone\":\"UTC\",\"active\":true,\"version\":1,"
+                + "\"createdAt\":\"2026-11-27T08:30:00.123456789Z\",\"updatedAt\":\"2026-11-27T08:30:00.123456789Z\"}]}");
+        assertThat(valueOf("att:v2:emp:B-2:latest:")).isEqualTo("{\"value\":null}");
     }
 
-    @Test
-    void anUnreadableEntryIsACountedMissThatTheNextFillRepairs() {
-        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
-        String valueKey = keys().stream().filter(key -> key.startsWith("att:v1:latest:")).findFirst().orElseThrow();
-        redis.set(valueKey, "{\"entry\":{\"employeeId\":\"not an id!\"}}");
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "not json",
+            "null",
+            "{}",
+            "{\"value\":{\"employeeId\":\"not an id!\"}}",
+            "{\"value\":{\"employeeId\":\"E-1\",\"date\":\"2026-11-27\",\"status\":\"SICK\",\"checkIn\":null,"
+                    + "\"checkOut\":null,\"note\":null,\"source\":\"API\",\"version\":1,"
+                    + "\"createdAt\":\"2026-11-27T08:30:00Z\",\"updatedAt\":\"2026-11-27T08:30:00Z\"}}",
+            "{\"value\":{\"employeeId\":\"E-1\",\"date\":\"2026-11-27\",\"status\":\"ABSENT\","
+                    + "\"checkIn\":\"2026-11-27T08:30:00Z\",\"checkOut\":null,\"note\":null,\"source\":\"API\","
+                    + "\"version\":1,\"createdAt\":\"2026-11-27T08:30:00Z\",\"updatedAt\":\"2026-11-27T08:30:00Z\"}}",
+            "{\"value\":{\"employeeId\":\"E-1\",\"date\":\"2026-11-27\",\"status\":\"PRESENT\",\"checkIn\":null,"
+                    + "\"checkOut\":null,\"note\":null,\"source\":\"API\","
+                    + "\"createdAt\":\"2026-11-27T08:30:00Z\",\"updatedAt\":\"2026-11-27T08:30:00Z\"}}"})
+    void anUnreadableEntryIsACountedMissThatTheNextFillRepairs(String unreadable) {
+        fill(cache.record(ADA, DAY), Optional.of(record(ADA, 1)));
+        redis.set(keyStartingWith("att:v2:emp:E-1:record:"), unreadable);
 
-        Cached<Optional<EmployeeAttendance>> lookup = cache.latestAttendance(ADA);
+        Cached<Optional<AttendanceRecord>> lookup = cache.record(ADA, DAY);
 
         assertThat(lookup).isInstanceOf(Cached.Miss.class);
         assertThat(count(registry, "cache.errors", "operation", "decode")).isEqualTo(1);
-        fill(lookup, Optional.of(attendance(ADA, 1)));
-        assertThat(hitValue(cache.latestAttendance(ADA))).contains(attendance(ADA, 1));
+        fill(lookup, Optional.of(record(ADA, 1)));
+        assertThat(hitValue(cache.record(ADA, DAY))).contains(record(ADA, 1));
+    }
+
+    @Test
+    void aListHoldingANullIsNotCachedAndCountedAsUnwritable() {
+        List<AttendanceRecord> withANull = new ArrayList<>();
+        withANull.add(null);
+
+        fill(cache.recordsOfEmployee(ADA, FIRST, LAST), withANull);
+
+        assertThat(count(registry, "cache.errors", "operation", "encode")).isEqualTo(1);
+        assertThat(cache.recordsOfEmployee(ADA, FIRST, LAST)).isInstanceOf(Cached.Miss.class);
+    }
+
+    @Test
+    void aChangeHidesEveryEntryOfTheEmployeeAndEveryListingButNoEntryOfAnotherEmployee() {
+        fillEveryEntryOf(ADA, 1);
+        fillEveryEntryOf(BOB, 1);
+        EmployeeQuery onlyBob = new EmployeeQuery(Optional.empty(), Optional.empty(), Optional.of("Employee B"));
+        fill(cache.employeePage(onlyBob, Optional.empty(), 10), List.of(employee(BOB, 1)));
+
+        cache.employeeChanged(ADA);
+
+        assertThat(cache.latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.employee(ADA)).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.record(ADA, DAY)).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.recordsOfEmployee(ADA, FIRST, LAST)).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.allAttendance()).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.attendancePage(pageOf(BOB), Optional.empty(), 10)).as("a page of Bob's only")
+                .isInstanceOf(Cached.Miss.class);
+        assertThat(cache.employeePage(onlyBob, Optional.empty(), 10)).as("a page of Bob only")
+                .isInstanceOf(Cached.Miss.class);
+        assertThat(hitValue(cache.latestAttendance(BOB))).contains(attendance(BOB, 1));
+        assertThat(hitValue(cache.employee(BOB))).contains(employee(BOB, 1));
+        assertThat(hitValue(cache.record(BOB, DAY))).contains(record(BOB, 1));
+        assertThat(hitValue(cache.recordsOfEmployee(BOB, FIRST, LAST))).containsExactly(record(BOB, 1));
     }
 
     @Test
     void aVanishedGenerationKeyNeverBringsBackAValueParkedUnderAnOlderGeneration() {
         Cached<Optional<EmployeeAttendance>> slowReader = cache.latestAttendance(ADA);
+        Cached<Optional<AttendanceRecord>> slowRecordReader = cache.record(ADA, DAY);
         Cached<List<EmployeeAttendance>> slowListReader = cache.allAttendance();
-        cache.attendanceChanged(ADA);
+        Cached<List<AttendanceRecord>> slowPageReader = cache.attendancePage(NOVEMBER, Optional.empty(), 10);
+        cache.employeeChanged(ADA);
         fill(slowReader, Optional.of(attendance(ADA, 1)));
+        fill(slowRecordReader, Optional.of(record(ADA, 1)));
         fill(slowListReader, List.of(attendance(ADA, 1)));
+        fill(slowPageReader, List.of(record(ADA, 1)));
 
         // as if Redis had evicted or expired every generation key
-        redis.del(RedisReadCache.EPOCH_KEY, "att:gen:emp:E-1", "att:gen:all");
+        redis.del("att:gen:epoch", "att:gen:emp:E-1", "att:gen:all");
 
         assertThat(cache.latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.record(ADA, DAY)).isInstanceOf(Cached.Miss.class);
         assertThat(cache.allAttendance()).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.attendancePage(NOVEMBER, Optional.empty(), 10)).isInstanceOf(Cached.Miss.class);
     }
 
     @Test
     void aChangeOnAGenerationKeyThatVanishedStillHidesEarlierValues() {
-        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
+        fill(cache.employee(ADA), Optional.of(employee(ADA, 1)));
         redis.del("att:gen:emp:E-1");
-        Cached<Optional<EmployeeAttendance>> reseeded = cache.latestAttendance(ADA);
-        fill(reseeded, Optional.of(attendance(ADA, 1)));
+        Cached<Optional<Employee>> reseeded = cache.employee(ADA);
+        fill(reseeded, Optional.of(employee(ADA, 1)));
 
-        cache.attendanceChanged(ADA);
+        cache.employeeChanged(ADA);
 
-        assertThat(cache.latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.employee(ADA)).isInstanceOf(Cached.Miss.class);
     }
 
     @Test
-    void hitsMissesPutsAndInvalidationsAreCountedPerEntry() {
+    void hitsMissesPutsAndInvalidationsAreCountedPerEntryWhateverTheQuery() {
         fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
         cache.latestAttendance(ADA);
         cache.latestAttendance(ADA);
         cache.allAttendance();
-        cache.attendanceChanged(ADA);
+        for (int limit = 1; limit <= 5; limit++) {
+            fill(cache.attendancePage(NOVEMBER, Optional.empty(), limit), List.of());
+            cache.attendancePage(NOVEMBER, Optional.empty(), limit);
+            fill(cache.employeePage(new EmployeeQuery(Optional.of("dept " + limit), Optional.empty(), Optional.empty()),
+                    Optional.empty(), limit), List.of());
+        }
+        cache.employeeChanged(ADA);
 
-        assertThat(count(registry, "cache.gets", "cache", "v1", "entry", "latest", "result", "hit")).isEqualTo(2);
-        assertThat(count(registry, "cache.gets", "cache", "v1", "entry", "latest", "result", "miss")).isEqualTo(1);
-        assertThat(count(registry, "cache.gets", "cache", "v1", "entry", "all", "result", "miss")).isEqualTo(1);
-        assertThat(count(registry, "cache.puts", "cache", "v1", "entry", "latest")).isEqualTo(1);
-        assertThat(count(registry, "cache.invalidations", "cache", "v1")).isEqualTo(1);
+        assertThat(count(registry, "cache.gets", "cache", "attendance", "entry", "latest", "result", "hit")).isEqualTo(2);
+        assertThat(count(registry, "cache.gets", "cache", "attendance", "entry", "latest", "result", "miss")).isEqualTo(1);
+        assertThat(count(registry, "cache.gets", "cache", "attendance", "entry", "all", "result", "miss")).isEqualTo(1);
+        assertThat(count(registry, "cache.gets", "cache", "attendance", "entry", "attendance-page", "result", "miss")).isEqualTo(5);
+        assertThat(count(registry, "cache.gets", "cache", "attendance", "entry", "attendance-page", "result", "hit")).isEqualTo(5);
+        assertThat(count(registry, "cache.puts", "cache", "attendance", "entry", "latest")).isEqualTo(1);
+        assertThat(count(registry, "cache.puts", "cache", "attendance", "entry", "attendance-page")).isEqualTo(5);
+        assertThat(count(registry, "cache.puts", "cache", "attendance", "entry", "employee-page")).isEqualTo(5);
+        assertThat(count(registry, "cache.invalidations", "cache", "attendance")).isEqualTo(1);
         assertThat(count(registry, "cache.errors")).isZero();
+        assertThat(registry.find("cache.gets").meters().stream().map(meter -> meter.getId().getTag("entry"))
+                .collect(Collectors.toSet()))
+                .as("one tag value per kind of entry, never one per query")
+                .containsExactlyInAnyOrder("latest", "all", "employee", "record", "records", "attendance-page",
+                        "employee-page");
+        assertThat(registry.getMeters()).map(Meter::getId).allSatisfy(id -> assertThat(id.getTags())
+                .noneMatch(tag -> tag.getValue().contains("dept")));
     }
 
     @Test
     void aLostScriptCacheIsReloadedWithoutAFault() {
-        fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
+        fill(cache.record(ADA, DAY), Optional.of(record(ADA, 1)));
 
         redis.scriptFlush();
 
-        assertThat(hitValue(cache.latestAttendance(ADA))).contains(attendance(ADA, 1));
-        cache.attendanceChanged(ADA);
-        assertThat(cache.latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
+        assertThat(hitValue(cache.record(ADA, DAY))).contains(record(ADA, 1));
+        cache.employeeChanged(ADA);
+        assertThat(cache.record(ADA, DAY)).isInstanceOf(Cached.Miss.class);
         assertThat(count(registry, "cache.errors")).isZero();
+    }
+
+    /** Fills each kind of entry: the employee's four, and the three listings as seen with this employee in them. */
+    private void fillEveryEntryOf(EmployeeId id, long version) {
+        fill(cache.latestAttendance(id), Optional.of(attendance(id, version)));
+        fill(cache.employee(id), Optional.of(employee(id, version)));
+        fill(cache.record(id, DAY), Optional.of(record(id, version)));
+        fill(cache.recordsOfEmployee(id, FIRST, LAST), List.of(record(id, version)));
+        fillWhenMissing(cache::allAttendance, List.of(attendance(id, version)));
+        fillWhenMissing(() -> cache.attendancePage(pageOf(id), Optional.empty(), 10), List.of(record(id, version)));
+        fillWhenMissing(() -> cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10),
+                List.of(employee(id, version)));
+    }
+
+    private static <T> void fillWhenMissing(Supplier<Cached<T>> lookup, T value) {
+        if (lookup.get() instanceof Cached.Miss<T> miss) {
+            miss.fill(value);
+        }
+    }
+
+    private static AttendanceQuery pageOf(EmployeeId id) {
+        return new AttendanceQuery(FIRST, LAST, Optional.of(id), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    private String valueOf(String keyPrefix) {
+        return redis.get(keyStartingWith(keyPrefix));
+    }
+
+    private String keyStartingWith(String prefix) {
+        return keys().stream().filter(key -> key.startsWith(prefix)).findFirst().orElseThrow();
     }
 
     private Set<String> keys() {

@@ -1,0 +1,121 @@
+package io.attendance.adapter.redis;
+
+import static io.attendance.adapter.redis.Attendances.ADA;
+import static io.attendance.adapter.redis.Attendances.BOB;
+import static io.attendance.adapter.redis.Attendances.DAY;
+import static io.attendance.adapter.redis.Attendances.NOVEMBER;
+import static io.attendance.adapter.redis.Attendances.fill;
+import static io.attendance.adapter.redis.Attendances.record;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.ReadCache;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.executors.CommandExecutor;
+import redis.clients.jedis.executors.DefaultCommandExecutor;
+import redis.clients.jedis.providers.ConnectionProvider;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+
+/** How many commands each operation sends to Redis, counted on the client. */
+class RedisReadCacheRoundTripsTest {
+    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    private String url;
+    private UnifiedJedis counted;
+    private ReadCache cache;
+
+    @BeforeEach
+    void connect() {
+        url = TestRedis.emptyDatabaseUrl();
+        RedisUrl parsed = RedisUrl.parse(url);
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().database(parsed.database());
+        if (parsed.password() != null) {
+            config.user(parsed.user()).password(parsed.password());
+        }
+        ConnectionProvider connections = new PooledConnectionProvider(new HostAndPort(parsed.host(), parsed.port()),
+                config.build());
+        CommandExecutor counting = new CommandExecutor() {
+            private final DefaultCommandExecutor executor = new DefaultCommandExecutor(connections);
+
+            @Override
+            public <T> T executeCommand(CommandObject<T> command) {
+                sent.add(command.getArguments().getCommand().toString());
+                return executor.executeCommand(command);
+            }
+
+            @Override
+            public void close() {
+                executor.close();
+            }
+        };
+        counted = new UnifiedJedis(counting, connections, RedisProtocol.RESP2, null) {
+        };
+        cache = new RedisReadCache(counted, Duration.ofSeconds(60), new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void disconnect() {
+        counted.close();
+    }
+
+    @Test
+    void aLookupIsOneScriptCallHitOrMissAFillOneSetAndAChangeOneScriptCall() {
+        List<Supplier<Cached<?>>> lookups = List.of(
+                () -> cache.latestAttendance(ADA),
+                cache::allAttendance,
+                () -> cache.employee(ADA),
+                () -> cache.record(ADA, DAY),
+                () -> cache.recordsOfEmployee(ADA, NOVEMBER.from(), NOVEMBER.to()),
+                () -> cache.attendancePage(NOVEMBER, Optional.empty(), 10),
+                () -> cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10));
+        scriptsLoaded();
+
+        for (Supplier<Cached<?>> lookup : lookups) {
+            assertThat(sentBy(lookup::get)).as("a miss").containsExactly("EVALSHA");
+        }
+        assertThat(sentBy(() -> fill(cache.record(ADA, DAY), Optional.of(record(ADA, 1)))))
+                .as("a miss and its fill").containsExactly("EVALSHA", "SET");
+        assertThat(sentBy(() -> cache.record(ADA, DAY))).as("a hit").containsExactly("EVALSHA");
+        assertThat(sentBy(() -> cache.employeeChanged(ADA))).as("a change").containsExactly("EVALSHA");
+    }
+
+    @Test
+    void aServerThatLostItsScriptsCostsOneMoreCallOnce() {
+        scriptsLoaded();
+        try (RedisClient other = TestRedis.client(url)) {
+            other.scriptFlush();
+        }
+
+        assertThat(sentBy(() -> cache.record(ADA, DAY))).containsExactly("EVALSHA", "EVAL");
+        assertThat(sentBy(() -> cache.record(ADA, DAY))).containsExactly("EVALSHA");
+        assertThat(sentBy(() -> cache.employeeChanged(ADA))).containsExactly("EVALSHA", "EVAL");
+        assertThat(sentBy(() -> cache.employeeChanged(ADA))).containsExactly("EVALSHA");
+    }
+
+    /** Each script is sent in full once per server (EVAL), and by its digest (EVALSHA) from then on. */
+    private void scriptsLoaded() {
+        cache.record(BOB, DAY);
+        cache.employeeChanged(BOB);
+    }
+
+    private List<String> sentBy(Runnable work) {
+        sent.clear();
+        work.run();
+        return List.copyOf(sent);
+    }
+}
