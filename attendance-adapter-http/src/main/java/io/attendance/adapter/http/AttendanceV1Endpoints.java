@@ -54,7 +54,7 @@ final class AttendanceV1Endpoints {
 
     void create(Context ctx) throws IOException {
         RecordAttendanceCommand command = CreateAttendanceRequest.parse(json, bodies.read(ctx));
-        AttendanceRecord created = recordAttendance.record(command);
+        AttendanceRecord created = recordAttendance.record(command, Actors.of(ctx));
         respond(ctx, HttpStatus.OK, new MessageBody(
                 "Successfully created the record for the employee id: $" + created.employeeId().value()));
     }

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -61,14 +62,19 @@ final class ErrorResponses {
         }
 
         static ApiError of(int status, String detail) {
-            return new ApiError(status, HttpStatus.forStatus(status).getMessage(), detail, List.of());
+            return new ApiError(status, title(status), detail, List.of());
+        }
+
+        /** The status's phrase as RFC 9110 words it (the title an about:blank problem carries). */
+        static String title(int status) {
+            return status == 500 ? "Internal Server Error" : HttpStatus.forStatus(status).getMessage();
         }
     }
 
     /**
-     * How an error body looks. v1 answers {@code {"message": detail}}; v2 will add an
-     * {@code application/problem+json} (RFC 9457) constant here, chosen in {@link #forPath} for
-     * {@code /api/v2/} paths, with the field errors as a list.
+     * How an error body looks, by path: {@code /api/v2} answers {@code application/problem+json}
+     * (RFC 9457, see {@link ProblemBody}) with the field errors as a list; everything else keeps the
+     * v1 {@code {"message": detail}}.
      */
     enum BodyShape {
         V1_MESSAGE(JsonMapping.JSON) {
@@ -76,7 +82,18 @@ final class ErrorResponses {
             byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
                 return json.writeValueAsBytes(new MessageBody(error.detail()));
             }
+        },
+        PROBLEM(ProblemBody.CONTENT_TYPE) {
+            @Override
+            byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
+                return json.writeValueAsBytes(new ProblemBody(ProblemBody.TYPE, error.title(), error.status(),
+                        error.detail(), error.fieldErrors().stream()
+                                .map(field -> new ProblemBody.FieldProblem(field.field(), field.message()))
+                                .toList()));
+            }
         };
+
+        static final String V2_PREFIX = "/api/v2";
 
         private final String contentType;
 
@@ -87,7 +104,8 @@ final class ErrorResponses {
         abstract byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException;
 
         static BodyShape forPath(String path) {
-            return V1_MESSAGE;
+            boolean v2 = path != null && (path.equals(V2_PREFIX) || path.startsWith(V2_PREFIX + "/"));
+            return v2 ? PROBLEM : V1_MESSAGE;
         }
     }
 
@@ -114,7 +132,7 @@ final class ErrorResponses {
             String detail = invalid.errors().stream()
                     .map(error -> error.field() + " " + error.message())
                     .collect(Collectors.joining("; "));
-            return new ApiError(400, HttpStatus.BAD_REQUEST.getMessage(), detail, invalid.errors());
+            return new ApiError(400, ApiError.title(400), detail, invalid.errors());
         }
         if (e instanceof NotFound) {
             return ApiError.of(HttpStatus.NOT_FOUND, e.getMessage());
@@ -175,21 +193,33 @@ final class ErrorResponses {
         ctx.status(error.status()).contentType(shape.contentType).result(render(shape, error));
     }
 
-    /** A JVM {@link Error} carries no request, so it is told in the v1 shape. */
+    /** A JVM {@link Error}: told in the shape of the request's path when Jetty still knows it. */
     private void fatal(HttpServletResponse response, Error error) {
         LOG.error("Fatal error while serving a request", error);
         if (response.isCommitted()) {
             return;
         }
         try {
+            BodyShape shape = BodyShape.forPath(pathOf(response));
             response.resetBuffer();
             response.setStatus(500);
-            response.setContentType(BodyShape.V1_MESSAGE.contentType);
-            response.getOutputStream().write(render(BodyShape.V1_MESSAGE,
+            response.setContentType(shape.contentType);
+            response.getOutputStream().write(render(shape,
                     ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR)));
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not write the 500 response", e);
         }
+    }
+
+    /** The request path behind a Jetty servlet response; "" when it cannot be told. */
+    private static String pathOf(HttpServletResponse response) {
+        if (response instanceof ServletApiResponse jetty) {
+            Request request = jetty.getServletChannel().getRequest();
+            if (request != null) {
+                return request.getHttpURI().getPath();
+            }
+        }
+        return "";
     }
 
     private byte[] render(BodyShape shape, ApiError error) {

@@ -1,7 +1,9 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.application.AttendanceService;
 import io.attendance.application.CheckHealth;
+import io.attendance.application.EmployeeService;
 import io.attendance.application.LookUpAttendance;
 import io.attendance.application.RecordAttendance;
 import io.javalin.Javalin;
@@ -16,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: the v1 attendance contract, health probes, Prometheus metrics, the OpenAPI
- * document and Swagger UI, on Javalin (Jetty). Create, {@link #start()}, and {@link #close()} to
+ * The HTTP server: the v1 attendance contract, the v2 API (employees, daily records, search,
+ * history, batch), health probes, Prometheus metrics, the OpenAPI document and Swagger UI, on
+ * Javalin (Jetty). Create, {@link #start()}, and {@link #close()} to
  * stop gracefully: the listener closes at once, in-flight requests get up to
  * {@link HttpSettings#stopTimeout()} to finish.
  */
@@ -31,17 +34,24 @@ public final class HttpApi implements AutoCloseable {
             HttpSettings settings,
             RecordAttendance recordAttendance,
             LookUpAttendance lookUpAttendance,
+            EmployeeService employeeService,
+            AttendanceService attendanceService,
             CheckHealth checkHealth,
             PrometheusMeterRegistry registry) {
         this.stopTimeout = Objects.requireNonNull(settings, "settings").stopTimeout();
         ObjectMapper json = JsonMapping.newObjectMapper();
         ErrorResponses errors = new ErrorResponses(json, settings.maxRequestBytes());
+        RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
         AttendanceV1Endpoints v1 = new AttendanceV1Endpoints(
                 json,
-                new RequestBodies(settings.maxRequestBytes()),
+                bodies,
                 Objects.requireNonNull(recordAttendance, "recordAttendance"),
                 Objects.requireNonNull(lookUpAttendance, "lookUpAttendance"),
                 Objects.requireNonNull(checkHealth, "checkHealth"));
+        EmployeesV2Endpoints employees = new EmployeesV2Endpoints(
+                json, bodies, Objects.requireNonNull(employeeService, "employeeService"), settings.defaultTimezone());
+        AttendanceV2Endpoints attendance = new AttendanceV2Endpoints(
+                json, bodies, Objects.requireNonNull(attendanceService, "attendanceService"));
         OperationsEndpoints operations = new OperationsEndpoints(checkHealth, Objects.requireNonNull(registry, "registry"));
         RequestMetrics metrics = new RequestMetrics(registry);
         ApiDocs docs = ApiDocs.load();
@@ -64,6 +74,17 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get(AttendanceV1Endpoints.SEARCH_ALL, v1::searchAll);
             config.routes.get(AttendanceV1Endpoints.HEALTH, v1::health);
             config.routes.get(AttendanceV1Endpoints.HEALTH_DETAIL, v1::healthDetail);
+            config.routes.get(EmployeesV2Endpoints.COLLECTION, employees::list);
+            config.routes.put(EmployeesV2Endpoints.ONE, employees::put);
+            config.routes.get(EmployeesV2Endpoints.ONE, employees::get);
+            config.routes.delete(EmployeesV2Endpoints.ONE, employees::delete);
+            config.routes.get(AttendanceV2Endpoints.OF_EMPLOYEE, attendance::ofEmployee);
+            config.routes.put(AttendanceV2Endpoints.ONE, attendance::put);
+            config.routes.get(AttendanceV2Endpoints.ONE, attendance::get);
+            config.routes.delete(AttendanceV2Endpoints.ONE, attendance::delete);
+            config.routes.get(AttendanceV2Endpoints.HISTORY, attendance::history);
+            config.routes.get(AttendanceV2Endpoints.SEARCH, attendance::search);
+            config.routes.post(AttendanceV2Endpoints.BATCH, attendance::batch);
             config.routes.get(OperationsEndpoints.LIVE, operations::live);
             config.routes.get(OperationsEndpoints.READY, operations::ready);
             config.routes.get(OperationsEndpoints.METRICS, operations::metrics);

@@ -10,11 +10,7 @@ import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.error.ValidationFailed;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,7 +91,7 @@ class ErrorResponsesTest {
 
     @Test
     void aRequestJettyCannotParseIsA400InJson() throws IOException {
-        String reply = rawExchange("GET /health/live HTTP/1.1\r\nHost: localhost\r\nthis is no header\r\n\r\n");
+        String reply = server.raw("GET /health/live HTTP/1.1\r\nHost: localhost\r\nthis is no header\r\n\r\n");
 
         assertThat(reply).startsWith("HTTP/1.1 400");
         assertThat(reply).contains("application/json");
@@ -105,22 +101,11 @@ class ErrorResponsesTest {
 
     @Test
     void anAmbiguousPathIsAnsweredInJson() throws IOException {
-        String reply = rawExchange("GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String reply = server.raw("GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(reply).matches("(?s)HTTP/1.1 4\\d\\d .*");
         assertThat(reply).contains("application/json");
         assertThat(reply).doesNotContain("org.eclipse").doesNotContain("Exception").doesNotContain("root:");
-    }
-
-    private String rawExchange(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.api.port())) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static void assertNoInternals(Reply reply) {

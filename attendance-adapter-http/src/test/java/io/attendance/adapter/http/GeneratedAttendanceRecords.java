@@ -1,15 +1,20 @@
 package io.attendance.adapter.http;
 
 import io.attendance.domain.error.Unavailable;
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +58,12 @@ final class GeneratedAttendanceRecords implements AttendanceRecords {
     }
 
     static EmployeeAttendance recordOf(int index) {
-        Employee employee = new Employee(new EmployeeId(idOf(index)), "Employee " + index);
+        Instant created = Instant.parse("2026-01-01T08:00:00Z");
+        Employee employee = Employee.first(new EmployeeId(idOf(index)),
+                EmployeeDetails.named("Employee " + index, ZoneOffset.UTC), created);
         AttendanceStatus status = AttendanceStatus.values()[index % AttendanceStatus.values().length];
         return new EmployeeAttendance(employee, AttendanceRecord.first(
-                employee.id(), new WorkDate(LocalDate.of(2026, 1, 1).plusDays(index % 300)), status, Instant.parse("2026-01-01T08:00:00Z")));
+                employee.id(), new WorkDate(LocalDate.of(2026, 1, 1).plusDays(index % 300)), status, created));
     }
 
     @Override
@@ -90,8 +97,28 @@ final class GeneratedAttendanceRecords implements AttendanceRecords {
     }
 
     @Override
+    public boolean replace(AttendanceRecord record, long expectedVersion) {
+        throw new UnsupportedOperationException("read-only");
+    }
+
+    @Override
+    public boolean remove(EmployeeId employeeId, WorkDate date, long expectedVersion) {
+        throw new UnsupportedOperationException("read-only");
+    }
+
+    @Override
     public Optional<AttendanceRecord> find(EmployeeId employeeId, WorkDate date) {
         return Optional.empty();
+    }
+
+    @Override
+    public List<AttendanceRecord> ofEmployee(EmployeeId employeeId, WorkDate from, WorkDate to) {
+        return List.of();
+    }
+
+    @Override
+    public List<AttendanceRecord> search(AttendanceQuery query, Optional<AttendanceKey> after, int limit) {
+        return List.of();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,8 @@ class HttpApiLifecycleTest {
         assertThatThrownBy(() -> new HttpSettings(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpSettings(0, 1, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(HttpSettings.onPort(8080).maxRequestBytes()).isEqualTo(1024 * 1024);
+        assertThat(HttpSettings.onPort(8080).defaultTimezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThatThrownBy(() -> new HttpSettings(0, 1, Duration.ZERO, null)).isInstanceOf(NullPointerException.class);
     }
 
     private static void awaitRefused(int port) throws InterruptedException {

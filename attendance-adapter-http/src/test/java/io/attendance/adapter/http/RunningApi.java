@@ -2,10 +2,14 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.application.AttendanceService;
 import io.attendance.application.CheckHealth;
+import io.attendance.application.CursorCodec;
+import io.attendance.application.EmployeeService;
 import io.attendance.application.LookUpAttendance;
 import io.attendance.application.RecordAttendance;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
+import io.attendance.domain.fake.InMemoryAuditTrail;
 import io.attendance.domain.fake.InMemoryDatabase;
 import io.attendance.domain.fake.InMemoryEmployees;
 import io.attendance.domain.fake.InMemoryReadCache;
@@ -13,17 +17,20 @@ import io.attendance.domain.port.AttendanceRecords;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -31,14 +38,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The HTTP API started on a free port over the application's use cases and the domain's in-memory
- * fakes, with a fixed clock, and a client that speaks real HTTP to it. As a field annotated
+ * fakes, with a clock that stands still until a test moves it, and a client that speaks real HTTP
+ * to it (v1 helpers, and v2 ones that send conditional headers). As a field annotated
  * {@code @RegisterExtension}, a fresh one serves each test and is closed after it.
  */
 final class RunningApi implements AutoCloseable, AfterEachCallback {
-    /** "Today" for every test: 2026-11-28, so the booking window ends on 2027-11-29. */
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:30:00Z"), ZoneOffset.UTC);
+    /** "Today" when every test starts: 2026-11-28, so the booking window ends on 2027-11-29. */
+    static final Instant START = Instant.parse("2026-11-28T09:30:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
+    static final byte[] CURSOR_SECRET = "cursor-secret-of-the-http-tests".getBytes(StandardCharsets.UTF_8);
 
+    final SettableClock clock = new SettableClock(START);
     final InMemoryDatabase database = new InMemoryDatabase();
     final AtomicBoolean databaseUp = new AtomicBoolean(true);
     final AtomicBoolean cacheUp = new AtomicBoolean(true);
@@ -52,11 +62,15 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     private RunningApi(HttpSettings settings, UnaryOperator<AttendanceRecords> records) {
         InMemoryEmployees employees = new InMemoryEmployees(database);
         AttendanceRecords attendanceRecords = records.apply(new InMemoryAttendanceRecords(database));
+        InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
         InMemoryReadCache cache = new InMemoryReadCache();
+        CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
         api = new HttpApi(
                 settings,
-                new RecordAttendance(database, employees, attendanceRecords, cache, CLOCK),
+                new RecordAttendance(database, employees, attendanceRecords, audit, cache, clock, settings.defaultTimezone()),
                 new LookUpAttendance(attendanceRecords, cache, 1_000),
+                new EmployeeService(database, employees, cache, cursors, clock),
+                new AttendanceService(database, employees, attendanceRecords, audit, cache, cursors, clock),
                 new CheckHealth(databaseUp::get, cacheUp::get),
                 registry);
         api.start();
@@ -81,8 +95,49 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         return URI.create("http://127.0.0.1:" + api.port() + pathAndQuery);
     }
 
-    Reply get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    /** GETs with the given headers, as name, value, name, value... */
+    Reply get(String pathAndQuery, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(pathAndQuery)).GET(), headers));
+    }
+
+    Reply put(String path, String body, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), headers));
+    }
+
+    Reply delete(String path, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(path)).DELETE(), headers));
+    }
+
+    /** PUTs a v2 employee with a name only. */
+    Reply putEmployee(String id, String name) {
+        return put(employee(id), "{\"name\":" + quoted(name) + "}");
+    }
+
+    /** PUTs a v2 record with the given JSON body. */
+    Reply putRecord(String id, String date, String body, String... headers) {
+        return put(record(id, date), body, headers);
+    }
+
+    static String employee(String id) {
+        return EmployeesV2Endpoints.COLLECTION + "/" + id;
+    }
+
+    static String record(String id, String date) {
+        return employee(id) + "/attendance/" + date;
+    }
+
+    static String quoted(String value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+        return headers.length == 0 ? request : request.headers(headers);
     }
 
     Reply post(String path, String body) {
@@ -122,6 +177,18 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         }
     }
 
+    /** Sends bytes as they are, for requests no client would send, and answers what came back. */
+    String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     HttpClient client() {
         return client;
     }
@@ -143,11 +210,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         if (body.length() > 1) {
             body.append(',');
         }
-        try {
-            body.append(JSON.writeValueAsString(name)).append(':').append(JSON.writeValueAsString(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        body.append(quoted(name)).append(':').append(quoted(value));
     }
 
     /** What the server answered. */
@@ -166,6 +229,21 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
 
         String contentType() {
             return headers.firstValue("Content-Type").orElse("");
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String etag() {
+            return header("ETag");
+        }
+
+        /** The "field message" of every field error of a v2 problem. */
+        List<String> fieldErrors() {
+            List<String> errors = new ArrayList<>();
+            json().get("errors").forEach(error -> errors.add(error.get("field").asText() + " " + error.get("message").asText()));
+            return errors;
         }
     }
 }

@@ -1,0 +1,142 @@
+package io.attendance.adapter.http;
+
+import io.attendance.application.Precondition;
+import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.error.ValidationFailed;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Conditional requests (RFC 9110 §13) on the v2 single resources, employees and records, whose
+ * entity tag is their version. The decisions:
+ * <ul>
+ *   <li>The ETag is strong: {@code "<version>"}, such as {@code "3"}.</li>
+ *   <li>{@code If-Match} is {@code *} or a list of tags ({@code "3", "4"}, also over several header
+ *       lines). A {@code W/} prefix is ignored: the tag names a version, not the bytes of a
+ *       representation, so a tag a proxy weakened (compressing proxies do) still names exactly the
+ *       version the client saw.</li>
+ *   <li>On a GET, a failing {@code If-Match} is 412, and an {@code If-None-Match} ({@code *} or a
+ *       list) that matches is 304 with the ETag and no body.</li>
+ *   <li>On a PUT or DELETE, {@code If-None-Match} may only be {@code *} (create-only); a list of tags
+ *       there is 400, and so is {@code If-None-Match: *} together with {@code If-Match}, which can
+ *       never both hold.</li>
+ *   <li>A header that is not {@code *} nor a list of {@code [W/]"<digits>"} is malformed: 400 naming
+ *       the header. A tag like {@code "abc"} can never be one of ours, so it is a client bug to be told,
+ *       not a silent mismatch.</li>
+ * </ul>
+ * Versions are compared inside the application's unit of work ({@link Precondition}), so that of
+ * concurrent writers pinning the same version exactly one succeeds.
+ */
+final class Conditions {
+    private static final Pattern TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"");
+    private static final String SYNTAX = "must be * or a list of ETags such as \"3\"";
+
+    private Conditions() {
+    }
+
+    /** {@code *} or the versions a conditional header names. */
+    record Tags(boolean any, Set<Long> versions) {
+        boolean matches(long version) {
+            return any || versions.contains(version);
+        }
+
+        String describe() {
+            return any ? "*" : versions.stream().map(Conditions::etag).collect(Collectors.joining(", "));
+        }
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * The precondition of a PUT or DELETE.
+     *
+     * @param currentVersion the stored version (empty: none), asked only when If-Match lists several
+     *     versions: the write is then pinned to the one stored, if listed, and fails otherwise
+     * @throws ValidationFailed when a header is malformed or the two contradict each other
+     * @throws PreconditionFailed when If-Match lists several versions and none is stored
+     */
+    static Precondition forWrite(Context ctx, Supplier<Optional<Long>> currentVersion) {
+        Optional<Tags> ifMatch = tags(ctx, Header.IF_MATCH);
+        Optional<Tags> ifNoneMatch = tags(ctx, Header.IF_NONE_MATCH);
+        if (ifNoneMatch.isPresent()) {
+            if (!ifNoneMatch.get().any()) {
+                throw new ValidationFailed(Header.IF_NONE_MATCH, "on a write may only be * (create only)");
+            }
+            if (ifMatch.isPresent()) {
+                throw new ValidationFailed(Header.IF_NONE_MATCH, "* cannot be sent with If-Match: one says it must not exist, the other that it must");
+            }
+            return Precondition.ifNoneMatchAny();
+        }
+        if (ifMatch.isEmpty()) {
+            return Precondition.NONE;
+        }
+        Tags tags = ifMatch.get();
+        if (tags.any()) {
+            return Precondition.ifMatchAny();
+        }
+        if (tags.versions().size() == 1) {
+            return Precondition.ifMatch(tags.versions().iterator().next());
+        }
+        Optional<Long> stored = currentVersion.get();
+        if (stored.isPresent() && tags.matches(stored.get())) {
+            return Precondition.ifMatch(stored.get());
+        }
+        throw new PreconditionFailed(stored
+                .map(version -> "the stored version is " + version + ", none of " + tags.describe())
+                .orElse("it does not exist"));
+    }
+
+    /**
+     * Evaluates a GET's conditions against the resource's version.
+     *
+     * @return true when If-None-Match matches: the answer is 304 Not Modified
+     * @throws PreconditionFailed when If-Match does not match
+     */
+    static boolean notModified(Context ctx, long version) {
+        Optional<Tags> ifMatch = tags(ctx, Header.IF_MATCH);
+        Optional<Tags> ifNoneMatch = tags(ctx, Header.IF_NONE_MATCH);
+        if (ifMatch.isPresent() && !ifMatch.get().matches(version)) {
+            throw new PreconditionFailed("the current version is " + version + ", not " + ifMatch.get().describe());
+        }
+        return ifNoneMatch.map(tags -> tags.matches(version)).orElse(false);
+    }
+
+    /** The tags a header names, empty when the request has none. @throws ValidationFailed when malformed */
+    static Optional<Tags> tags(Context ctx, String header) {
+        Enumeration<String> lines = ctx.req().getHeaders(header);
+        if (lines == null || !lines.hasMoreElements()) {
+            return Optional.empty();
+        }
+        String value = String.join(",", Collections.list(lines)).strip();
+        if (value.equals("*")) {
+            return Optional.of(new Tags(true, Set.of()));
+        }
+        Set<Long> versions = new TreeSet<>();
+        for (String element : value.split(",", -1)) {
+            String tag = element.strip();
+            if (tag.isEmpty()) {
+                continue; // RFC 9110 §5.6.1: empty list elements are allowed and ignored
+            }
+            Matcher matcher = TAG.matcher(tag);
+            if (!matcher.matches()) {
+                throw new ValidationFailed(header, SYNTAX);
+            }
+            versions.add(Long.parseLong(matcher.group(1)));
+        }
+        if (versions.isEmpty()) {
+            throw new ValidationFailed(header, SYNTAX);
+        }
+        return Optional.of(new Tags(false, Collections.unmodifiableSet(versions)));
+    }
+}

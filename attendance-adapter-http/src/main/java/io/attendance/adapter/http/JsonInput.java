@@ -1,0 +1,126 @@
+package io.attendance.adapter.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.ValidationFailed;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Reads request bodies as JSON trees and takes typed values out of them, collecting every type
+ * error (named {@code prefix + field}, such as {@code [3].status}) instead of stopping at the first.
+ * A JSON null is the same as an absent field; unknown fields are ignored. The values are then handed
+ * to the application's parsers as raw text, which check what they mean.
+ */
+final class JsonInput {
+    static final String BODY = "body";
+
+    private final String prefix;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    JsonInput(String prefix) {
+        this.prefix = prefix;
+    }
+
+    JsonInput() {
+        this("");
+    }
+
+    /**
+     * @param required what the body should be, told when there is none: "a JSON object with ..."
+     * @throws ValidationFailed on {@code body} when it is empty, not JSON, or not a JSON object
+     */
+    static JsonNode object(ObjectMapper json, byte[] body, String required) {
+        JsonNode root = read(json, body, required);
+        if (!root.isObject()) {
+            throw new ValidationFailed(BODY, "must be a JSON object, was " + describe(root));
+        }
+        return root;
+    }
+
+    /** Like {@link #object} for a body that must be a JSON array. */
+    static JsonNode array(ObjectMapper json, byte[] body, String required) {
+        JsonNode root = read(json, body, required);
+        if (!root.isArray()) {
+            throw new ValidationFailed(BODY, "must be a JSON array, was " + describe(root));
+        }
+        return root;
+    }
+
+    /** The string value of {@code field}: null when absent or null, and an error when not a string. */
+    String text(JsonNode object, String field) {
+        return value(object, field, JsonNode::isTextual, JsonNode::textValue, "must be a JSON string");
+    }
+
+    /** The boolean value of {@code field}: null when absent or null, and an error when not true or false. */
+    Boolean bool(JsonNode object, String field) {
+        return value(object, field, JsonNode::isBoolean, JsonNode::booleanValue, "must be true or false");
+    }
+
+    private <T> T value(JsonNode object, String field, Predicate<JsonNode> isOfType, Function<JsonNode, T> read,
+            String requirement) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (isOfType.test(value)) {
+            return read.apply(value);
+        }
+        errors.add(new FieldError(prefix + field, requirement + ", was " + describe(value)));
+        return null;
+    }
+
+    List<FieldError> errors() {
+        return errors;
+    }
+
+    /** @throws ValidationFailed with every error collected, if any */
+    void complete() {
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+    }
+
+    static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "not a JSON value";
+        };
+    }
+
+    private static JsonNode read(ObjectMapper json, byte[] body, String required) {
+        if (body.length == 0) {
+            throw new ValidationFailed(BODY, "is required: " + required);
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ValidationFailed(BODY, "is not valid JSON" + where(e.getLocation()));
+        } catch (IOException e) {
+            throw new ValidationFailed(BODY, "is not valid JSON");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ValidationFailed(BODY, "is required: " + required);
+        }
+        return root;
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,51 @@
+package io.attendance.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.application.Written;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/** How v2 answers success: JSON bodies, the ETag of single resources, 201 + Location, 304 and 204. */
+final class V2Responses {
+    private final ObjectMapper json;
+
+    V2Responses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void ok(Context ctx, Object body) throws JsonProcessingException {
+        send(ctx, HttpStatus.OK, body);
+    }
+
+    /** A single resource at {@code version}: 304 without a body when the client's copy is current. */
+    <T> void single(Context ctx, T resource, long version, Function<T, ?> view) throws JsonProcessingException {
+        ctx.header(Header.ETAG, Conditions.etag(version));
+        if (Conditions.notModified(ctx, version)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        send(ctx, HttpStatus.OK, view.apply(resource));
+    }
+
+    /** The answer to a PUT: 201 with its Location when it created the resource, else 200; the ETag either way. */
+    <T> void written(Context ctx, Written<T> written, ToLongFunction<T> version, Function<T, ?> view, String location)
+            throws JsonProcessingException {
+        ctx.header(Header.ETAG, Conditions.etag(version.applyAsLong(written.value())));
+        if (written.created()) {
+            ctx.header(Header.LOCATION, location);
+        }
+        send(ctx, written.created() ? HttpStatus.CREATED : HttpStatus.OK, view.apply(written.value()));
+    }
+
+    void noContent(Context ctx) {
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void send(Context ctx, HttpStatus status, Object body) throws JsonProcessingException {
+        ctx.status(status).contentType(JsonMapping.JSON).result(json.writeValueAsBytes(body));
+    }
+}
