@@ -2,6 +2,7 @@ package io.attendance.bootstrap;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,9 @@ record AttendanceConfig(
         Optional<String> redisUrl,
         Duration cacheTtl,
         int maxCachedListSize,
-        Path dataDirectory) {
+        Path dataDirectory,
+        ZoneId defaultTimezone,
+        Optional<String> cursorSecret) {
 
     /** A PostgreSQL server given by the operator. */
     record Database(String jdbcUrl, String user, String password) {
@@ -24,6 +27,14 @@ record AttendanceConfig(
         public String toString() {
             return "Database[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***]";
         }
+    }
+
+    @Override
+    public String toString() {
+        return "AttendanceConfig[httpPort=" + httpPort + ", database=" + database + ", redis="
+                + redisUrl.map(url -> url.replaceAll("//[^@/]*@", "//***@")).orElse("embedded")
+                + ", dataDirectory=" + dataDirectory + ", defaultTimezone=" + defaultTimezone
+                + ", cursorSecret=" + cursorSecret.map(secret -> "***").orElse("random") + "]";
     }
 
     boolean embeddedDatabase() {

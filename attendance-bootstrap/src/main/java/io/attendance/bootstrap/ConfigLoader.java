@@ -1,5 +1,7 @@
 package io.attendance.bootstrap;
 
+import io.attendance.domain.error.ValidationFailed;
+import io.attendance.domain.model.EmployeeDetails;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +65,9 @@ final class ConfigLoader {
                 redisUrl,
                 Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
                 integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
-                path("ATTENDANCE_DATA_DIR", "./attendance-data"));
+                path("ATTENDANCE_DATA_DIR", "./attendance-data"),
+                timezone("ATTENDANCE_DEFAULT_TIMEZONE"),
+                secret("ATTENDANCE_CURSOR_SECRET"));
     }
 
     private Optional<String> text(String name) {
@@ -80,6 +85,23 @@ final class ConfigLoader {
                         + ", was '" + raw + "'");
             }
         }).orElse(defaultValue);
+    }
+
+    private ZoneId timezone(String name) {
+        return text(name).map(zone -> {
+            try {
+                return EmployeeDetails.parseTimezone(zone);
+            } catch (ValidationFailed e) {
+                throw new ConfigurationError(name + " must be an IANA time zone such as Europe/Paris or UTC, was '" + zone + "'");
+            }
+        }).orElse(ZoneId.of("UTC"));
+    }
+
+    /** Never echoed back: an error names the variable and the rule only. */
+    private Optional<String> secret(String name) {
+        Optional<String> secret = text(name);
+        secret.ifPresent(value -> require(value.length() >= 32, name + " must be at least 32 characters"));
+        return secret;
     }
 
     private Path path(String name, String defaultValue) {

@@ -7,6 +7,7 @@ import com.google.inject.name.Named;
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.attendance.adapter.redis.RedisStore;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.HealthProbe;
 import io.attendance.domain.port.ReadCache;
@@ -78,6 +79,11 @@ final class InfrastructureModule extends AbstractModule {
     @Provides
     AttendanceRecords attendanceRecords(PostgresDatabase postgres) {
         return postgres.attendanceRecords();
+    }
+
+    @Provides
+    AuditTrail auditTrail(PostgresDatabase postgres) {
+        return postgres.auditTrail();
     }
 
     @Provides

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,24 @@ class ConfigLoaderTest {
         assertThat(config.cacheTtl()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxRequestBytes()).isEqualTo(1_048_576);
         assertThat(config.dataDirectory()).isEqualTo(Path.of("attendance-data").toAbsolutePath());
+        assertThat(config.defaultTimezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.cursorSecret()).isEmpty();
+    }
+
+    @Test
+    void theDefaultTimezoneIsAnIanaZoneAndTheCursorSecretIsLongAndNeverShown() {
+        AttendanceConfig config = ConfigLoader.load(Map.of(
+                "ATTENDANCE_DEFAULT_TIMEZONE", "Europe/Paris",
+                "ATTENDANCE_CURSOR_SECRET", "a-secret-of-at-least-32-characters!"));
+
+        assertThat(config.defaultTimezone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(config.cursorSecret()).contains("a-secret-of-at-least-32-characters!");
+        assertThat(config.toString()).doesNotContain("a-secret-of-at-least-32-characters!");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_DEFAULT_TIMEZONE", "Mars/Olympus")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_DEFAULT_TIMEZONE");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_CURSOR_SECRET", "short-secret")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_CURSOR_SECRET")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("short-secret"));
     }
 
     @Test

@@ -1,0 +1,129 @@
+package io.attendance.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances on one PostgreSQL and one Redis: after a write's 2xx through either, every read
+ * through either sees it, also while readers race writers.
+ */
+class V2CacheCoherenceSystemTest {
+    private static final String RECORD = "/api/v2/employees/K-1/attendance/2026-11-02";
+    private static final String PAGE = "/api/v2/attendance?from=2026-11-01&to=2026-11-30&employeeId=K-1";
+    private static final Pattern VERSION_IN_BODY = Pattern.compile("\"version\":(\\d+)");
+
+    private RunningService first;
+    private RunningService second;
+
+    @BeforeEach
+    void startTwoInstances() {
+        Map<String, String> shared = new HashMap<>(TestServers.freshEnvironment());
+        shared.put("ATTENDANCE_CURSOR_SECRET", "shared-by-both-instances-0123456789");
+        first = RunningService.start(shared);
+        second = RunningService.start(shared);
+        assertThat(first.put("/api/v2/employees/K-1", "{\"name\":\"Kim\",\"department\":\"Ops\"}").statusCode())
+                .isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void aWriteThroughOneInstanceIsReadThroughTheOtherAtOnce() {
+        assertThat(first.put(RECORD, "{\"status\":\"Present\"}").statusCode()).isEqualTo(201);
+        assertThat(second.get(RECORD).body()).contains("\"status\":\"Present\"");
+        assertThat(second.get(PAGE).body()).contains("\"status\":\"Present\"");
+        assertThat(second.get("/api/v2/employees/K-1").body()).contains("\"name\":\"Kim\"");
+
+        assertThat(first.put(RECORD, "{\"status\":\"Absent\"}").statusCode()).isEqualTo(200);
+        assertThat(first.put("/api/v2/employees/K-1", "{\"name\":\"Kim Lee\",\"department\":\"Ops\"}").statusCode())
+                .isEqualTo(200);
+
+        assertThat(second.get(RECORD).body()).contains("\"status\":\"Absent\"", "\"version\":2");
+        assertThat(second.get(PAGE).body()).contains("\"status\":\"Absent\"");
+        assertThat(second.get("/api/v2/employees/K-1").body()).contains("\"name\":\"Kim Lee\"");
+        assertThat(second.get("/api/v2/employees?department=Ops").body()).contains("\"name\":\"Kim Lee\"");
+    }
+
+    @Test
+    void noReadIssuedAfterAWritesSuccessReturnsAnOlderVersion() throws Exception {
+        assertThat(first.put(RECORD, "{\"status\":\"Present\",\"note\":\"start\"}").statusCode()).isEqualTo(201);
+        AtomicLong committed = new AtomicLong(1);
+        ConcurrentLinkedQueue<String> staleReads = new ConcurrentLinkedQueue<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Integer>> workers = new ArrayList<>();
+        try {
+            for (int writer = 0; writer < 2; writer++) {
+                RunningService through = writer == 0 ? first : second;
+                int id = writer;
+                workers.add(pool.submit(() -> {
+                    int writes = 0;
+                    while (System.nanoTime() < deadline && writes < 200) {
+                        HttpResponse<String> put = through.put(RECORD,
+                                "{\"status\":\"Present\",\"note\":\"writer " + id + " write " + writes + "\"}");
+                        // 409 only when the other writer kept winning every retry: not a write to count
+                        assertThat(put.statusCode()).isIn(200, 409);
+                        if (put.statusCode() == 200) {
+                            committed.accumulateAndGet(version(put.body()), Math::max);
+                        }
+                        writes++;
+                    }
+                    return writes;
+                }));
+            }
+            for (int reader = 0; reader < 4; reader++) {
+                RunningService through = reader % 2 == 0 ? first : second;
+                String path = reader < 2 ? RECORD : PAGE;
+                workers.add(pool.submit(() -> {
+                    int reads = 0;
+                    while (System.nanoTime() < deadline && reads < 2_000) {
+                        long floor = committed.get();
+                        HttpResponse<String> read = through.get(path);
+                        long seen = version(read.body());
+                        if (seen < floor) {
+                            staleReads.add(path + " returned version " + seen + " after version " + floor + " was acknowledged");
+                        }
+                        reads++;
+                    }
+                    return reads;
+                }));
+            }
+            int operations = 0;
+            for (Future<Integer> worker : workers) {
+                operations += worker.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(operations).isGreaterThan(50);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(staleReads).isEmpty();
+        assertThat(committed.get()).isGreaterThan(2);
+    }
+
+    private static long version(String body) {
+        Matcher matcher = VERSION_IN_BODY.matcher(body);
+        assertThat(matcher.find()).as("a version in %s", body).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}

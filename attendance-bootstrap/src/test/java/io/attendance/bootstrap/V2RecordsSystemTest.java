@@ -1,0 +1,111 @@
+package io.attendance.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** v2 on real PostgreSQL and Redis: optimistic concurrency under real contention, and v1/v2 sharing storage. */
+class V2RecordsSystemTest {
+    private static final int WRITERS = 8;
+    private static RunningService service;
+
+    @BeforeAll
+    static void start() {
+        service = RunningService.start(TestServers.freshEnvironment());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static HttpResponse<String> putEmployee(String id) {
+        return service.put("/api/v2/employees/" + id, "{\"name\":\"Employee " + id + "\",\"department\":\"Ops\"}");
+    }
+
+    private static String recordPath(String id, String date) {
+        return "/api/v2/employees/" + id + "/attendance/" + date;
+    }
+
+    @Test
+    void concurrentPutsWithTheSameIfMatchLetExactlyOneWin() throws Exception {
+        assertThat(putEmployee("C-1").statusCode()).isEqualTo(201);
+        HttpResponse<String> created = service.put(recordPath("C-1", "2026-11-02"), "{\"status\":\"Present\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+
+        List<Integer> statuses = concurrently(writer -> service.put(recordPath("C-1", "2026-11-02"),
+                "{\"status\":\"Absent\",\"note\":\"writer " + writer + "\"}", "If-Match", etag).statusCode());
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 412).hasSize(WRITERS - 1);
+        HttpResponse<String> stored = service.get(recordPath("C-1", "2026-11-02"));
+        assertThat(stored.headers().firstValue("ETag")).contains("\"2\"");
+        assertThat(service.get(recordPath("C-1", "2026-11-02") + "/history").body())
+                .contains("\"CREATED\"", "\"UPDATED\"");
+    }
+
+    @Test
+    void concurrentCreateOnlyPutsCreateExactlyOnce() throws Exception {
+        assertThat(putEmployee("C-2").statusCode()).isEqualTo(201);
+
+        List<Integer> statuses = concurrently(writer -> service.put(recordPath("C-2", "2026-11-03"),
+                "{\"status\":\"Present\",\"note\":\"writer " + writer + "\"}", "If-None-Match", "*").statusCode());
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 412).hasSize(WRITERS - 1);
+    }
+
+    @Test
+    void v1AndV2ShareOneStore() {
+        assertThat(service.create("S-1", "Ada Lovelace", "Present", "2026-11-04").statusCode()).isEqualTo(200);
+        HttpResponse<String> throughV2 = service.get(recordPath("S-1", "2026-11-04"));
+        assertThat(throughV2.statusCode()).isEqualTo(200);
+        assertThat(throughV2.body()).contains("\"status\":\"Present\"", "\"source\":\"V1\"");
+
+        assertThat(service.put(recordPath("S-1", "2026-11-05"), "{\"status\":\"Work From Home\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(service.get("/api/v1/attendance/search?id=S-1").body())
+                .contains("\"status\":\"Work From Home\"", "\"date\":\"2026-11-05\"");
+    }
+
+    private static List<Integer> concurrently(WriterCall call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<Integer>> outcomes = new ArrayList<>();
+            for (int writer = 0; writer < WRITERS; writer++) {
+                int id = writer;
+                Callable<Integer> task = () -> {
+                    start.await();
+                    return call.status(id);
+                };
+                outcomes.add(pool.submit(task));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> outcome : outcomes) {
+                statuses.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface WriterCall {
+        int status(int writer) throws Exception;
+    }
+}
