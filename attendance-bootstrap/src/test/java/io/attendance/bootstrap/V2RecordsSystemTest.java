@@ -2,15 +2,10 @@ package io.attendance.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attendance.domain.fake.AllAtOnce;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,32 +75,10 @@ class V2RecordsSystemTest {
                 .contains("\"status\":\"Work From Home\"", "\"date\":\"2026-11-05\"");
     }
 
-    private static List<Integer> concurrently(WriterCall call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<Integer>> outcomes = new ArrayList<>();
-            for (int writer = 0; writer < WRITERS; writer++) {
-                int id = writer;
-                Callable<Integer> task = () -> {
-                    start.await();
-                    return call.status(id);
-                };
-                outcomes.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> outcome : outcomes) {
-                statuses.add(outcome.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    private interface WriterCall {
-        int status(int writer) throws Exception;
+    /** Each writer's HTTP status, all writers released at the same moment. */
+    private static List<Integer> concurrently(IntFunction<Integer> writer) throws Exception {
+        return AllAtOnce.outcomes(WRITERS, index -> () -> writer.apply(index)).stream()
+                .map(Integer.class::cast)
+                .toList();
     }
 }

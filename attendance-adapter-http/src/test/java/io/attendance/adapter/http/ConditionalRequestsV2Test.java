@@ -5,13 +5,8 @@ import static io.attendance.adapter.http.RunningApi.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.adapter.http.RunningApi.Reply;
-import java.util.ArrayList;
+import io.attendance.domain.fake.AllAtOnce;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,24 +247,8 @@ class ConditionalRequestsV2Test {
 
     /** Sends {@value #WRITERS} requests from as many threads, released together. */
     private List<Reply> concurrently(IntFunction<Reply> request) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(WRITERS);
-            List<Future<Reply>> sent = new ArrayList<>();
-            for (int i = 0; i < WRITERS; i++) {
-                int writer = i;
-                sent.add(threads.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return request.apply(writer);
-                }));
-            }
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> reply : sent) {
-                replies.add(reply.get(30, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            threads.shutdownNow();
-        }
+        return AllAtOnce.outcomes(WRITERS, writer -> () -> request.apply(writer)).stream()
+                .map(Reply.class::cast)
+                .toList();
     }
 }
