@@ -135,8 +135,9 @@ public final class AttendanceService {
      * is invalid (every error reported, with its index: {@code [3].status}).
      */
     public BatchOutcome importBatch(List<PutRecordCommand.Input> inputs, String actor) {
-        List<PutRecordCommand> commands = validated(inputs);
-        BatchOutcome outcome = Races.retried(() -> transactions.inTransaction(() -> {
+        Applied applied = Races.retried(() -> transactions.inTransaction(() -> {
+            // validated in the unit of work that writes: the employees checked are the ones written for
+            List<PutRecordCommand> commands = validated(inputs);
             int created = 0;
             int updated = 0;
             for (PutRecordCommand command : commands) {
@@ -148,10 +149,14 @@ public final class AttendanceService {
                     updated++;
                 }
             }
-            return new BatchOutcome(created, updated, commands.size() - created - updated);
+            return new Applied(new BatchOutcome(created, updated, commands.size() - created - updated),
+                    commands.stream().map(PutRecordCommand::employeeId).distinct().toList());
         }));
-        commands.stream().map(PutRecordCommand::employeeId).distinct().forEach(cache::employeeChanged);
-        return outcome;
+        applied.employees().forEach(cache::employeeChanged);
+        return applied.outcome();
+    }
+
+    private record Applied(BatchOutcome outcome, List<EmployeeId> employees) {
     }
 
     private List<PutRecordCommand> validated(List<PutRecordCommand.Input> inputs) {

@@ -35,6 +35,14 @@ class SharedStateSystemTest {
             assertThat(service.get("/api/v1/attendance/search?id=E-1").statusCode()).isEqualTo(200);
             assertThat(service.get("/api/v1/attendance/search/all").body()).contains("E-1");
 
+            assertThat(service.put("/api/v2/employees/E-1/attendance/2026-11-03", "{\"status\":\"Absent\"}")
+                    .statusCode()).isEqualTo(201);
+            assertThat(service.get("/api/v2/employees/E-1/attendance/2026-11-03").body())
+                    .contains("\"status\":\"Absent\"");
+            assertThat(service.get("/api/v2/employees/E-1").statusCode()).isEqualTo(200);
+            assertThat(service.get("/api/v2/attendance?from=2026-11-01&to=2026-11-30").body())
+                    .contains("2026-11-02", "2026-11-03");
+
             assertThat(service.get("/api/v1/attendance/health").statusCode()).isEqualTo(200);
             assertThat(service.get("/api/v1/attendance/health/detail").body())
                     .contains("\"postgresql\":\"up\"", "\"redis\":\"down\"");
