@@ -1,6 +1,5 @@
 package io.attendance.application;
 
-import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.NotFound;
 import io.attendance.domain.error.PreconditionFailed;
@@ -91,9 +90,7 @@ public final class AttendanceService {
             precondition.check(stored.map(AttendanceRecord::version));
             AttendanceRecord current = stored
                     .orElseThrow(() -> new NotFound("no record of employee " + employeeId + " on " + date));
-            if (!records.remove(employeeId, date, current.version())) {
-                throw lostRace(precondition, current.version());
-            }
+            Races.compareAndSet(records.remove(employeeId, date, current.version()), precondition, current.version());
             audit.append(AuditEvent.deleted(current, clock.instant(), actor));
             return current;
         }));
@@ -228,31 +225,16 @@ public final class AttendanceService {
         if (stored.isEmpty()) {
             AttendanceRecord created = AttendanceRecord.first(
                     command.employeeId(), command.date(), command.entry(), clock.instant());
-            try {
-                records.add(created);
-            } catch (Conflict concurrentCreate) {
-                if (precondition.mustNotExist()) {
-                    throw new PreconditionFailed("it exists already");
-                }
-                throw new Races.Lost();
-            }
+            Races.insert(() -> records.add(created), precondition);
             audit.append(AuditEvent.created(created, actor));
             return new Written<>(created, true);
         }
         AttendanceRecord current = stored.get();
         AttendanceRecord revised = current.revised(command.entry(), clock.instant());
         if (revised != current) {
-            if (!records.replace(revised, current.version())) {
-                throw lostRace(precondition, current.version());
-            }
+            Races.compareAndSet(records.replace(revised, current.version()), precondition, current.version());
             audit.append(AuditEvent.updated(current, revised, actor));
         }
         return new Written<>(revised, false);
-    }
-
-    private static RuntimeException lostRace(Precondition precondition, long expectedVersion) {
-        return precondition.pinsAVersion()
-                ? new PreconditionFailed("the record changed since version " + expectedVersion)
-                : new Races.Lost();
     }
 }

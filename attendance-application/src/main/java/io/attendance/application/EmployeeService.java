@@ -1,8 +1,6 @@
 package io.attendance.application;
 
-import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.NotFound;
-import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
@@ -42,13 +40,13 @@ public final class EmployeeService {
             precondition.check(stored.map(Employee::version));
             if (stored.isEmpty()) {
                 Employee created = Employee.first(command.id(), command.details(), clock.instant());
-                addOrLose(created, precondition);
+                Races.insert(() -> employees.add(created), precondition);
                 return new Written<>(created, true);
             }
             Employee current = stored.get();
             Employee revised = current.revised(command.details(), clock.instant());
             if (revised != current) {
-                replaceOrLose(revised, current.version(), precondition);
+                Races.compareAndSet(employees.replace(revised, current.version()), precondition, current.version());
             }
             return new Written<>(revised, false);
         }));
@@ -78,7 +76,7 @@ public final class EmployeeService {
             Employee current = stored.orElseThrow(() -> new NotFound("no employee " + id));
             Employee revised = current.revised(current.details().inactive(), clock.instant());
             if (revised != current) {
-                replaceOrLose(revised, current.version(), precondition);
+                Races.compareAndSet(employees.replace(revised, current.version()), precondition, current.version());
             }
             return revised;
         }));
@@ -86,23 +84,4 @@ public final class EmployeeService {
         return deactivated;
     }
 
-    private void addOrLose(Employee created, Precondition precondition) {
-        try {
-            employees.add(created);
-        } catch (Conflict concurrentCreate) {
-            if (precondition.mustNotExist()) {
-                throw new PreconditionFailed("it exists already");
-            }
-            throw new Races.Lost();
-        }
-    }
-
-    private void replaceOrLose(Employee revised, long expectedVersion, Precondition precondition) {
-        if (!employees.replace(revised, expectedVersion)) {
-            if (precondition.pinsAVersion()) {
-                throw new PreconditionFailed("the employee changed since version " + expectedVersion);
-            }
-            throw new Races.Lost();
-        }
-    }
 }

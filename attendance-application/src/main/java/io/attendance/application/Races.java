@@ -1,6 +1,7 @@
 package io.attendance.application;
 
 import io.attendance.domain.error.Conflict;
+import io.attendance.domain.error.PreconditionFailed;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,30 @@ final class Races {
     static final class Lost extends RuntimeException {
         Lost() {
             super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Runs an insert that a concurrent writer may beat: a create-only write then fails its
+     * precondition (exactly one creator wins), any other write runs again and finds the row.
+     */
+    static void insert(Runnable add, Precondition precondition) {
+        try {
+            add.run();
+        } catch (Conflict concurrentCreate) {
+            throw precondition.mustNotExist() ? new PreconditionFailed("it exists already") : new Lost();
+        }
+    }
+
+    /**
+     * The outcome of a compare-and-set on {@code expectedVersion}: when another writer changed the
+     * row first, a client that pinned a version fails its precondition, any other write runs again.
+     */
+    static void compareAndSet(boolean swapped, Precondition precondition, long expectedVersion) {
+        if (!swapped) {
+            throw precondition.pinsAVersion()
+                    ? new PreconditionFailed("it changed since version " + expectedVersion)
+                    : new Lost();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.attendance.application;
 
-import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AuditEvent;
@@ -51,16 +50,13 @@ public final class RecordAttendance {
             if (known.isEmpty()) {
                 String name = command.name()
                         .orElseThrow(() -> new ValidationFailed("name", "is required for a new employee"));
-                try {
-                    employees.add(Employee.first(command.employeeId(), EmployeeDetails.named(name, defaultZone), now));
-                } catch (Conflict concurrentFirstSight) {
-                    throw new Races.Lost();
-                }
+                Employee newcomer = Employee.first(command.employeeId(), EmployeeDetails.named(name, defaultZone), now);
+                Races.insert(() -> employees.add(newcomer), Precondition.NONE);
             } else if (command.name().isPresent()) {
                 Employee current = known.get();
                 Employee renamed = current.revised(current.details().renamed(command.name().get()), now);
-                if (renamed != current && !employees.replace(renamed, current.version())) {
-                    throw new Races.Lost();
+                if (renamed != current) {
+                    Races.compareAndSet(employees.replace(renamed, current.version()), Precondition.NONE, current.version());
                 }
             }
             AttendanceRecord record = AttendanceRecord.first(command.employeeId(), command.date(), command.status(), now);
