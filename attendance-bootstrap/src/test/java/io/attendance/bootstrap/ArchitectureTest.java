@@ -1,7 +1,10 @@
 package io.attendance.bootstrap;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -96,6 +99,13 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages(HTTP, REDIS)
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
             .because("JSON is the HTTP adapter's concern, and the Redis adapter's for cached values");
+
+    @ArchTest
+    static final ArchRule exceptionsBecomeHttpAnswersInOneClass = noClasses()
+            .that().doNotHaveSimpleName("ErrorResponses")
+            .should().callMethodWhere(target(nameMatching("exception|error"))
+                    .and(target(owner(resideInAPackage("io.javalin..")))))
+            .because("domain errors are mapped to HTTP status and body in exactly one place");
 
     @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
