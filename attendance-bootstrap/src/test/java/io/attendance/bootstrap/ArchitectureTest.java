@@ -108,6 +108,12 @@ class ArchitectureTest {
             .because("domain errors are mapped to HTTP status and body in exactly one place");
 
     @ArchTest
+    static final ArchRule persistenceRowsArePrivateRecordsOfThePostgresAdapter = classes()
+            .that().haveSimpleNameEndingWith("Row").and().resideInAPackage("io.attendance..")
+            .should().resideInAPackage(POSTGRES).andShould().notBePublic().andShould().beRecords()
+            .because("rows are the adapter's translation detail; the rest of the code sees domain objects");
+
+    @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 
     @ArchTest

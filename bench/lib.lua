@@ -1,0 +1,19 @@
+-- Shared helpers (prepended to every scenario script by bench/run).
+-- BENCH_EMPLOYEES: seeded employees E00001..; BENCH_DAYS: seeded days ending yesterday (UTC);
+-- BENCH_HOT: size of the hot set used by warm-cache scenarios; BENCH_SEQ: 0 warm-up, 1 measured.
+EMPLOYEES = tonumber(os.getenv("BENCH_EMPLOYEES") or "10000")
+DAYS      = tonumber(os.getenv("BENCH_DAYS") or "100")
+HOT       = tonumber(os.getenv("BENCH_HOT") or "1000")
+SEQ       = tonumber(os.getenv("BENCH_SEQ") or "1")
+TODAY     = os.time() - os.time() % 86400          -- midnight UTC
+
+function emp_id(i) return string.format("E%05d", i) end
+function day(epoch_days) return os.date("!%Y-%m-%d", epoch_days * 86400) end
+-- seeded day k (0 = oldest, DAYS-1 = yesterday)
+function seeded_day(k) return os.date("!%Y-%m-%d", TODAY - (DAYS - k) * 86400) end
+
+local next_tid = 0
+function setup(thread)
+  thread:set("tid", next_tid)
+  next_tid = next_tid + 1
+end
