@@ -5,10 +5,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.ReadCache;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The v1 reads: an employee's latest record, and every record. Both read through the cache. */
 public final class LookUpAttendance {
@@ -30,28 +27,24 @@ public final class LookUpAttendance {
         return ReadThrough.of(cache.latestAttendance(employeeId), () -> records.latestOf(employeeId));
     }
 
-    /** Hands every record to {@code sink} in order, from the cache when warm, else from a cursor. */
-    public void forEach(Consumer<EmployeeAttendance> sink) {
-        Cached<List<EmployeeAttendance>> cached = cache.allAttendance();
-        if (cached instanceof Cached.Hit<List<EmployeeAttendance>> hit) {
-            hit.value().forEach(sink);
+    /**
+     * Writes every record to {@code output}: from the cache when warm (the serialised listing as it
+     * was written, nothing decoded), else streamed from a cursor, and the output's serialised copy
+     * cached afterwards when the listing is no longer than the limit.
+     */
+    public void writeAll(ListingOutput<EmployeeAttendance> output) {
+        Cached<byte[]> cached = cache.allAttendance();
+        if (cached instanceof Cached.Hit<byte[]> hit) {
+            output.writeSerialised(hit.value());
             return;
         }
-        List<EmployeeAttendance> copy = new ArrayList<>();
-        boolean[] fits = {true};
+        int[] written = {0};
         records.forEachWithEmployee(entry -> {
-            sink.accept(entry);
-            if (fits[0]) {
-                fits[0] = copy.size() < maxCachedListSize;
-                if (fits[0]) {
-                    copy.add(entry);
-                } else {
-                    copy.clear();
-                }
+            if (++written[0] > maxCachedListSize) {
+                output.forgetCopy();
             }
+            output.write(entry);
         });
-        if (fits[0]) {
-            ((Cached.Miss<List<EmployeeAttendance>>) cached).fill(List.copyOf(copy));
-        }
+        output.finish().ifPresent(((Cached.Miss<byte[]>) cached)::fill);
     }
 }

@@ -23,7 +23,6 @@ import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.DayEntry;
-import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
@@ -673,8 +672,7 @@ class AttendanceServiceTest {
     void aWarmV1CacheNeverHidesAV2Write() {
         app.recordAttendance.record(RecordAttendanceCommand.parse("E-1", null, "Present", "2026-11-27"), ACTOR);
         assertThat(app.lookUpAttendance.latestOf(ADA)).map(latest -> latest.record().status()).contains(AttendanceStatus.PRESENT);
-        List<EmployeeAttendance> all = new ArrayList<>();
-        app.lookUpAttendance.forEach(all::add);
+        assertThat(LinesListing.everyRecord(app.lookUpAttendance)).containsExactly("E-1 2026-11-27 PRESENT");
         assertThat(isHit(app.cache.allAttendance())).isTrue();
 
         write(status("E-1", "2026-11-27", "Absent"));
@@ -682,9 +680,7 @@ class AttendanceServiceTest {
         write(status("E-2", "2026-11-26", "Holiday"));
 
         assertThat(app.lookUpAttendance.latestOf(ADA)).isEmpty();
-        List<EmployeeAttendance> after = new ArrayList<>();
-        app.lookUpAttendance.forEach(after::add);
-        assertThat(after).extracting(entry -> entry.record().status()).containsExactly(AttendanceStatus.HOLIDAY);
+        assertThat(LinesListing.everyRecord(app.lookUpAttendance)).containsExactly("E-2 2026-11-26 HOLIDAY");
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,10 +34,8 @@ class LookUpAttendanceTest {
         }
     }
 
-    private List<EmployeeAttendance> all(LookUpAttendance lookUp) {
-        List<EmployeeAttendance> seen = new ArrayList<>();
-        lookUp.forEach(seen::add);
-        return seen;
+    private List<String> all(LookUpAttendance lookUp) {
+        return LinesListing.everyRecord(lookUp);
     }
 
     @Test
@@ -64,12 +61,30 @@ class LookUpAttendanceTest {
     }
 
     @Test
-    void aSmallFullListIsCachedAfterBeingStreamedOnce() {
+    void aSmallFullListIsCachedAfterBeingStreamedOnceAndThenServedSerialised() {
         storeDays("E-1", 3);
         LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 3);
+        List<String> expected = List.of("E-1 2026-11-01 PRESENT", "E-1 2026-11-02 PRESENT", "E-1 2026-11-03 PRESENT");
 
-        assertThat(all(lookUp)).hasSize(3);
-        assertThat(all(lookUp)).hasSize(3);
+        LinesListing first = new LinesListing();
+        lookUp.writeAll(first);
+        LinesListing second = new LinesListing();
+        lookUp.writeAll(second);
+
+        assertThat(first.lines()).isEqualTo(expected);
+        assertThat(first.servedSerialised()).isFalse();
+        assertThat(first.finished()).isTrue();
+        assertThat(second.lines()).isEqualTo(expected);
+        assertThat(second.servedSerialised()).isTrue();
+        assertThat(counting.fullScans.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyFullListIsCachedToo() {
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 3);
+
+        assertThat(all(lookUp)).isEmpty();
+        assertThat(all(lookUp)).isEmpty();
 
         assertThat(counting.fullScans.get()).isEqualTo(1);
     }
@@ -79,7 +94,7 @@ class LookUpAttendanceTest {
         storeDays("E-1", 4);
         LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 3);
 
-        assertThat(all(lookUp)).hasSize(4);
+        assertThat(all(lookUp)).hasSize(4).last().isEqualTo("E-1 2026-11-04 PRESENT");
         assertThat(all(lookUp)).hasSize(4);
 
         assertThat(counting.fullScans.get()).isEqualTo(2);

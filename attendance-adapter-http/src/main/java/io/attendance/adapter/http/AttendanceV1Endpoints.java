@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.attendance.application.CheckHealth;
+import io.attendance.application.ListingOutput;
 import io.attendance.application.LookUpAttendance;
 import io.attendance.application.RecordAttendance;
 import io.attendance.application.RecordAttendanceCommand;
@@ -13,9 +14,12 @@ import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.function.Consumer;
+import java.util.Optional;
 
 /** The OT-Microservices v1 attendance contract, kept exactly: paths, field names and message text. */
 final class AttendanceV1Endpoints {
@@ -73,14 +77,13 @@ final class AttendanceV1Endpoints {
     }
 
     /**
-     * Writes the array element by element as the use case hands records over: memory stays
-     * constant whatever the row count. Nothing is written before the first record arrives, so a
-     * failure to start (the database is down) is still answered with a proper error status.
+     * Writes the array element by element as the use case hands records over, or in one piece from
+     * the cache: memory stays constant whatever the row count. Nothing is written before the first
+     * record arrives, so a failure to start (the database is down) is still answered with a proper
+     * error status.
      */
-    void searchAll(Context ctx) throws IOException {
-        StreamedArray array = new StreamedArray(ctx);
-        lookUpAttendance.forEach(array);
-        array.finish();
+    void searchAll(Context ctx) {
+        lookUpAttendance.writeAll(new StreamedArray(ctx));
     }
 
     void health(Context ctx) throws IOException {
@@ -102,8 +105,10 @@ final class AttendanceV1Endpoints {
         ctx.status(status).contentType(JsonMapping.JSON).result(json.writeValueAsBytes(body));
     }
 
-    private final class StreamedArray implements Consumer<EmployeeAttendance> {
+    /** The JSON array of every record, streamed to the response, and copied for the cache while asked to. */
+    private final class StreamedArray implements ListingOutput<EmployeeAttendance> {
         private final Context ctx;
+        private ByteArrayOutputStream copy = new ByteArrayOutputStream();
         private JsonGenerator generator;
 
         StreamedArray(Context ctx) {
@@ -111,7 +116,7 @@ final class AttendanceV1Endpoints {
         }
 
         @Override
-        public void accept(EmployeeAttendance attendance) {
+        public void write(EmployeeAttendance attendance) {
             try {
                 if (generator == null) {
                     open();
@@ -122,19 +127,55 @@ final class AttendanceV1Endpoints {
             }
         }
 
-        void finish() throws IOException {
-            if (generator == null) {
-                open();
+        @Override
+        public void writeSerialised(byte[] listing) {
+            ctx.status(HttpStatus.OK).contentType(JsonMapping.JSON).result(listing);
+        }
+
+        @Override
+        public void forgetCopy() {
+            copy = null;
+        }
+
+        @Override
+        public Optional<byte[]> finish() {
+            try {
+                if (generator == null) {
+                    open();
+                }
+                generator.writeEndArray();
+                generator.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            generator.writeEndArray();
-            generator.close();
+            return Optional.ofNullable(copy).map(ByteArrayOutputStream::toByteArray);
         }
 
         private void open() throws IOException {
             ctx.status(HttpStatus.OK).contentType(JsonMapping.JSON);
             ErrorResponses.markBodyStarted(ctx);
-            generator = json.getFactory().createGenerator(ctx.outputStream());
+            generator = json.getFactory().createGenerator(new Copying(ctx.outputStream()));
             generator.writeStartArray();
+        }
+
+        /** The response stream, whose bytes also go to the copy while there is one. */
+        private final class Copying extends FilterOutputStream {
+            Copying(OutputStream response) {
+                super(response);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+                if (copy != null) {
+                    copy.write(bytes, offset, length);
+                }
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
         }
     }
 }

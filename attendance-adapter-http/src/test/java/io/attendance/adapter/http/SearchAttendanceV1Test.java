@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attendance.adapter.http.RunningApi.Reply;
+import io.attendance.domain.fake.ForwardingAttendanceRecords;
+import io.attendance.domain.model.EmployeeAttendance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/attendance/search and /search/all over real HTTP. */
@@ -86,6 +91,35 @@ class SearchAttendanceV1Test {
     }
 
     @Test
+    void aSecondSearchAllIsTheFirstOneByteForByteFromTheCacheWithoutReadingTheRecordsAgain() {
+        AtomicInteger scans = new AtomicInteger();
+        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS, records -> new ForwardingAttendanceRecords(records) {
+            @Override
+            public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
+                scans.incrementAndGet();
+                super.forEachWithEmployee(sink);
+            }
+        })) {
+            server.create("A-1", "Ada \u00e9\u4e2d", "Present", "2026-11-02");
+            server.create("B-2", "Bob", "Absent", "2026-11-02");
+
+            Reply streamed = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+            Reply cached = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+
+            assertThat(scans.get()).isEqualTo(1);
+            assertThat(cached.status()).isEqualTo(200);
+            assertThat(cached.contentType()).startsWith("application/json");
+            assertThat(cached.body()).isEqualTo(streamed.body()).contains("Ada \u00e9\u4e2d");
+            assertThat(cached.headers().firstValue("Content-Length"))
+                    .contains(String.valueOf(streamed.body().getBytes(StandardCharsets.UTF_8).length));
+
+            server.create("C-3", "Cy", "Holiday", "2026-11-02");
+            assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).json()).hasSize(3);
+            assertThat(scans.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void searchAllOfNothingIsAnEmptyArray() {
         try (RunningApi server = RunningApi.start()) {
             assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).body()).isEqualTo("[]");
@@ -123,7 +157,7 @@ class SearchAttendanceV1Test {
                 byte[] first = body.readNBytes(64 * 1024);
 
                 assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8))
+                assertThat(new String(first, StandardCharsets.UTF_8))
                         .startsWith("[{\"id\":\"" + GeneratedAttendanceRecords.idOf(0) + "\"");
 
                 records.release.countDown();

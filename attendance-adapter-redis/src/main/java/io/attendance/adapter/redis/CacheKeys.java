@@ -27,11 +27,12 @@ final class CacheKeys {
     static final String LISTINGS_GENERATION = "att:gen:all";
     static final String EMPLOYEE_GENERATION_PREFIX = "att:gen:emp:";
     /**
-     * Where values live. {@code v2} is the version of the value layout ({@link CachedJson}): it moves
+     * Where values live. {@code v3} is the version of the value layout ({@link CachedJson}; v3 stores the
+     * v1 full listing as the bytes it is given): it moves
      * with every incompatible change of that layout, so two releases sharing one Redis never read
      * each other's values.
      */
-    static final String VALUE_PREFIX = "att:v2:";
+    static final String VALUE_PREFIX = "att:v3:";
 
     private static final Base64.Encoder DIGEST_TEXT = Base64.getUrlEncoder().withoutPadding();
     /** Written for an absent part of a listing's arguments; a present part starts with its length. */
@@ -45,7 +46,7 @@ final class CacheKeys {
     }
 
     /**
-     * {@code att:v2:emp:<employee id>:<entry>[:<argument>...]:g}. Ids are made of
+     * {@code att:v3:emp:<employee id>:<entry>[:<argument>...]:g}. Ids are made of
      * {@code [A-Za-z0-9._-]} and the arguments are ISO dates, so no part contains a colon.
      */
     static String employeeValue(EmployeeId employeeId, String entry, WorkDate... arguments) {
@@ -57,12 +58,12 @@ final class CacheKeys {
         return key.append(":g").toString();
     }
 
-    /** {@code att:v2:list:<entry>:g}: a listing without arguments. */
+    /** {@code att:v3:list:<entry>:g}: a listing without arguments. */
     static String listingValue(String entry) {
         return VALUE_PREFIX + "list:" + entry + ":g";
     }
 
-    /** {@code att:v2:list:<entry>:<digest of the arguments>:g}. */
+    /** {@code att:v3:list:<entry>:<digest of the arguments>:g}. */
     static String listingValue(String entry, Arguments arguments) {
         return VALUE_PREFIX + "list:" + entry + ':' + arguments.digest() + ":g";
     }

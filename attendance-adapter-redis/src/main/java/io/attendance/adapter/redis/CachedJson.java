@@ -14,6 +14,7 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,14 +47,15 @@ final class CachedJson {
             new Mapping<>(RecordJson.class, RecordJson::of, RecordJson::toDomain);
 
     static final Codec<Optional<EmployeeAttendance>> LATEST = ATTENDANCE_JSON.optional();
-    static final Codec<List<EmployeeAttendance>> ALL = ATTENDANCE_JSON.list();
     static final Codec<Optional<Employee>> EMPLOYEE = EMPLOYEE_JSON.optional();
     static final Codec<List<Employee>> EMPLOYEES = EMPLOYEE_JSON.list();
     static final Codec<Optional<AttendanceRecord>> RECORD = RECORD_JSON.optional();
     static final Codec<List<AttendanceRecord>> RECORDS = RECORD_JSON.list();
 
-    /** How one kind of value is written to and read from JSON; both throw on a value they cannot handle. */
-    record Codec<T>(Function<T, String> write, Function<String, T> read) {
+    /** How one kind of value is written to and read from its stored bytes; both throw on a value they cannot handle. */
+    record Codec<T>(Function<T, byte[]> write, Function<byte[], T> read) {
+        /** A value that is bytes already, stored as it is. */
+        static final Codec<byte[]> BYTES = new Codec<>(Function.identity(), Function.identity());
     }
 
     record EmployeeJson(String id, String name, String department, String timezone, boolean active, long version,
@@ -123,14 +125,14 @@ final class CachedJson {
             JavaType type = MAPPER.getTypeFactory().constructParametricType(One.class, json);
             return new Codec<>(
                     value -> write(new One<>(value.map(toJson).orElse(null))),
-                    text -> Optional.ofNullable(CachedJson.<One<J>>read(text, type).value()).map(toDomain));
+                    stored -> Optional.ofNullable(CachedJson.<One<J>>read(stored, type).value()).map(toDomain));
         }
 
         Codec<List<T>> list() {
             JavaType type = MAPPER.getTypeFactory().constructParametricType(Many.class, json);
             return new Codec<>(
                     values -> write(new Many<>(values.stream().map(toJson).toList())),
-                    text -> required(CachedJson.<Many<J>>read(text, type).values()).stream()
+                    stored -> required(CachedJson.<Many<J>>read(stored, type).values()).stream()
                             .map(element -> toDomain.apply(required(element)))
                             .toList());
         }
@@ -140,18 +142,18 @@ final class CachedJson {
         return Objects.requireNonNull(part, "a cached value lacks a part that is never null");
     }
 
-    private static String write(Object value) {
+    private static byte[] write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static <T> T read(String json, JavaType type) {
+    private static <T> T read(byte[] json, JavaType type) {
         try {
             return required(MAPPER.readValue(json, type));
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

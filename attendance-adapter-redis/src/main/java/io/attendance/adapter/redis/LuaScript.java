@@ -13,24 +13,34 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * it yet (after a restart or a SCRIPT FLUSH): one round trip in the usual case.
  */
 final class LuaScript {
-    private final String source;
-    private final String sha1;
+    private final byte[] source;
+    private final byte[] sha1;
 
     LuaScript(String source) {
-        this.source = source;
+        this.source = source.getBytes(StandardCharsets.UTF_8);
         try {
-            this.sha1 = HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+            this.sha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(this.source))
+                    .getBytes(StandardCharsets.US_ASCII);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 
+    /**
+     * Runs the script with binary-safe replies: a bulk string comes back as the {@code byte[]} Redis
+     * holds (a cached value is never decoded to text on the way), an integer as a {@code Long}.
+     */
     Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
+        List<byte[]> keyBytes = utf8(keys);
+        List<byte[]> argBytes = utf8(args);
         try {
-            return redis.evalsha(sha1, keys, args);
+            return redis.evalsha(sha1, keyBytes, argBytes);
         } catch (JedisNoScriptException e) {
-            return redis.eval(source, keys, args);
+            return redis.eval(source, keyBytes, argBytes);
         }
+    }
+
+    private static List<byte[]> utf8(List<String> texts) {
+        return texts.stream().map(text -> text.getBytes(StandardCharsets.UTF_8)).toList();
     }
 }

@@ -33,25 +33,26 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code att:gen:emp:<employee id>}, the generation of that employee's entries;</li>
  *   <li>{@code att:gen:all}, the generation of every listing.</li>
  * </ul>
- * Values are JSON ({@link CachedJson}) under keys that end with the generation they were read
+ * Values are JSON ({@link CachedJson}), except the v1 full listing, stored as the bytes it is given, under keys that end with the generation they were read
  * under, {@code g<epoch>.<counter>}. The entry name in the key is also the {@code entry} tag of the
  * meters:
  * <table>
  *   <caption>value keys</caption>
  *   <tr><th>port method</th><th>key</th><th>generation</th></tr>
- *   <tr><td>latestAttendance (v1)</td><td>{@code att:v2:emp:<id>:latest:g<gen>}</td><td>employee</td></tr>
- *   <tr><td>employee</td><td>{@code att:v2:emp:<id>:employee:g<gen>}</td><td>employee</td></tr>
- *   <tr><td>record</td><td>{@code att:v2:emp:<id>:record:<date>:g<gen>}</td><td>employee</td></tr>
- *   <tr><td>recordsOfEmployee</td><td>{@code att:v2:emp:<id>:records:<from>:<to>:g<gen>}</td><td>employee</td></tr>
- *   <tr><td>allAttendance (v1)</td><td>{@code att:v2:list:all:g<gen>}</td><td>listings</td></tr>
- *   <tr><td>attendancePage</td><td>{@code att:v2:list:attendance-page:<digest>:g<gen>}</td><td>listings</td></tr>
- *   <tr><td>employeePage</td><td>{@code att:v2:list:employee-page:<digest>:g<gen>}</td><td>listings</td></tr>
+ *   <tr><td>latestAttendance (v1)</td><td>{@code att:v3:emp:<id>:latest:g<gen>}</td><td>employee</td></tr>
+ *   <tr><td>employee</td><td>{@code att:v3:emp:<id>:employee:g<gen>}</td><td>employee</td></tr>
+ *   <tr><td>record</td><td>{@code att:v3:emp:<id>:record:<date>:g<gen>}</td><td>employee</td></tr>
+ *   <tr><td>recordsOfEmployee</td><td>{@code att:v3:emp:<id>:records:<from>:<to>:g<gen>}</td><td>employee</td></tr>
+ *   <tr><td>allAttendance (v1)</td><td>{@code att:v3:list:all:g<gen>}</td><td>listings</td></tr>
+ *   <tr><td>attendancePage</td><td>{@code att:v3:list:attendance-page:<digest>:g<gen>}</td><td>listings</td></tr>
+ *   <tr><td>employeePage</td><td>{@code att:v3:list:employee-page:<digest>:g<gen>}</td><td>listings</td></tr>
  * </table>
  * Employee ids are {@code [A-Za-z0-9._-]} and dates YYYY-MM-DD, so no part of a key holds a colon.
  * A page's {@code <digest>} is the SHA-256 (base64url, 43 characters) of every component of its
  * query, its position and its limit, each written length-prefixed: distinct arguments never share a
- * key and a key stays short whatever the query holds. {@code v2} is the version of the value
- * layout; values of the first release ({@code att:v1:...}) are never read and expire on their own.
+ * key and a key stays short whatever the query holds. {@code v3} is the version of the value
+ * layout; values of earlier layouts ({@code att:v1:...}, {@code att:v2:...}) are never read and
+ * expire on their own.
  * Values expire after the entry ttl; generation keys after {@link #generationTtl}, renewed by every
  * invalidation.
  *
@@ -83,7 +84,7 @@ import redis.clients.jedis.params.SetParams;
 public final class RedisReadCache implements ReadCache {
     static final String CACHE_NAME = "attendance";
     /** Values larger than this are not cached: they would hold a connection too long. */
-    static final int MAX_VALUE_CHARS = 8 * 1024 * 1024;
+    static final int MAX_VALUE_BYTES = 8 * 1024 * 1024;
     private static final Duration MIN_GENERATION_TTL = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(RedisReadCache.class);
     /** The miss handed out when Redis could not be asked: there is no generation to fill under. */
@@ -95,7 +96,7 @@ public final class RedisReadCache implements ReadCache {
     private final String generationTtlSeconds;
     private final RedisFaults faults;
     private final Shelf<Optional<EmployeeAttendance>> latest;
-    private final Shelf<List<EmployeeAttendance>> all;
+    private final Shelf<byte[]> all;
     private final Shelf<Optional<Employee>> employee;
     private final Shelf<Optional<AttendanceRecord>> record;
     private final Shelf<List<AttendanceRecord>> records;
@@ -123,7 +124,7 @@ public final class RedisReadCache implements ReadCache {
         this.generationTtlSeconds = Long.toString(generationTtl(entryTtl).toSeconds());
         this.faults = new RedisFaults(registry, CACHE_NAME, pauseAfterFault);
         this.latest = new Shelf<>("latest", CachedJson.LATEST, registry);
-        this.all = new Shelf<>("all", CachedJson.ALL, registry);
+        this.all = new Shelf<>("all", CachedJson.Codec.BYTES, registry);
         this.employee = new Shelf<>("employee", CachedJson.EMPLOYEE, registry);
         this.record = new Shelf<>("record", CachedJson.RECORD, registry);
         this.records = new Shelf<>("records", CachedJson.RECORDS, registry);
@@ -147,7 +148,7 @@ public final class RedisReadCache implements ReadCache {
     }
 
     @Override
-    public Cached<List<EmployeeAttendance>> allAttendance() {
+    public Cached<byte[]> allAttendance() {
         return lookup(all, CacheKeys.LISTINGS_GENERATION, CacheKeys.listingValue(all.entry));
     }
 
@@ -215,7 +216,7 @@ public final class RedisReadCache implements ReadCache {
             return nothingToFill();
         }
         String valueKey = valueKeyPrefix + reply.get().generation();
-        String payload = reply.get().payload();
+        byte[] payload = reply.get().payload();
         if (payload != null) {
             try {
                 T value = shelf.codec.read().apply(payload);
@@ -231,18 +232,19 @@ public final class RedisReadCache implements ReadCache {
 
     private <T> void fill(Shelf<T> shelf, String valueKey, T value) {
         Objects.requireNonNull(value, "a cache is filled with a value; an empty answer is Optional.empty()");
-        String json;
+        byte[] stored;
         try {
-            json = shelf.codec.write().apply(value);
+            stored = shelf.codec.write().apply(value);
         } catch (RuntimeException unwritable) {
             faults.unwritable(valueKey, unwritable);
             return;
         }
-        if (json.length() > MAX_VALUE_CHARS) {
-            LOG.debug("not caching {}: {} characters of JSON", valueKey, json.length());
+        if (stored.length > MAX_VALUE_BYTES) {
+            LOG.debug("not caching {}: {} bytes", valueKey, stored.length);
             return;
         }
-        faults.call("fill", () -> redis.set(valueKey, json, SetParams.setParams().px(entryTtlMillis)))
+        faults.call("fill", () -> redis.set(valueKey.getBytes(StandardCharsets.UTF_8), stored,
+                        SetParams.setParams().px(entryTtlMillis)))
                 .ifPresent(ok -> shelf.puts.increment());
     }
 
@@ -277,15 +279,11 @@ public final class RedisReadCache implements ReadCache {
     }
 
     /** What the lookup script answered: the generation it saw and the value stored under it, if any. */
-    private record Found(String generation, String payload) {
+    private record Found(String generation, byte[] payload) {
         static Found of(Object reply) {
             List<?> generationAndValue = (List<?>) reply;
-            return new Found(text(generationAndValue.get(0)),
-                    generationAndValue.size() > 1 && generationAndValue.get(1) != null ? text(generationAndValue.get(1)) : null);
-        }
-
-        private static String text(Object bulk) {
-            return bulk instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : bulk.toString();
+            return new Found(new String((byte[]) generationAndValue.get(0), StandardCharsets.UTF_8),
+                    generationAndValue.size() > 1 ? (byte[]) generationAndValue.get(1) : null);
         }
     }
 

@@ -13,12 +13,16 @@ import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.Cached;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Attendance worth caching, and small helpers shared by this module's tests. */
@@ -52,6 +56,30 @@ final class Attendances {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * A stand-in for the v1 full listing, which the cache stores as opaque bytes: each record as
+     * {@code <employee id>=<version>;}, with one byte that is not UTF-8 so that nothing on the way
+     * can treat it as text.
+     */
+    static byte[] listing(EmployeeAttendance... entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(0xff);
+        for (EmployeeAttendance entry : entries) {
+            bytes.writeBytes((entry.employee().id().value() + "=" + entry.record().version() + ";")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The records of a {@link #listing}, as {@link #record} makes them. */
+    static List<AttendanceRecord> recordsOf(byte[] listing) {
+        String text = new String(listing, 1, listing.length - 1, StandardCharsets.UTF_8);
+        return Arrays.stream(text.split(";")).filter(part -> !part.isEmpty())
+                .map(part -> part.split("="))
+                .map(idAndVersion -> record(new EmployeeId(idAndVersion[0]), Long.parseLong(idAndVersion[1])))
+                .toList();
+    }
+
     static <T> void fill(Cached<T> lookup, T value) {
         if (!(lookup instanceof Cached.Miss<?>)) {
             throw new AssertionError("expected a miss, got " + lookup);

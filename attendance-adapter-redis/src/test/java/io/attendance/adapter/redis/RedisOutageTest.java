@@ -8,6 +8,7 @@ import static io.attendance.adapter.redis.Attendances.attendance;
 import static io.attendance.adapter.redis.Attendances.closedPort;
 import static io.attendance.adapter.redis.Attendances.count;
 import static io.attendance.adapter.redis.Attendances.fill;
+import static io.attendance.adapter.redis.Attendances.listing;
 import static io.attendance.adapter.redis.Attendances.hitValue;
 import static io.attendance.adapter.redis.Attendances.record;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ class RedisOutageTest {
             Cached<Optional<EmployeeAttendance>> lookup = cache.latestAttendance(ADA);
             fill(lookup, Optional.of(attendance(ADA, 1)));
             cache.employeeChanged(ADA);
-            fill(cache.allAttendance(), List.of(attendance(ADA, 1)));
+            fill(cache.allAttendance(), listing(attendance(ADA, 1)));
 
             assertThat(cache.latestAttendance(ADA)).isInstanceOf(Cached.Miss.class);
             assertThat(nowhere.healthProbe().isUp()).isFalse();
@@ -117,7 +118,7 @@ class RedisOutageTest {
         ReadCache cache = store.readCache();
         fill(cache.latestAttendance(ADA), Optional.of(attendance(ADA, 1)));
         fill(cache.latestAttendance(BOB), Optional.of(attendance(BOB, 1)));
-        fill(cache.allAttendance(), List.of(attendance(ADA, 1), attendance(BOB, 1)));
+        fill(cache.allAttendance(), listing(attendance(ADA, 1), attendance(BOB, 1)));
         fill(cache.record(BOB, DAY), Optional.of(record(BOB, 1)));
         fill(cache.attendancePage(NOVEMBER, Optional.empty(), 10), List.of(record(BOB, 1), record(ADA, 1)));
         server.close();
@@ -139,7 +140,7 @@ class RedisOutageTest {
         assertThat(cache.record(BOB, DAY)).isInstanceOf(Cached.Miss.class);
         assertThat(cache.attendancePage(NOVEMBER, Optional.empty(), 10)).isInstanceOf(Cached.Miss.class);
         try (var redis = TestRedis.client(server.url())) {
-            assertThat(redis.keys("att:v2:emp:B-2:latest:*")).as("the entry from before, still in Redis").hasSize(1);
+            assertThat(redis.keys("att:v3:emp:B-2:latest:*")).as("the entry from before, still in Redis").hasSize(1);
         }
     }
 

@@ -5,6 +5,7 @@ import static io.attendance.adapter.redis.Attendances.BOB;
 import static io.attendance.adapter.redis.Attendances.DAY;
 import static io.attendance.adapter.redis.Attendances.NOVEMBER;
 import static io.attendance.adapter.redis.Attendances.attendance;
+import static io.attendance.adapter.redis.Attendances.listing;
 import static io.attendance.adapter.redis.Attendances.count;
 import static io.attendance.adapter.redis.Attendances.hitValue;
 import static io.attendance.adapter.redis.Attendances.record;
@@ -80,10 +81,10 @@ class RedisReadCacheConcurrencyTest {
                 new Entry<Optional<AttendanceRecord>>("record", () -> cache.record(BOB, DAY),
                         versions -> Optional.of(record(BOB, versions.applyAsLong(BOB))),
                         found -> List.of(found.orElseThrow())),
-                new Entry<List<EmployeeAttendance>>("all", cache::allAttendance,
-                        versions -> List.of(attendance(ADA, versions.applyAsLong(ADA)),
+                new Entry<byte[]>("all", cache::allAttendance,
+                        versions -> listing(attendance(ADA, versions.applyAsLong(ADA)),
                                 attendance(BOB, versions.applyAsLong(BOB))),
-                        found -> found.stream().map(EmployeeAttendance::record).toList()),
+                        Attendances::recordsOf),
                 new Entry<List<AttendanceRecord>>("attendance-page",
                         () -> cache.attendancePage(NOVEMBER, Optional.empty(), 101),
                         versions -> List.of(record(BOB, versions.applyAsLong(BOB)),

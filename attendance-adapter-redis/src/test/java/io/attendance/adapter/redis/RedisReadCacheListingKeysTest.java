@@ -140,7 +140,7 @@ class RedisReadCacheListingKeysTest {
 
     private List<String> valueKeys() {
         try (RedisClient redis = TestRedis.client(url)) {
-            return List.copyOf(redis.keys("att:v2:*"));
+            return List.copyOf(redis.keys("att:v3:*"));
         }
     }
 

@@ -8,6 +8,7 @@ import static io.attendance.adapter.redis.Attendances.attendance;
 import static io.attendance.adapter.redis.Attendances.count;
 import static io.attendance.adapter.redis.Attendances.employee;
 import static io.attendance.adapter.redis.Attendances.fill;
+import static io.attendance.adapter.redis.Attendances.listing;
 import static io.attendance.adapter.redis.Attendances.hitValue;
 import static io.attendance.adapter.redis.Attendances.record;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,15 +95,15 @@ class RedisReadCacheStorageTest {
         Set<String> keys = keys();
         assertThat(keys).hasSize(10).contains(
                 "att:gen:epoch", "att:gen:emp:E-1", "att:gen:all",
-                "att:v2:emp:E-1:latest:g" + employeeGeneration,
-                "att:v2:emp:E-1:employee:g" + employeeGeneration,
-                "att:v2:emp:E-1:record:2026-11-27:g" + employeeGeneration,
-                "att:v2:emp:E-1:records:2026-11-01:2026-11-30:g" + employeeGeneration,
-                "att:v2:list:all:g" + listingGeneration);
+                "att:v3:emp:E-1:latest:g" + employeeGeneration,
+                "att:v3:emp:E-1:employee:g" + employeeGeneration,
+                "att:v3:emp:E-1:record:2026-11-27:g" + employeeGeneration,
+                "att:v3:emp:E-1:records:2026-11-01:2026-11-30:g" + employeeGeneration,
+                "att:v3:list:all:g" + listingGeneration);
         String digest = "[A-Za-z0-9_-]{43}";
-        assertThat(keys).anyMatch(Pattern.compile("att:v2:list:attendance-page:" + digest + ":g"
+        assertThat(keys).anyMatch(Pattern.compile("att:v3:list:attendance-page:" + digest + ":g"
                 + Pattern.quote(listingGeneration)).asMatchPredicate());
-        assertThat(keys).anyMatch(Pattern.compile("att:v2:list:employee-page:" + digest + ":g"
+        assertThat(keys).anyMatch(Pattern.compile("att:v3:list:employee-page:" + digest + ":g"
                 + Pattern.quote(listingGeneration)).asMatchPredicate());
     }
 
@@ -121,7 +122,7 @@ class RedisReadCacheStorageTest {
             long ttl = redis.ttl(key);
             assertThat(ttl).as("seconds left for %s", key)
                     .isPositive()
-                    .isLessThanOrEqualTo(key.startsWith("att:v2:") ? ENTRY_TTL.toSeconds() : generationTtl);
+                    .isLessThanOrEqualTo(key.startsWith("att:v3:") ? ENTRY_TTL.toSeconds() : generationTtl);
         });
     }
 
@@ -142,11 +143,14 @@ class RedisReadCacheStorageTest {
     }
 
     @Test
-    void everyFieldComesBackEqualWithInstantsToTheNanosecond() {
+    void everyFieldComesBackEqualWithInstantsToTheNanosecondAndBytesAsTheyWere() {
         EmployeeAttendance adaHalfDay = new EmployeeAttendance(ADA_IN_FULL, HALF_DAY_IN_FULL);
-        EmployeeAttendance bobAbsent = new EmployeeAttendance(BOB_BARE, ABSENT_BARE);
         fill(cache.latestAttendance(ADA), Optional.of(adaHalfDay));
-        fill(cache.allAttendance(), List.of(adaHalfDay, bobAbsent));
+        byte[] everyByteValue = new byte[256];
+        for (int b = 0; b < everyByteValue.length; b++) {
+            everyByteValue[b] = (byte) b;
+        }
+        fill(cache.allAttendance(), everyByteValue);
         fill(cache.employee(ADA), Optional.of(ADA_IN_FULL));
         fill(cache.employee(BOB), Optional.of(BOB_BARE));
         fill(cache.record(ADA, DAY), Optional.of(HALF_DAY_IN_FULL));
@@ -156,7 +160,7 @@ class RedisReadCacheStorageTest {
         fill(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 2), List.of(BOB_BARE, ADA_IN_FULL));
 
         assertThat(hitValue(cache.latestAttendance(ADA))).contains(adaHalfDay);
-        assertThat(hitValue(cache.allAttendance())).containsExactly(adaHalfDay, bobAbsent);
+        assertThat(hitValue(cache.allAttendance())).isEqualTo(everyByteValue);
         assertThat(hitValue(cache.employee(ADA))).contains(ADA_IN_FULL);
         assertThat(hitValue(cache.employee(BOB))).contains(BOB_BARE);
         assertThat(hitValue(cache.record(ADA, DAY))).contains(HALF_DAY_IN_FULL);
@@ -171,7 +175,7 @@ class RedisReadCacheStorageTest {
     @Test
     void emptyAnswersAreCachedAsSuch() {
         fill(cache.latestAttendance(ADA), Optional.empty());
-        fill(cache.allAttendance(), List.of());
+        fill(cache.allAttendance(), new byte[0]);
         fill(cache.employee(ADA), Optional.empty());
         fill(cache.record(ADA, DAY), Optional.empty());
         fill(cache.recordsOfEmployee(ADA, FIRST, LAST), List.of());
@@ -193,15 +197,15 @@ class RedisReadCacheStorageTest {
         fill(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10), List.of(BOB_BARE));
         fill(cache.latestAttendance(BOB), Optional.empty());
 
-        assertThat(valueOf("att:v2:emp:E-1:record:")).isEqualTo("{\"value\":{\"employeeId\":\"E-1\","
+        assertThat(valueOf("att:v3:emp:E-1:record:")).isEqualTo("{\"value\":{\"employeeId\":\"E-1\","
                 + "\"date\":\"2026-11-27\",\"status\":\"HALF_DAY\",\"checkIn\":\"2026-11-27T08:30:00.123456789Z\","
                 + "\"checkOut\":\"2026-11-27T12:30:00.123456790Z\","
                 + "\"note\":\"Left at noon:\\n\\\"dentist\\\" – ünïcödé\\tok\",\"source\":\"BATCH\",\"version\":7,"
                 + "\"createdAt\":\"2026-11-27T08:30:00.123456789Z\",\"updatedAt\":\"2026-11-27T08:30:00.123457788Z\"}}");
-        assertThat(valueOf("att:v2:list:employee-page:")).isEqualTo("{\"values\":[{\"id\":\"B-2\",\"name\":\"Bob\","
+        assertThat(valueOf("att:v3:list:employee-page:")).isEqualTo("{\"values\":[{\"id\":\"B-2\",\"name\":\"Bob\","
                 + "\"department\":null,\"timezone\":\"UTC\",\"active\":true,\"version\":1,"
                 + "\"createdAt\":\"2026-11-27T08:30:00.123456789Z\",\"updatedAt\":\"2026-11-27T08:30:00.123456789Z\"}]}");
-        assertThat(valueOf("att:v2:emp:B-2:latest:")).isEqualTo("{\"value\":null}");
+        assertThat(valueOf("att:v3:emp:B-2:latest:")).isEqualTo("{\"value\":null}");
     }
 
     @ParameterizedTest
@@ -221,7 +225,7 @@ class RedisReadCacheStorageTest {
                     + "\"createdAt\":\"2026-11-27T08:30:00Z\",\"updatedAt\":\"2026-11-27T08:30:00Z\"}}"})
     void anUnreadableEntryIsACountedMissThatTheNextFillRepairs(String unreadable) {
         fill(cache.record(ADA, DAY), Optional.of(record(ADA, 1)));
-        redis.set(keyStartingWith("att:v2:emp:E-1:record:"), unreadable);
+        redis.set(keyStartingWith("att:v3:emp:E-1:record:"), unreadable);
 
         Cached<Optional<AttendanceRecord>> lookup = cache.record(ADA, DAY);
 
@@ -270,12 +274,12 @@ class RedisReadCacheStorageTest {
     void aVanishedGenerationKeyNeverBringsBackAValueParkedUnderAnOlderGeneration() {
         Cached<Optional<EmployeeAttendance>> slowReader = cache.latestAttendance(ADA);
         Cached<Optional<AttendanceRecord>> slowRecordReader = cache.record(ADA, DAY);
-        Cached<List<EmployeeAttendance>> slowListReader = cache.allAttendance();
+        Cached<byte[]> slowListReader = cache.allAttendance();
         Cached<List<AttendanceRecord>> slowPageReader = cache.attendancePage(NOVEMBER, Optional.empty(), 10);
         cache.employeeChanged(ADA);
         fill(slowReader, Optional.of(attendance(ADA, 1)));
         fill(slowRecordReader, Optional.of(record(ADA, 1)));
-        fill(slowListReader, List.of(attendance(ADA, 1)));
+        fill(slowListReader, listing(attendance(ADA, 1)));
         fill(slowPageReader, List.of(record(ADA, 1)));
 
         // as if Redis had evicted or expired every generation key
@@ -350,7 +354,7 @@ class RedisReadCacheStorageTest {
         fill(cache.employee(id), Optional.of(employee(id, version)));
         fill(cache.record(id, DAY), Optional.of(record(id, version)));
         fill(cache.recordsOfEmployee(id, FIRST, LAST), List.of(record(id, version)));
-        fillWhenMissing(cache::allAttendance, List.of(attendance(id, version)));
+        fillWhenMissing(cache::allAttendance, listing(attendance(id, version)));
         fillWhenMissing(() -> cache.attendancePage(pageOf(id), Optional.empty(), 10), List.of(record(id, version)));
         fillWhenMissing(() -> cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10),
                 List.of(employee(id, version)));

@@ -26,8 +26,12 @@ public interface ReadCache {
     /** v1: the latest record of one employee, with the employee. An employee entry. */
     Cached<Optional<EmployeeAttendance>> latestAttendance(EmployeeId employeeId);
 
-    /** v1: every record with its employee, ordered as {@link AttendanceRecords#forEachWithEmployee}. A listing. */
-    Cached<List<EmployeeAttendance>> allAttendance();
+    /**
+     * v1: every record with its employee ({@link AttendanceRecords#forEachWithEmployee}), in the
+     * serialised form its one reader answers with. The cache stores and returns those bytes as they
+     * are, without reading them: a hit costs no decoding and no object per record. A listing.
+     */
+    Cached<byte[]> allAttendance();
 
     /** One employee. An employee entry. */
     Cached<Optional<Employee>> employee(EmployeeId employeeId);

@@ -39,7 +39,7 @@ public final class InMemoryReadCache implements ReadCache {
     }
 
     @Override
-    public Cached<List<EmployeeAttendance>> allAttendance() {
+    public Cached<byte[]> allAttendance() {
         return listing("allAttendance", List.of());
     }
 
