@@ -1,6 +1,7 @@
 -- Shared helpers (prepended to every scenario script by bench/run).
 -- BENCH_EMPLOYEES: seeded employees E00001..; BENCH_DAYS: seeded days ending yesterday (UTC);
--- BENCH_HOT: size of the hot set used by warm-cache scenarios; BENCH_SEQ: 0 warm-up, 1 measured.
+-- BENCH_HOT: size of the hot set used by warm-cache scenarios; BENCH_SEQ: 0 warm-up, 1 measured,
+-- 2 JIT warm-up of the write routes.
 EMPLOYEES = tonumber(os.getenv("BENCH_EMPLOYEES") or "10000")
 DAYS      = tonumber(os.getenv("BENCH_DAYS") or "100")
 HOT       = tonumber(os.getenv("BENCH_HOT") or "1000")
