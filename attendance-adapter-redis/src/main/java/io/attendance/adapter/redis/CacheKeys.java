@@ -27,10 +27,9 @@ final class CacheKeys {
     static final String LISTINGS_GENERATION = "att:gen:all";
     static final String EMPLOYEE_GENERATION_PREFIX = "att:gen:emp:";
     /**
-     * Where values live. {@code v3} is the version of the value layout ({@link CachedJson}; v3 stores the
-     * v1 full listing as the bytes it is given): it moves
-     * with every incompatible change of that layout, so two releases sharing one Redis never read
-     * each other's values.
+     * Where values live. {@code v3} is the version of the value layout ({@link CachedJson}; v3 stores
+     * the v1 full listing as the bytes it is given): it moves with every incompatible change of that
+     * layout, so two releases sharing one Redis never read each other's values.
      */
     static final String VALUE_PREFIX = "att:v3:";
 

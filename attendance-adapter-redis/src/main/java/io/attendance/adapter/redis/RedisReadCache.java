@@ -33,9 +33,9 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@code att:gen:emp:<employee id>}, the generation of that employee's entries;</li>
  *   <li>{@code att:gen:all}, the generation of every listing.</li>
  * </ul>
- * Values are JSON ({@link CachedJson}), except the v1 full listing, stored as the bytes it is given, under keys that end with the generation they were read
- * under, {@code g<epoch>.<counter>}. The entry name in the key is also the {@code entry} tag of the
- * meters:
+ * Values are JSON ({@link CachedJson}), except the v1 full listing, stored as the bytes it is
+ * given, under keys that end with the generation they were read under, {@code g<epoch>.<counter>}.
+ * The entry name in the key is also the {@code entry} tag of the meters:
  * <table>
  *   <caption>value keys</caption>
  *   <tr><th>port method</th><th>key</th><th>generation</th></tr>

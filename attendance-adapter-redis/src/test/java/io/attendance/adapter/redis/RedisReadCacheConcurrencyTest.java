@@ -5,9 +5,9 @@ import static io.attendance.adapter.redis.Attendances.BOB;
 import static io.attendance.adapter.redis.Attendances.DAY;
 import static io.attendance.adapter.redis.Attendances.NOVEMBER;
 import static io.attendance.adapter.redis.Attendances.attendance;
-import static io.attendance.adapter.redis.Attendances.listing;
 import static io.attendance.adapter.redis.Attendances.count;
 import static io.attendance.adapter.redis.Attendances.hitValue;
+import static io.attendance.adapter.redis.Attendances.listing;
 import static io.attendance.adapter.redis.Attendances.record;
 import static org.assertj.core.api.Assertions.assertThat;
 

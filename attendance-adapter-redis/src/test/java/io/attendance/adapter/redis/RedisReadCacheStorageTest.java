@@ -8,8 +8,8 @@ import static io.attendance.adapter.redis.Attendances.attendance;
 import static io.attendance.adapter.redis.Attendances.count;
 import static io.attendance.adapter.redis.Attendances.employee;
 import static io.attendance.adapter.redis.Attendances.fill;
-import static io.attendance.adapter.redis.Attendances.listing;
 import static io.attendance.adapter.redis.Attendances.hitValue;
+import static io.attendance.adapter.redis.Attendances.listing;
 import static io.attendance.adapter.redis.Attendances.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
