@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /** The one Jackson configuration of the HTTP adapter, built once per {@link HttpApi}. */
 final class JsonMapping {
@@ -18,6 +20,7 @@ final class JsonMapping {
     static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("fast-instants").addSerializer(Instant.class, new InstantText()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // a streamed array must not be flushed to the socket value by value
                 .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)

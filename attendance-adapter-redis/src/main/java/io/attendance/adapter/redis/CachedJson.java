@@ -17,7 +17,6 @@ import io.attendance.domain.model.WorkDate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -70,7 +69,7 @@ final class CachedJson {
         Employee toDomain() {
             return new Employee(new EmployeeId(id),
                     new EmployeeDetails(name, Optional.ofNullable(department), ZoneId.of(timezone), active),
-                    version, Instant.parse(createdAt), Instant.parse(updatedAt));
+                    version, IsoText.instant(createdAt), IsoText.instant(updatedAt));
         }
     }
 
@@ -88,10 +87,10 @@ final class CachedJson {
 
         AttendanceRecord toDomain() {
             DayEntry entry = new DayEntry(AttendanceStatus.valueOf(status),
-                    Optional.ofNullable(checkIn).map(Instant::parse), Optional.ofNullable(checkOut).map(Instant::parse),
+                    Optional.ofNullable(checkIn).map(IsoText::instant), Optional.ofNullable(checkOut).map(IsoText::instant),
                     Optional.ofNullable(note), RecordSource.valueOf(source));
-            return new AttendanceRecord(new EmployeeId(employeeId), new WorkDate(LocalDate.parse(date)), entry,
-                    version, Instant.parse(createdAt), Instant.parse(updatedAt));
+            return new AttendanceRecord(new EmployeeId(employeeId), new WorkDate(IsoText.date(date)), entry,
+                    version, IsoText.instant(createdAt), IsoText.instant(updatedAt));
         }
     }
 

@@ -1,0 +1,50 @@
+package io.attendance.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class InstantTextTest {
+    /** Jackson's own way, which InstantText replaces: the text must be the same, byte for byte. */
+    private static final ObjectMapper JAVA_TIME = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+    private static final ObjectMapper OURS = JsonMapping.newObjectMapper();
+
+    @Test
+    void everyInstantIsWrittenAsInstantToStringWritesIt() {
+        SplittableRandom random = new SplittableRandom(20261129);
+        for (int i = 0; i < 200_000; i++) {
+            // most from 1900 to 2100, some anywhere a long of seconds allows
+            long seconds = i % 10 == 0
+                    ? random.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
+                    : random.nextLong(-2_208_988_800L, 4_102_444_800L);
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+
+            assertThat(InstantText.format(instant)).isEqualTo(instant.toString());
+        }
+    }
+
+    @Test
+    void theMapperWritesInstantsAsJavaTimeModuleDoes() throws Exception {
+        for (Instant instant : new Instant[] {Instant.EPOCH, Instant.parse("2026-11-27T08:30:00.123456Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.5Z"),
+                Instant.MIN, Instant.MAX}) {
+            assertThat(OURS.writeValueAsString(instant)).isEqualTo(JAVA_TIME.writeValueAsString(instant));
+        }
+    }
+}
