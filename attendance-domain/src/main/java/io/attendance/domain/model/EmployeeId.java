@@ -1,12 +1,10 @@
 package io.attendance.domain.model;
 
 import io.attendance.domain.error.ValidationFailed;
-import java.util.regex.Pattern;
 
 /** An employee's identifier as HR systems issue it: 1 to 64 characters of [A-Za-z0-9._-]. */
 public record EmployeeId(String value) implements Comparable<EmployeeId> {
     public static final int MAX_LENGTH = 64;
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
 
     public EmployeeId {
         if (value == null || value.isEmpty()) {
@@ -15,9 +13,16 @@ public record EmployeeId(String value) implements Comparable<EmployeeId> {
         if (value.length() > MAX_LENGTH) {
             throw new ValidationFailed("id", "must be at most " + MAX_LENGTH + " characters");
         }
-        if (!ALLOWED.matcher(value).matches()) {
-            throw new ValidationFailed("id", "may contain only letters, digits, '.', '_' and '-'");
+        for (int i = 0; i < value.length(); i++) {
+            if (!allowed(value.charAt(i))) {
+                throw new ValidationFailed("id", "may contain only letters, digits, '.', '_' and '-'");
+            }
         }
+    }
+
+    /** A loop, not a regex: every record read from the cache checks its id (a tenth of a list page's CPU). */
+    private static boolean allowed(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
     }
 
     @Override
