@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.attendance.domain.fake.SampleInstants;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -22,17 +23,10 @@ class InstantTextTest {
     void everyInstantIsWrittenAsInstantToStringWritesIt() {
         SplittableRandom random = new SplittableRandom(20261129);
         for (int i = 0; i < 200_000; i++) {
-            // most from 1900 to 2100, some anywhere a long of seconds allows
-            long seconds = i % 10 == 0
-                    ? random.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
-                    : random.nextLong(-2_208_988_800L, 4_102_444_800L);
-            int nanos = switch (i % 4) {
-                case 0 -> 0;
-                case 1 -> random.nextInt(1_000) * 1_000_000;
-                case 2 -> random.nextInt(1_000_000) * 1_000;
-                default -> random.nextInt(1_000_000_000);
-            };
-            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+            // most from 1900 to 2100, one in seven anywhere an Instant can be
+            Instant instant = i % 7 == 0
+                    ? SampleInstants.nth(random, i, Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
+                    : SampleInstants.nth(random, i, -2_208_988_800L, 4_102_444_800L);
 
             assertThat(InstantText.format(instant)).isEqualTo(instant.toString());
         }

@@ -3,6 +3,7 @@ package io.attendance.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.attendance.domain.fake.SampleInstants;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
@@ -19,14 +20,7 @@ class IsoTextTest {
     void everyInstantComesBackFromItsTextToTheNanosecond() {
         SplittableRandom random = new SplittableRandom(20261129);
         for (int i = 0; i < 200_000; i++) {
-            long seconds = random.nextLong(YEAR_0, YEAR_9999_END + 1);
-            int nanos = switch (i % 4) {
-                case 0 -> 0;
-                case 1 -> random.nextInt(1_000) * 1_000_000;
-                case 2 -> random.nextInt(1_000_000) * 1_000;
-                default -> random.nextInt(1_000_000_000);
-            };
-            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+            Instant instant = SampleInstants.nth(random, i, YEAR_0, YEAR_9999_END + 1);
 
             assertThat(IsoText.instant(instant.toString())).isEqualTo(instant);
         }
