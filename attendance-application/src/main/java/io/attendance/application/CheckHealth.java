@@ -7,7 +7,7 @@ public final class CheckHealth {
     private final HealthProbe database;
     private final HealthProbe cache;
 
-    public CheckHealth(HealthProbe database, HealthProbe cache) {
+    CheckHealth(HealthProbe database, HealthProbe cache) {
         this.database = database;
         this.cache = cache;
     }

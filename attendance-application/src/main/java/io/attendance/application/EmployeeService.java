@@ -2,6 +2,7 @@ package io.attendance.application;
 
 import io.attendance.domain.error.NotFound;
 import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
 import io.attendance.domain.port.Employees;
@@ -19,7 +20,7 @@ public final class EmployeeService {
     private final CursorCodec cursors;
     private final Clock clock;
 
-    public EmployeeService(
+    EmployeeService(
             Transactions transactions, Employees employees, ReadCache cache, CursorCodec cursors, Clock clock) {
         this.transactions = transactions;
         this.employees = employees;
@@ -41,14 +42,9 @@ public final class EmployeeService {
             if (stored.isEmpty()) {
                 Employee created = Employee.first(command.id(), command.details(), clock.instant());
                 Races.insert(() -> employees.add(created), precondition);
-                return new Written<>(created, true);
+                return new Written<>(created, Written.Outcome.CREATED);
             }
-            Employee current = stored.get();
-            Employee revised = current.revised(command.details(), clock.instant());
-            if (revised != current) {
-                Races.compareAndSet(employees.replace(revised, current.version()), precondition, current.version());
-            }
-            return new Written<>(revised, false);
+            return revise(stored.get(), command.details(), precondition);
         }));
         cache.employeeChanged(command.id());
         return written;
@@ -70,18 +66,20 @@ public final class EmployeeService {
 
     /** Marks the employee inactive; every record is kept. */
     public Employee deactivate(EmployeeId id, Precondition precondition) {
-        Employee deactivated = Races.retried(() -> transactions.inTransaction(() -> {
+        Written<Employee> deactivated = Races.retried(() -> transactions.inTransaction(() -> {
             Optional<Employee> stored = employees.find(id);
             precondition.check(stored.map(Employee::version));
             Employee current = stored.orElseThrow(() -> new NotFound("no employee " + id));
-            Employee revised = current.revised(current.details().inactive(), clock.instant());
-            if (revised != current) {
-                Races.compareAndSet(employees.replace(revised, current.version()), precondition, current.version());
-            }
-            return revised;
+            return revise(current, current.details().inactive(), precondition);
         }));
         cache.employeeChanged(id);
-        return deactivated;
+        return deactivated.value();
+    }
+
+    /** Inside a unit of work: stores the employee with these details unless they are the ones stored. */
+    private Written<Employee> revise(Employee current, EmployeeDetails details, Precondition precondition) {
+        return Races.replaceIfRevised(current, current.version(), current.revised(details, clock.instant()),
+                employees::replace, precondition);
     }
 
 }

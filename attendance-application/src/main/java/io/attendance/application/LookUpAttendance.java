@@ -17,7 +17,7 @@ public final class LookUpAttendance {
      * @param maxCachedListSize the full list is cached only up to this many records; a longer one is
      *     streamed from the database every time, so memory stays bounded whatever the table size
      */
-    public LookUpAttendance(AttendanceRecords records, ReadCache cache, int maxCachedListSize) {
+    LookUpAttendance(AttendanceRecords records, ReadCache cache, int maxCachedListSize) {
         this.records = records;
         this.cache = cache;
         this.maxCachedListSize = maxCachedListSize;

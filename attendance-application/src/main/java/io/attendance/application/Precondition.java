@@ -1,55 +1,96 @@
 package io.attendance.application;
 
 import io.attendance.domain.error.PreconditionFailed;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * What the client requires of the stored version before a write (HTTP's If-Match and
- * If-None-Match): a version it last saw, any existing version, or that nothing exists yet.
+ * What the client requires of the stored version before a write, as it sent it (HTTP's If-Match and
+ * If-None-Match). It is checked against the row the unit of work read, never against an earlier read,
+ * so that of concurrent writers pinning the same version exactly one wins.
+ *
+ * @param kind     which of the four forms the client sent
+ * @param versions the versions one of which must be stored: empty except for {@link Kind#ONE_OF}
  */
-public record Precondition(Optional<Long> ifMatch, boolean mustExist, boolean mustNotExist) {
-    public static final Precondition NONE = new Precondition(Optional.empty(), false, false);
+public record Precondition(Kind kind, SortedSet<Long> versions) {
+    public static final Precondition NONE = new Precondition(Kind.NONE, new TreeSet<>());
+
+    public enum Kind {
+        /** No condition: create or replace whatever is stored. */
+        NONE,
+        /** {@code If-Match: *}: something must be stored, whatever its version. */
+        EXISTS,
+        /** {@code If-Match: "3", "4"}: the stored version must be one of these. */
+        ONE_OF,
+        /** {@code If-None-Match: *}: create only, nothing may be stored. */
+        ABSENT
+    }
 
     public Precondition {
-        Objects.requireNonNull(ifMatch, "ifMatch");
-        if (mustNotExist && (ifMatch.isPresent() || mustExist)) {
-            throw new IllegalArgumentException("a write cannot require both an existing and no existing version");
+        Objects.requireNonNull(kind, "kind");
+        versions = Collections.unmodifiableSortedSet(new TreeSet<>(versions));
+        if ((kind == Kind.ONE_OF) == versions.isEmpty()) {
+            throw new IllegalArgumentException("versions are named by, and only by, an If-Match list: " + kind + " " + versions);
         }
     }
 
     public static Precondition ifMatch(long version) {
-        return new Precondition(Optional.of(version), false, false);
+        return ifMatchOneOf(Set.of(version));
+    }
+
+    public static Precondition ifMatchOneOf(Collection<Long> versions) {
+        return new Precondition(Kind.ONE_OF, new TreeSet<>(versions));
     }
 
     public static Precondition ifMatchAny() {
-        return new Precondition(Optional.empty(), true, false);
+        return new Precondition(Kind.EXISTS, new TreeSet<>());
     }
 
     /** Create-only: fails when anything exists. */
     public static Precondition ifNoneMatchAny() {
-        return new Precondition(Optional.empty(), false, true);
+        return new Precondition(Kind.ABSENT, new TreeSet<>());
     }
 
-    /** Whether the write must see exactly the version the client read (a lost race is then a 412). */
+    /** Whether a concurrent create makes this write fail rather than run again over it. */
+    public boolean mustNotExist() {
+        return kind == Kind.ABSENT;
+    }
+
+    /**
+     * Whether the write must store over exactly the version it read: when another writer changes the
+     * row first, this write fails (412) instead of running again over the newer version.
+     */
     public boolean pinsAVersion() {
-        return ifMatch.isPresent();
+        return kind == Kind.ONE_OF;
     }
 
     /** @throws PreconditionFailed when the stored version (empty: nothing stored) does not satisfy it */
     public void check(Optional<Long> storedVersion) {
-        if (mustNotExist && storedVersion.isPresent()) {
-            throw new PreconditionFailed("it exists already (version " + storedVersion.get() + ")");
-        }
-        if (mustExist && storedVersion.isEmpty()) {
-            throw new PreconditionFailed("it does not exist");
-        }
-        ifMatch.ifPresent(expected -> {
-            if (!storedVersion.equals(Optional.of(expected))) {
-                throw new PreconditionFailed(storedVersion
-                        .map(stored -> "the stored version is " + stored + ", not " + expected)
-                        .orElse("it does not exist"));
+        switch (kind) {
+            case NONE -> {
             }
-        });
+            case EXISTS -> storedVersion.orElseThrow(() -> new PreconditionFailed("it does not exist"));
+            case ABSENT -> storedVersion.ifPresent(stored -> {
+                throw new PreconditionFailed("it exists already (version " + stored + ")");
+            });
+            case ONE_OF -> {
+                long stored = storedVersion.orElseThrow(() -> new PreconditionFailed("it does not exist"));
+                if (!versions.contains(stored)) {
+                    throw new PreconditionFailed("the stored version is " + stored + ", " + expected());
+                }
+            }
+        }
+    }
+
+    private String expected() {
+        return versions.size() == 1
+                ? "not " + versions.first()
+                : "none of " + versions.stream().map(version -> "\"" + version + "\"").collect(Collectors.joining(", "));
     }
 }

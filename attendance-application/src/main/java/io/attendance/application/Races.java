@@ -2,6 +2,8 @@ package io.attendance.application;
 
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.PreconditionFailed;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +47,22 @@ final class Races {
                     ? new PreconditionFailed("it changed since version " + expectedVersion)
                     : new Lost();
         }
+    }
+
+    /**
+     * Stores {@code revision}, the next version of {@code current} read at {@code readVersion}, with a
+     * compare-and-set on that version; a lost race ends as {@link #compareAndSet} says. No revision
+     * means the write says what is stored: nothing is written.
+     *
+     * @param replace the port's compare-and-set, such as {@code Employees::replace}
+     */
+    static <T> Written<T> replaceIfRevised(T current, long readVersion, Optional<T> revision,
+            BiPredicate<T, Long> replace, Precondition precondition) {
+        if (revision.isEmpty()) {
+            return new Written<>(current, Written.Outcome.UNCHANGED);
+        }
+        compareAndSet(replace.test(revision.get(), readVersion), precondition, readVersion);
+        return new Written<>(revision.get(), Written.Outcome.UPDATED);
     }
 
     static <T> T retried(Supplier<T> unitOfWork) {

@@ -27,7 +27,7 @@ public final class RecordAttendance {
     private final ZoneId defaultZone;
 
     /** @param defaultZone the time zone of employees met for the first time here (v1 has none) */
-    public RecordAttendance(Transactions transactions, Employees employees, AttendanceRecords records,
+    RecordAttendance(Transactions transactions, Employees employees, AttendanceRecords records,
             AuditTrail audit, ReadCache cache, Clock clock, ZoneId defaultZone) {
         this.transactions = transactions;
         this.employees = employees;
@@ -54,10 +54,9 @@ public final class RecordAttendance {
                 Races.insert(() -> employees.add(newcomer), Precondition.NONE);
             } else if (command.name().isPresent()) {
                 Employee current = known.get();
-                Employee renamed = current.revised(current.details().renamed(command.name().get()), now);
-                if (renamed != current) {
-                    Races.compareAndSet(employees.replace(renamed, current.version()), Precondition.NONE, current.version());
-                }
+                Races.replaceIfRevised(current, current.version(),
+                        current.revised(current.details().renamed(command.name().get()), now),
+                        employees::replace, Precondition.NONE);
             }
             AttendanceRecord record = AttendanceRecord.first(command.employeeId(), command.date(), command.status(), now);
             records.add(record);

@@ -171,7 +171,7 @@ class EmployeeServiceTest {
         assertThat(deactivated.version()).isEqualTo(2);
         assertThat(deactivated.name()).isEqualTo("Ada Lovelace");
         assertThat(service.get(ADA)).isEqualTo(deactivated);
-        assertThat(app.attendanceService.get(ADA, WorkDate.of(2026, 11, 26))).isNotNull();
+        assertThat(app.attendanceRecords.get(ADA, WorkDate.of(2026, 11, 26))).isNotNull();
         assertThat(service.deactivate(ADA, Precondition.NONE)).as("a second time changes nothing").isEqualTo(deactivated);
     }
 

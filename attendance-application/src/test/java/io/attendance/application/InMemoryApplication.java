@@ -35,8 +35,10 @@ final class InMemoryApplication {
     final InMemoryAuditTrail audit = new InMemoryAuditTrail(db);
     final InMemoryReadCache cache = new InMemoryReadCache();
     final AttendanceRecords records;
+    final UseCases useCases;
     final EmployeeService employeeService;
-    final AttendanceService attendanceService;
+    final AttendanceRecordService attendanceRecords;
+    final ImportBatch importBatch;
     final RecordAttendance recordAttendance;
     final LookUpAttendance lookUpAttendance;
 
@@ -47,10 +49,18 @@ final class InMemoryApplication {
     /** Over other attendance records, such as a decorator of the in-memory ones that counts or fails calls. */
     InMemoryApplication(UnaryOperator<AttendanceRecords> decorate) {
         records = decorate.apply(storedRecords);
-        employeeService = new EmployeeService(db, employees, cache, new CursorCodec(SECRET), CLOCK);
-        attendanceService = new AttendanceService(db, employees, records, audit, cache, new CursorCodec(SECRET), CLOCK);
-        recordAttendance = new RecordAttendance(db, employees, records, audit, cache, CLOCK, DEFAULT_ZONE);
-        lookUpAttendance = new LookUpAttendance(records, cache, 1_000);
+        useCases = withRecords(records);
+        employeeService = useCases.employees();
+        attendanceRecords = useCases.attendanceRecords();
+        importBatch = useCases.importBatch();
+        recordAttendance = useCases.recordAttendance();
+        lookUpAttendance = useCases.lookUpAttendance();
+    }
+
+    /** The use cases over the same store and cache, reading and writing records through {@code records}. */
+    UseCases withRecords(AttendanceRecords records) {
+        return UseCases.assemble(new Ports(db, employees, records, audit, cache, () -> true, () -> true),
+                new UseCaseSettings(CLOCK, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000));
     }
 
     /** An employee created through the service: active, in {@code zone}, with a department when given. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attendance.domain.error.PreconditionFailed;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PreconditionTest {
@@ -46,8 +49,23 @@ class PreconditionTest {
     }
 
     @Test
-    void aWriteCannotRequireBothSomethingAndNothing() {
-        assertThatThrownBy(() -> new Precondition(Optional.of(1L), false, true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Precondition(Optional.empty(), true, true)).isInstanceOf(IllegalArgumentException.class);
+    void aListOfVersionsAcceptsAnyOfThemAndPinsTheOneStored() {
+        Precondition oneOf = Precondition.ifMatchOneOf(List.of(1L, 3L));
+
+        assertThatCode(() -> oneOf.check(Optional.of(1L))).doesNotThrowAnyException();
+        assertThatCode(() -> oneOf.check(Optional.of(3L))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> oneOf.check(Optional.of(2L))).isInstanceOf(PreconditionFailed.class)
+                .hasMessage("the stored version is 2, none of \"1\", \"3\"");
+        assertThatThrownBy(() -> oneOf.check(NOTHING_STORED)).isInstanceOf(PreconditionFailed.class)
+                .hasMessage("it does not exist");
+        assertThat(oneOf.pinsAVersion()).isTrue();
+    }
+
+    @Test
+    void onlyAnIfMatchListNamesVersions() {
+        assertThatThrownBy(() -> new Precondition(Precondition.Kind.ABSENT, new TreeSet<>(Set.of(1L))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Precondition(Precondition.Kind.ONE_OF, new TreeSet<>()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

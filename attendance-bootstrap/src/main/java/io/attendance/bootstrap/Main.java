@@ -78,7 +78,7 @@ public final class Main {
     }
 
     private static int serve(AttendanceConfig config) {
-        AttendanceService service = AttendanceService.start(config);
+        AttendanceServer service = AttendanceServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

@@ -6,12 +6,10 @@ import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import io.attendance.adapter.http.HttpApi;
 import io.attendance.adapter.http.HttpSettings;
-import io.attendance.application.AttendanceService;
-import io.attendance.application.CheckHealth;
 import io.attendance.application.CursorCodec;
-import io.attendance.application.EmployeeService;
-import io.attendance.application.LookUpAttendance;
-import io.attendance.application.RecordAttendance;
+import io.attendance.application.Ports;
+import io.attendance.application.UseCaseSettings;
+import io.attendance.application.UseCases;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.Employees;
@@ -59,43 +57,19 @@ final class ServiceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RecordAttendance recordAttendance(Transactions transactions, Employees employees, AttendanceRecords records,
-            AuditTrail audit, ReadCache cache, Clock clock) {
-        return new RecordAttendance(transactions, employees, records, audit, cache, clock, config.defaultTimezone());
+    UseCases useCases(Transactions transactions, Employees employees, AttendanceRecords records, AuditTrail audit,
+            ReadCache cache, @Named("database") HealthProbe databaseHealth, @Named("cache") HealthProbe cacheHealth,
+            CursorCodec cursors, Clock clock) {
+        return UseCases.assemble(
+                new Ports(transactions, employees, records, audit, cache, databaseHealth, cacheHealth),
+                new UseCaseSettings(clock, config.defaultTimezone(), cursors, config.maxCachedListSize()));
     }
 
     @Provides
     @Singleton
-    LookUpAttendance lookUpAttendance(AttendanceRecords records, ReadCache cache) {
-        return new LookUpAttendance(records, cache, config.maxCachedListSize());
-    }
-
-    @Provides
-    @Singleton
-    EmployeeService employeeService(
-            Transactions transactions, Employees employees, ReadCache cache, CursorCodec cursors, Clock clock) {
-        return new EmployeeService(transactions, employees, cache, cursors, clock);
-    }
-
-    @Provides
-    @Singleton
-    AttendanceService attendanceService(Transactions transactions, Employees employees, AttendanceRecords records,
-            AuditTrail audit, ReadCache cache, CursorCodec cursors, Clock clock) {
-        return new AttendanceService(transactions, employees, records, audit, cache, cursors, clock);
-    }
-
-    @Provides
-    @Singleton
-    CheckHealth checkHealth(@Named("database") HealthProbe database, @Named("cache") HealthProbe cache) {
-        return new CheckHealth(database, cache);
-    }
-
-    @Provides
-    @Singleton
-    HttpApi httpApi(RecordAttendance record, LookUpAttendance lookUp, EmployeeService employees,
-            AttendanceService attendance, CheckHealth health, PrometheusMeterRegistry registry) {
+    HttpApi httpApi(UseCases useCases, PrometheusMeterRegistry registry) {
         HttpSettings settings = new HttpSettings(config.httpPort(), config.maxRequestBytes(),
                 HttpSettings.DEFAULT_STOP_TIMEOUT, config.defaultTimezone());
-        return new HttpApi(settings, record, lookUp, employees, attendance, health, registry);
+        return new HttpApi(settings, useCases, registry);
     }
 }

@@ -14,16 +14,16 @@ import java.util.Map;
 final class RunningService implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final AttendanceService service;
+    private final AttendanceServer service;
 
-    private RunningService(AttendanceService service) {
+    private RunningService(AttendanceServer service) {
         this.service = service;
     }
 
     static RunningService start(Map<String, String> environment) {
         Map<String, String> withFreePort = new HashMap<>(environment);
         withFreePort.putIfAbsent("ATTENDANCE_HTTP_PORT", "0");
-        return new RunningService(AttendanceService.start(ConfigLoader.load(withFreePort)));
+        return new RunningService(AttendanceServer.start(ConfigLoader.load(withFreePort)));
     }
 
     HttpResponse<String> post(String path, String json) {

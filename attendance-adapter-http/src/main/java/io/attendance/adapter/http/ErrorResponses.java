@@ -73,22 +73,22 @@ final class ErrorResponses {
 
     /**
      * How an error body looks, by path: {@code /api/v2} answers {@code application/problem+json}
-     * (RFC 9457, see {@link ProblemBody}) with the field errors as a list; everything else keeps the
+     * (RFC 9457, see {@link V2ProblemBody}) with the field errors as a list; everything else keeps the
      * v1 {@code {"message": detail}}.
      */
     enum BodyShape {
         V1_MESSAGE(JsonMapping.JSON) {
             @Override
             byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
-                return json.writeValueAsBytes(new MessageBody(error.detail()));
+                return json.writeValueAsBytes(new V1MessageBody(error.detail()));
             }
         },
-        PROBLEM(ProblemBody.CONTENT_TYPE) {
+        PROBLEM(V2ProblemBody.CONTENT_TYPE) {
             @Override
             byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
-                return json.writeValueAsBytes(new ProblemBody(ProblemBody.TYPE, error.title(), error.status(),
+                return json.writeValueAsBytes(new V2ProblemBody(V2ProblemBody.TYPE, error.title(), error.status(),
                         error.detail(), error.fieldErrors().stream()
-                                .map(field -> new ProblemBody.FieldProblem(field.field(), field.message()))
+                                .map(field -> new V2ProblemBody.FieldProblem(field.field(), field.message()))
                                 .toList()));
             }
         };

@@ -1,11 +1,7 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.AttendanceService;
-import io.attendance.application.CheckHealth;
-import io.attendance.application.EmployeeService;
-import io.attendance.application.LookUpAttendance;
-import io.attendance.application.RecordAttendance;
+import io.attendance.application.UseCases;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
@@ -30,29 +26,18 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
     private final Duration stopTimeout;
 
-    public HttpApi(
-            HttpSettings settings,
-            RecordAttendance recordAttendance,
-            LookUpAttendance lookUpAttendance,
-            EmployeeService employeeService,
-            AttendanceService attendanceService,
-            CheckHealth checkHealth,
-            PrometheusMeterRegistry registry) {
+    public HttpApi(HttpSettings settings, UseCases useCases, PrometheusMeterRegistry registry) {
         this.stopTimeout = Objects.requireNonNull(settings, "settings").stopTimeout();
+        Objects.requireNonNull(useCases, "useCases");
         ObjectMapper json = JsonMapping.newObjectMapper();
         ErrorResponses errors = new ErrorResponses(json, settings.maxRequestBytes());
         RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
-        AttendanceV1Endpoints v1 = new AttendanceV1Endpoints(
-                json,
-                bodies,
-                Objects.requireNonNull(recordAttendance, "recordAttendance"),
-                Objects.requireNonNull(lookUpAttendance, "lookUpAttendance"),
-                Objects.requireNonNull(checkHealth, "checkHealth"));
-        EmployeesV2Endpoints employees = new EmployeesV2Endpoints(
-                json, bodies, Objects.requireNonNull(employeeService, "employeeService"), settings.defaultTimezone());
-        AttendanceV2Endpoints attendance = new AttendanceV2Endpoints(
-                json, bodies, Objects.requireNonNull(attendanceService, "attendanceService"));
-        OperationsEndpoints operations = new OperationsEndpoints(checkHealth, Objects.requireNonNull(registry, "registry"));
+        V1AttendanceEndpoints v1 = new V1AttendanceEndpoints(json, bodies, useCases);
+        V2EmployeeEndpoints employees = new V2EmployeeEndpoints(
+                json, bodies, useCases.employees(), settings.defaultTimezone());
+        V2RecordEndpoints attendance = new V2RecordEndpoints(json, bodies, useCases);
+        OperationsEndpoints operations = new OperationsEndpoints(
+                useCases.checkHealth(), Objects.requireNonNull(registry, "registry"));
         RequestMetrics metrics = new RequestMetrics(registry);
         ApiDocs docs = ApiDocs.load();
 
@@ -69,22 +54,22 @@ public final class HttpApi implements AutoCloseable {
             errors.install(config);
 
             // The route table; the OpenAPI document describes exactly these (ApiDocsTest proves it).
-            config.routes.post(AttendanceV1Endpoints.CREATE, v1::create);
-            config.routes.get(AttendanceV1Endpoints.SEARCH, v1::search);
-            config.routes.get(AttendanceV1Endpoints.SEARCH_ALL, v1::searchAll);
-            config.routes.get(AttendanceV1Endpoints.HEALTH, v1::health);
-            config.routes.get(AttendanceV1Endpoints.HEALTH_DETAIL, v1::healthDetail);
-            config.routes.get(EmployeesV2Endpoints.COLLECTION, employees::list);
-            config.routes.put(EmployeesV2Endpoints.ONE, employees::put);
-            config.routes.get(EmployeesV2Endpoints.ONE, employees::get);
-            config.routes.delete(EmployeesV2Endpoints.ONE, employees::delete);
-            config.routes.get(AttendanceV2Endpoints.OF_EMPLOYEE, attendance::ofEmployee);
-            config.routes.put(AttendanceV2Endpoints.ONE, attendance::put);
-            config.routes.get(AttendanceV2Endpoints.ONE, attendance::get);
-            config.routes.delete(AttendanceV2Endpoints.ONE, attendance::delete);
-            config.routes.get(AttendanceV2Endpoints.HISTORY, attendance::history);
-            config.routes.get(AttendanceV2Endpoints.SEARCH, attendance::search);
-            config.routes.post(AttendanceV2Endpoints.BATCH, attendance::batch);
+            config.routes.post(V1AttendanceEndpoints.CREATE, v1::create);
+            config.routes.get(V1AttendanceEndpoints.SEARCH, v1::search);
+            config.routes.get(V1AttendanceEndpoints.SEARCH_ALL, v1::searchAll);
+            config.routes.get(V1AttendanceEndpoints.HEALTH, v1::health);
+            config.routes.get(V1AttendanceEndpoints.HEALTH_DETAIL, v1::healthDetail);
+            config.routes.get(V2Paths.EMPLOYEES, employees::list);
+            config.routes.put(V2Paths.EMPLOYEE, employees::put);
+            config.routes.get(V2Paths.EMPLOYEE, employees::get);
+            config.routes.delete(V2Paths.EMPLOYEE, employees::delete);
+            config.routes.get(V2Paths.RECORDS_OF_EMPLOYEE, attendance::ofEmployee);
+            config.routes.put(V2Paths.RECORD, attendance::put);
+            config.routes.get(V2Paths.RECORD, attendance::get);
+            config.routes.delete(V2Paths.RECORD, attendance::delete);
+            config.routes.get(V2Paths.RECORD_HISTORY, attendance::history);
+            config.routes.get(V2Paths.RECORDS, attendance::search);
+            config.routes.post(V2Paths.BATCH, attendance::batch);
             config.routes.get(OperationsEndpoints.LIVE, operations::live);
             config.routes.get(OperationsEndpoints.READY, operations::ready);
             config.routes.get(OperationsEndpoints.METRICS, operations::metrics);

@@ -10,7 +10,6 @@ import io.attendance.domain.model.RecordSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The v2 request bodies. Fields the application expects as text must be JSON strings and
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  * is never taken from the body.
  */
 final class V2Bodies {
-    private static final Pattern BATCH_ITEM_ID = Pattern.compile("\\[\\d+]\\.id");
-
     private V2Bodies() {
     }
 
@@ -71,14 +68,5 @@ final class V2Bodies {
             throw new ValidationFailed(errors);
         }
         return inputs;
-    }
-
-    /** The batch's errors with the names of its JSON: the application calls an item's employee id "[3].id". */
-    static ValidationFailed inBatchTerms(ValidationFailed invalid) {
-        return new ValidationFailed(invalid.errors().stream()
-                .map(error -> BATCH_ITEM_ID.matcher(error.field()).matches()
-                        ? new FieldError(error.field().substring(0, error.field().length() - 2) + "employeeId", error.message())
-                        : error)
-                .toList());
     }
 }

@@ -23,8 +23,8 @@ final class V2Responses {
 
     /** A single resource at {@code version}: 304 without a body when the client's copy is current. */
     <T> void single(Context ctx, T resource, long version, Function<T, ?> view) throws JsonProcessingException {
-        ctx.header(Header.ETAG, Conditions.etag(version));
-        if (Conditions.notModified(ctx, version)) {
+        ctx.header(Header.ETAG, V2Conditions.etag(version));
+        if (V2Conditions.notModified(ctx, version)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
@@ -34,7 +34,7 @@ final class V2Responses {
     /** The answer to a PUT: 201 with its Location when it created the resource, else 200; the ETag either way. */
     <T> void written(Context ctx, Written<T> written, ToLongFunction<T> version, Function<T, ?> view, String location)
             throws JsonProcessingException {
-        ctx.header(Header.ETAG, Conditions.etag(version.applyAsLong(written.value())));
+        ctx.header(Header.ETAG, V2Conditions.etag(version.applyAsLong(written.value())));
         if (written.created()) {
             ctx.header(Header.LOCATION, location);
         }

@@ -26,7 +26,7 @@ class AttendanceBatchV2Test {
 
     @Test
     void aBatchCreatesUpdatesAndCountsWhatAlreadySaidTheSame() {
-        Reply applied = server.post(AttendanceV2Endpoints.BATCH, "["
+        Reply applied = server.post(V2Paths.BATCH, "["
                 + item("E-1", "2026-11-26", "Present") + ","
                 + item("E-2", "2026-11-26", "Absent") + ","
                 + "{\"employeeId\":\"E-1\",\"date\":\"2026-11-27\",\"status\":\"Present\",\"checkIn\":\"2026-11-27T08:00:00Z\","
@@ -51,7 +51,7 @@ class AttendanceBatchV2Test {
                     LocalDate.of(2025, 1, 1).plusDays(i / 2).toString(), "Present"));
         }
 
-        Reply applied = server.post(AttendanceV2Endpoints.BATCH, batch.append(']').toString());
+        Reply applied = server.post(V2Paths.BATCH, batch.append(']').toString());
 
         assertThat(applied.status()).isEqualTo(200);
         assertThat(applied.json().get("created").asInt()).isEqualTo(1000);
@@ -59,7 +59,7 @@ class AttendanceBatchV2Test {
 
     @Test
     void aBatchWithBadItemsIsA400ListingEveryErrorByIndexAndStoresNothing() {
-        Reply rejected = server.post(AttendanceV2Endpoints.BATCH, "["
+        Reply rejected = server.post(V2Paths.BATCH, "["
                 + item("E-1", "2026-11-20", "Present") + ","
                 + item("E-1", "2026-11-21", "Sleeping") + ","
                 + item("E 2", "2026-13-01", "Present") + ","
@@ -71,7 +71,7 @@ class AttendanceBatchV2Test {
         assertThat(rejected.contentType()).startsWith("application/problem+json");
         assertThat(rejected.fieldErrors()).containsExactly("[3] must be a JSON object, was a number");
 
-        Reply meaning = server.post(AttendanceV2Endpoints.BATCH, "["
+        Reply meaning = server.post(V2Paths.BATCH, "["
                 + item("E-1", "2026-11-20", "Present") + ","
                 + item("E-1", "2026-11-21", "Sleeping") + ","
                 + item("E 2", "2026-13-01", "Present") + ","
@@ -90,7 +90,7 @@ class AttendanceBatchV2Test {
 
     @Test
     void aBatchNamingAnUnknownEmployeeIsA400AndStoresNothing() {
-        Reply rejected = server.post(AttendanceV2Endpoints.BATCH, "["
+        Reply rejected = server.post(V2Paths.BATCH, "["
                 + item("E-1", "2026-11-20", "Present") + "," + item("E-9", "2026-11-20", "Present") + "]");
 
         assertThat(rejected.status()).isEqualTo(400);
@@ -100,7 +100,7 @@ class AttendanceBatchV2Test {
 
     @Test
     void valuesOfTheWrongJsonTypeAreNamedByIndex() {
-        Reply rejected = server.post(AttendanceV2Endpoints.BATCH,
+        Reply rejected = server.post(V2Paths.BATCH,
                 "[{\"employeeId\":1,\"date\":\"2026-11-20\",\"status\":\"Present\"},"
                         + "{\"employeeId\":\"E-1\",\"date\":[2026,11,20],\"status\":true}]");
 
@@ -118,8 +118,8 @@ class AttendanceBatchV2Test {
             tooMany.append(i == 0 ? "" : ",").append(item("E-1", LocalDate.of(2025, 1, 1).plusDays(i).toString(), "Present"));
         }
 
-        Reply empty = server.post(AttendanceV2Endpoints.BATCH, "[]");
-        Reply overfull = server.post(AttendanceV2Endpoints.BATCH, tooMany.append(']').toString());
+        Reply empty = server.post(V2Paths.BATCH, "[]");
+        Reply overfull = server.post(V2Paths.BATCH, tooMany.append(']').toString());
 
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.fieldErrors()).containsExactly("items a batch holds 1 to 1000 records, it had 0");
@@ -131,19 +131,19 @@ class AttendanceBatchV2Test {
     @Test
     void aBodyThatIsNotAJsonArrayIsA400() {
         for (String body : List.of(item("E-1", "2026-11-20", "Present"), "not json", "")) {
-            Reply rejected = server.post(AttendanceV2Endpoints.BATCH, body);
+            Reply rejected = server.post(V2Paths.BATCH, body);
 
             assertThat(rejected.status()).as(body).isEqualTo(400);
             assertThat(rejected.contentType()).startsWith("application/problem+json");
             assertThat(rejected.fieldErrors()).singleElement().asString().startsWith("body ");
         }
-        assertThat(server.post(AttendanceV2Endpoints.BATCH, "{}").fieldErrors())
+        assertThat(server.post(V2Paths.BATCH, "{}").fieldErrors())
                 .containsExactly("body must be a JSON array, was an object");
     }
 
     private void assertNothingNewStored() {
-        Reply all = server.get(AttendanceV2Endpoints.SEARCH + "?from=2025-01-01&to=2025-12-31&limit=1000");
-        Reply november = server.get(AttendanceV2Endpoints.SEARCH + "?from=2026-11-01&to=2026-11-30");
+        Reply all = server.get(V2Paths.RECORDS + "?from=2025-01-01&to=2025-12-31&limit=1000");
+        Reply november = server.get(V2Paths.RECORDS + "?from=2026-11-01&to=2026-11-30");
         assertThat(all.json().get("items")).isEmpty();
         assertThat(november.json().get("items")).hasSize(2);
         assertThat(server.get(record("E-2", "2026-11-26")).json().get("version").asLong()).isEqualTo(1);

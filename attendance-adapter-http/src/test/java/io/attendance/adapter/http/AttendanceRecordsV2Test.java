@@ -167,7 +167,7 @@ class AttendanceRecordsV2Test {
         assertThat(rejected.json().get("title").asText()).isEqualTo("Bad Request");
         assertThat(rejected.fieldErrors()).anySatisfy(message -> assertThat(message).startsWith(error));
         assertThat(server.get(employee("E-1") + "/attendance?from=2026-11-01&to=2026-11-30").json()).isEmpty();
-        assertThat(server.get(AttendanceV2Endpoints.SEARCH + "?from=2026-06-01&to=2027-06-01").json().get("items")).isEmpty();
+        assertThat(server.get(V2Paths.RECORDS + "?from=2026-06-01&to=2027-06-01").json().get("items")).isEmpty();
     }
 
     @Test
@@ -286,7 +286,7 @@ class AttendanceRecordsV2Test {
         assertThat(latest.status()).isEqualTo(200);
         assertThat(latest.body())
                 .isEqualTo("{\"id\":\"E-8\",\"name\":\"Alan Turing\",\"status\":\"Work From Home\",\"date\":\"2026-11-27\"}");
-        assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).body()).contains("\"id\":\"E-8\"");
+        assertThat(server.get(V1AttendanceEndpoints.SEARCH_ALL).body()).contains("\"id\":\"E-8\"");
     }
 
     private static List<String> dates(JsonNode records) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** GET /api/v2/attendance: filters, (date, employeeId) order, keyset pages and every bad parameter. */
 class AttendanceSearchV2Test {
-    private static final String NOVEMBER = AttendanceV2Endpoints.SEARCH + "?from=2026-11-01&to=2026-11-30";
+    private static final String NOVEMBER = V2Paths.RECORDS + "?from=2026-11-01&to=2026-11-30";
 
     @RegisterExtension
     final RunningApi server = RunningApi.start();
@@ -67,7 +67,7 @@ class AttendanceSearchV2Test {
         assertThat(keys(server.get(NOVEMBER + "&status=HALF_DAY&department="
                 + URLEncoder.encode("R&D", StandardCharsets.UTF_8)).json()))
                 .containsExactly("2026-11-02 B-2", "2026-11-03 A-1");
-        assertThat(keys(server.get(AttendanceV2Endpoints.SEARCH + "?from=2026-11-03&to=2026-11-03").json()))
+        assertThat(keys(server.get(V2Paths.RECORDS + "?from=2026-11-03&to=2026-11-03").json()))
                 .containsExactly("2026-11-03 A-1");
     }
 
@@ -122,9 +122,9 @@ class AttendanceSearchV2Test {
             batch.append(i == 0 ? "" : ",").append("{\"employeeId\":\"A-1\",\"date\":\"")
                     .append(LocalDate.of(2026, 1, 1).plusDays(i)).append("\",\"status\":\"Present\"}");
         }
-        assertThat(server.post(AttendanceV2Endpoints.BATCH, batch.append(']').toString()).status()).isEqualTo(200);
+        assertThat(server.post(V2Paths.BATCH, batch.append(']').toString()).status()).isEqualTo(200);
 
-        Reply first = server.get(AttendanceV2Endpoints.SEARCH + "?from=2026-01-01&to=2026-12-31");
+        Reply first = server.get(V2Paths.RECORDS + "?from=2026-01-01&to=2026-12-31");
 
         assertThat(first.json().get("items")).hasSize(100);
         assertThat(first.json().get("nextCursor").isTextual()).isTrue();
@@ -158,7 +158,7 @@ class AttendanceSearchV2Test {
     }
 
     static Stream<Arguments> rejectedSearches() {
-        String base = AttendanceV2Endpoints.SEARCH;
+        String base = V2Paths.RECORDS;
         return Stream.of(
                 Arguments.of("no range", base, List.of("from is required: a date written YYYY-MM-DD",
                         "to is required: a date written YYYY-MM-DD")),

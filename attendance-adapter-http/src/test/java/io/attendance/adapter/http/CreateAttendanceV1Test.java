@@ -79,12 +79,12 @@ class CreateAttendanceV1Test {
         assertThat(again.message()).contains("E-1").contains("2026-11-27");
         assertThat(server.search("E-1").body())
                 .isEqualTo("{\"id\":\"E-1\",\"name\":\"Ada Lovelace\",\"status\":\"Present\",\"date\":\"2026-11-27\"}");
-        assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).json()).hasSize(1);
+        assertThat(server.get(V1AttendanceEndpoints.SEARCH_ALL).json()).hasSize(1);
     }
 
     @Test
     void unknownFieldsAreIgnored() {
-        Reply created = server.post(AttendanceV1Endpoints.CREATE,
+        Reply created = server.post(V1AttendanceEndpoints.CREATE,
                 "{\"id\":\"E-1\",\"name\":\"Ada\",\"status\":\"Present\",\"date\":\"2026-11-27\","
                         + "\"department\":\"R&D\",\"extra\":{\"nested\":[1,2]}}");
 
@@ -99,7 +99,7 @@ class CreateAttendanceV1Test {
         assertThat(server.create("E-1", name, "Present", "2026-11-27").status()).isEqualTo(200);
 
         assertThat(server.search("E-1").json().get("name").asText()).isEqualTo(name);
-        assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).json().get(0).get("name").asText()).isEqualTo(name);
+        assertThat(server.get(V1AttendanceEndpoints.SEARCH_ALL).json().get(0).get("name").asText()).isEqualTo(name);
     }
 
     @Test
@@ -162,7 +162,7 @@ class CreateAttendanceV1Test {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedBodies")
     void aRejectedCreateIsA400ThatSaysWhyAndStoresNothing(String description, String body, String expectedMessage) {
-        Reply rejected = server.post(AttendanceV1Endpoints.CREATE, body);
+        Reply rejected = server.post(V1AttendanceEndpoints.CREATE, body);
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/json");
@@ -183,7 +183,7 @@ class CreateAttendanceV1Test {
 
     @Test
     void aBodyOfTwoMebibytesIs413WithAJsonMessageAndStoresNothing() {
-        Reply refused = server.post(AttendanceV1Endpoints.CREATE, bodyOfSize(2 * 1024 * 1024));
+        Reply refused = server.post(V1AttendanceEndpoints.CREATE, bodyOfSize(2 * 1024 * 1024));
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.contentType()).startsWith("application/json");
@@ -196,7 +196,7 @@ class CreateAttendanceV1Test {
         // raw socket: the JDK 17 HttpClient waits forever for a 100 when expectContinue meets a final status
         try (Socket socket = new Socket("127.0.0.1", server.api.port())) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("POST " + AttendanceV1Endpoints.CREATE + " HTTP/1.1\r\n"
+            socket.getOutputStream().write(("POST " + V1AttendanceEndpoints.CREATE + " HTTP/1.1\r\n"
                     + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n"
                     + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -210,7 +210,7 @@ class CreateAttendanceV1Test {
     @Test
     void aTooLargeChunkedBodyWithoutContentLengthIs413() {
         byte[] body = bodyOfSize(2 * 1024 * 1024);
-        Reply refused = server.send(HttpRequest.newBuilder(server.uri(AttendanceV1Endpoints.CREATE))
+        Reply refused = server.send(HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.CREATE))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
         assertThat(refused.status()).isEqualTo(413);
@@ -219,7 +219,7 @@ class CreateAttendanceV1Test {
 
     @Test
     void aBodyJustUnderTheLimitIsReadWhole() {
-        Reply created = server.post(AttendanceV1Endpoints.CREATE, bodyOfSize(1024 * 1024));
+        Reply created = server.post(V1AttendanceEndpoints.CREATE, bodyOfSize(1024 * 1024));
 
         assertThat(created.status()).isEqualTo(200);
     }
@@ -228,7 +228,7 @@ class CreateAttendanceV1Test {
     void theBodyLimitIsConfigurable() {
         try (RunningApi small = RunningApi.start(new HttpSettings(0, 100, Duration.ZERO), records -> records)) {
             Reply fits = small.create("E-1", "Ada", "Present", "2026-11-27");
-            Reply refused = small.post(AttendanceV1Endpoints.CREATE, bodyOfSize(101));
+            Reply refused = small.post(V1AttendanceEndpoints.CREATE, bodyOfSize(101));
 
             assertThat(fits.status()).isEqualTo(200);
             assertThat(refused.status()).isEqualTo(413);
@@ -238,7 +238,7 @@ class CreateAttendanceV1Test {
 
     private void assertNothingStored() {
         assertThat(server.search("E-1").status()).isEqualTo(404);
-        assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).body()).isEqualTo("[]");
+        assertThat(server.get(V1AttendanceEndpoints.SEARCH_ALL).body()).isEqualTo("[]");
     }
 
     private static String body(String id, String name, String status, String date) {

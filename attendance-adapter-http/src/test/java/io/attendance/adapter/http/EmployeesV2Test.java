@@ -150,7 +150,7 @@ class EmployeesV2Test {
         String cursor = null;
         int pages = 0;
         do {
-            Reply page = server.get(EmployeesV2Endpoints.COLLECTION + "?limit=3"
+            Reply page = server.get(V2Paths.EMPLOYEES + "?limit=3"
                     + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).isEqualTo(200);
             page.json().get("items").forEach(item -> seen.add(item.get("id").asText()));
@@ -167,7 +167,7 @@ class EmployeesV2Test {
     void aListingThatFitsOnOnePageHasANullCursor() {
         server.putEmployee("E-1", "Ada");
 
-        Reply page = server.get(EmployeesV2Endpoints.COLLECTION);
+        Reply page = server.get(V2Paths.EMPLOYEES);
 
         assertThat(page.body()).startsWith("{\"items\":[").endsWith("],\"nextCursor\":null}");
     }
@@ -177,12 +177,12 @@ class EmployeesV2Test {
         for (int i = 1; i <= 3; i++) {
             server.putEmployee("E-" + i, "Person " + i);
         }
-        String cursor = server.get(EmployeesV2Endpoints.COLLECTION + "?limit=1").json().get("nextCursor").asText();
+        String cursor = server.get(V2Paths.EMPLOYEES + "?limit=1").json().get("nextCursor").asText();
         String forged = cursor.substring(0, cursor.length() - 2) + (cursor.endsWith("AA") ? "BB" : "AA");
 
-        Reply tampered = server.get(EmployeesV2Endpoints.COLLECTION + "?limit=1&cursor=" + forged);
-        Reply garbage = server.get(EmployeesV2Endpoints.COLLECTION + "?cursor=not-a-cursor");
-        Reply otherQuery = server.get(EmployeesV2Endpoints.COLLECTION + "?limit=1&active=true&cursor=" + cursor);
+        Reply tampered = server.get(V2Paths.EMPLOYEES + "?limit=1&cursor=" + forged);
+        Reply garbage = server.get(V2Paths.EMPLOYEES + "?cursor=not-a-cursor");
+        Reply otherQuery = server.get(V2Paths.EMPLOYEES + "?limit=1&active=true&cursor=" + cursor);
 
         assertThat(tampered.status()).isEqualTo(400);
         assertThat(tampered.contentType()).startsWith("application/problem+json");
@@ -195,7 +195,7 @@ class EmployeesV2Test {
     @ParameterizedTest
     @ValueSource(strings = {"limit=0", "limit=5000", "limit=abc", "limit=-1", "limit=99999999999", "limit=1.5"})
     void aLimitOutside1To1000IsA400(String query) {
-        Reply rejected = server.get(EmployeesV2Endpoints.COLLECTION + "?" + query);
+        Reply rejected = server.get(V2Paths.EMPLOYEES + "?" + query);
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
@@ -204,7 +204,7 @@ class EmployeesV2Test {
 
     @Test
     void anActiveFilterOtherThanTrueOrFalseIsA400() {
-        Reply rejected = server.get(EmployeesV2Endpoints.COLLECTION + "?active=yes&limit=abc");
+        Reply rejected = server.get(V2Paths.EMPLOYEES + "?active=yes&limit=abc");
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.fieldErrors())
@@ -263,11 +263,11 @@ class EmployeesV2Test {
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.fieldErrors()).containsExactly("id may contain only letters, digits, '.', '_' and '-'");
         assertThat(get.status()).isEqualTo(400);
-        assertThat(server.get(EmployeesV2Endpoints.COLLECTION).json().get("items")).isEmpty();
+        assertThat(server.get(V2Paths.EMPLOYEES).json().get("items")).isEmpty();
     }
 
     private List<String> ids(String query) {
-        Reply page = server.get(EmployeesV2Endpoints.COLLECTION + query);
+        Reply page = server.get(V2Paths.EMPLOYEES + query);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         page.json().get("items").forEach(item -> ids.add(item.get("id").asText()));

@@ -79,8 +79,8 @@ class ErrorResponsesTest {
 
     @Test
     void aKnownRouteWithTheWrongMethodIsA405InJsonThatSaysWhichMethodsAreAllowed() {
-        Reply getCreate = server.get(AttendanceV1Endpoints.CREATE);
-        Reply deleteSearch = server.send(HttpRequest.newBuilder(server.uri(AttendanceV1Endpoints.SEARCH)).DELETE());
+        Reply getCreate = server.get(V1AttendanceEndpoints.CREATE);
+        Reply deleteSearch = server.send(HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH)).DELETE());
 
         assertThat(getCreate.status()).isEqualTo(405);
         assertThat(getCreate.message()).isEqualTo("Method not allowed");

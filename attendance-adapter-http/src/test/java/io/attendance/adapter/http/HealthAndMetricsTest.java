@@ -16,7 +16,7 @@ class HealthAndMetricsTest {
 
     @Test
     void healthIsFineWhileTheDatabaseAnswers() {
-        Reply health = server.get(AttendanceV1Endpoints.HEALTH);
+        Reply health = server.get(V1AttendanceEndpoints.HEALTH);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("{\"message\":\"" + HEALTHY + "\"}");
@@ -26,7 +26,7 @@ class HealthAndMetricsTest {
     void healthIs503WhenTheDatabaseProbeSaysDown() {
         server.databaseUp.set(false);
 
-        Reply health = server.get(AttendanceV1Endpoints.HEALTH);
+        Reply health = server.get(V1AttendanceEndpoints.HEALTH);
 
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body()).isEqualTo("{\"message\":\"" + UNHEALTHY + "\"}");
@@ -34,7 +34,7 @@ class HealthAndMetricsTest {
 
     @Test
     void healthDetailReportsEachServiceUp() {
-        Reply detail = server.get(AttendanceV1Endpoints.HEALTH_DETAIL);
+        Reply detail = server.get(V1AttendanceEndpoints.HEALTH_DETAIL);
 
         assertThat(detail.status()).isEqualTo(200);
         assertThat(detail.body()).isEqualTo(
@@ -45,12 +45,12 @@ class HealthAndMetricsTest {
     void withRedisDownTheServiceIsStillUpAndTheDetailSaysSo() {
         server.cacheUp.set(false);
 
-        Reply detail = server.get(AttendanceV1Endpoints.HEALTH_DETAIL);
+        Reply detail = server.get(V1AttendanceEndpoints.HEALTH_DETAIL);
 
         assertThat(detail.status()).isEqualTo(200);
         assertThat(detail.body()).isEqualTo(
                 "{\"message\":\"" + HEALTHY + "\",\"postgresql\":\"up\",\"redis\":\"down\",\"status\":\"up\"}");
-        assertThat(server.get(AttendanceV1Endpoints.HEALTH).status()).isEqualTo(200);
+        assertThat(server.get(V1AttendanceEndpoints.HEALTH).status()).isEqualTo(200);
         assertThat(server.get(OperationsEndpoints.READY).status()).isEqualTo(200);
     }
 
@@ -58,7 +58,7 @@ class HealthAndMetricsTest {
     void withTheDatabaseDownTheDetailIs503() {
         server.databaseUp.set(false);
 
-        Reply detail = server.get(AttendanceV1Endpoints.HEALTH_DETAIL);
+        Reply detail = server.get(V1AttendanceEndpoints.HEALTH_DETAIL);
 
         assertThat(detail.status()).isEqualTo(503);
         assertThat(detail.body()).isEqualTo(

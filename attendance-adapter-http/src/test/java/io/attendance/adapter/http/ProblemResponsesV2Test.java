@@ -67,9 +67,9 @@ class ProblemResponsesV2Test {
 
     @Test
     void aV2RouteWithTheWrongMethodIsA405ProblemThatSaysWhichMethodsAreAllowed() {
-        Reply getBatch = server.get(AttendanceV2Endpoints.BATCH);
+        Reply getBatch = server.get(V2Paths.BATCH);
         Reply postEmployee = server.post(employee("E-1"), "{\"name\":\"Ada\"}");
-        Reply deleteAll = server.send(HttpRequest.newBuilder(server.uri(EmployeesV2Endpoints.COLLECTION)).DELETE());
+        Reply deleteAll = server.send(HttpRequest.newBuilder(server.uri(V2Paths.EMPLOYEES)).DELETE());
 
         assertProblem(getBatch, 405, "Method Not Allowed");
         assertThat(getBatch.header("Allow")).contains("POST");
@@ -85,7 +85,7 @@ class ProblemResponsesV2Test {
 
         Reply employee = server.put(employee("E-2"), "{\"name\":\"Bob\",\"padding\":\"" + padding + "\"}");
         Reply record = server.putRecord("E-1", DAY, "{\"status\":\"Present\",\"padding\":\"" + padding + "\"}");
-        Reply batch = server.post(AttendanceV2Endpoints.BATCH, "[{\"padding\":\"" + padding + "\"}]");
+        Reply batch = server.post(V2Paths.BATCH, "[{\"padding\":\"" + padding + "\"}]");
 
         for (Reply refused : new Reply[] {employee, record, batch}) {
             assertProblem(refused, 413, "Content Too Large");

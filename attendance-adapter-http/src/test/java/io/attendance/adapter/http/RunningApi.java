@@ -2,12 +2,10 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.AttendanceService;
-import io.attendance.application.CheckHealth;
 import io.attendance.application.CursorCodec;
-import io.attendance.application.EmployeeService;
-import io.attendance.application.LookUpAttendance;
-import io.attendance.application.RecordAttendance;
+import io.attendance.application.Ports;
+import io.attendance.application.UseCaseSettings;
+import io.attendance.application.UseCases;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
 import io.attendance.domain.fake.InMemoryAuditTrail;
 import io.attendance.domain.fake.InMemoryDatabase;
@@ -65,14 +63,9 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
         InMemoryReadCache cache = new InMemoryReadCache();
         CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
-        api = new HttpApi(
-                settings,
-                new RecordAttendance(database, employees, attendanceRecords, audit, cache, clock, settings.defaultTimezone()),
-                new LookUpAttendance(attendanceRecords, cache, 1_000),
-                new EmployeeService(database, employees, cache, cursors, clock),
-                new AttendanceService(database, employees, attendanceRecords, audit, cache, cursors, clock),
-                new CheckHealth(databaseUp::get, cacheUp::get),
-                registry);
+        api = new HttpApi(settings, UseCases.assemble(
+                new Ports(database, employees, attendanceRecords, audit, cache, databaseUp::get, cacheUp::get),
+                new UseCaseSettings(clock, settings.defaultTimezone(), cursors, 1_000)), registry);
         api.start();
     }
 
@@ -121,7 +114,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     }
 
     static String employee(String id) {
-        return EmployeesV2Endpoints.COLLECTION + "/" + id;
+        return V2Paths.EMPLOYEES + "/" + id;
     }
 
     static String record(String id, String date) {
@@ -157,11 +150,11 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         appendField(body, "name", name);
         appendField(body, "status", status);
         appendField(body, "date", date);
-        return post(AttendanceV1Endpoints.CREATE, body.append('}').toString());
+        return post(V1AttendanceEndpoints.CREATE, body.append('}').toString());
     }
 
     Reply search(String id) {
-        return get(AttendanceV1Endpoints.SEARCH + "?id=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8));
+        return get(V1AttendanceEndpoints.SEARCH + "?id=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8));
     }
 
     Reply send(HttpRequest.Builder request) {

@@ -37,7 +37,7 @@ class SearchAttendanceV1Test {
     void aSearchWithoutIdIsA400WithTheOriginalMessage() {
         try (RunningApi server = RunningApi.start()) {
             for (String query : new String[] {"", "?id=", "?other=E-1"}) {
-                Reply rejected = server.get(AttendanceV1Endpoints.SEARCH + query);
+                Reply rejected = server.get(V1AttendanceEndpoints.SEARCH + query);
 
                 assertThat(rejected.status()).isEqualTo(400);
                 assertThat(rejected.body()).isEqualTo("{\"message\":\"Unable to process request, please check query params \"}");
@@ -79,7 +79,7 @@ class SearchAttendanceV1Test {
             server.create("A-1", "Ada", "Present", "2026-11-02");
             server.create("A-1", null, "Holiday", "2026-11-01");
 
-            Reply all = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+            Reply all = server.get(V1AttendanceEndpoints.SEARCH_ALL);
 
             assertThat(all.status()).isEqualTo(200);
             assertThat(all.contentType()).startsWith("application/json");
@@ -103,8 +103,8 @@ class SearchAttendanceV1Test {
             server.create("A-1", "Ada \u00e9\u4e2d", "Present", "2026-11-02");
             server.create("B-2", "Bob", "Absent", "2026-11-02");
 
-            Reply streamed = server.get(AttendanceV1Endpoints.SEARCH_ALL);
-            Reply cached = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+            Reply streamed = server.get(V1AttendanceEndpoints.SEARCH_ALL);
+            Reply cached = server.get(V1AttendanceEndpoints.SEARCH_ALL);
 
             assertThat(scans.get()).isEqualTo(1);
             assertThat(cached.status()).isEqualTo(200);
@@ -114,7 +114,7 @@ class SearchAttendanceV1Test {
                     .contains(String.valueOf(streamed.body().getBytes(StandardCharsets.UTF_8).length));
 
             server.create("C-3", "Cy", "Holiday", "2026-11-02");
-            assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).json()).hasSize(3);
+            assertThat(server.get(V1AttendanceEndpoints.SEARCH_ALL).json()).hasSize(3);
             assertThat(scans.get()).isEqualTo(2);
         }
     }
@@ -122,7 +122,7 @@ class SearchAttendanceV1Test {
     @Test
     void searchAllOfNothingIsAnEmptyArray() {
         try (RunningApi server = RunningApi.start()) {
-            assertThat(server.get(AttendanceV1Endpoints.SEARCH_ALL).body()).isEqualTo("[]");
+            assertThat(server.get(V1AttendanceEndpoints.SEARCH_ALL).body()).isEqualTo("[]");
         }
     }
 
@@ -130,7 +130,7 @@ class SearchAttendanceV1Test {
     void fiftyThousandRecordsStreamBackAsOneJsonArray() {
         int count = 50_000;
         try (RunningApi server = RunningApi.start(RunningApi.SETTINGS, ignored -> GeneratedAttendanceRecords.of(count))) {
-            Reply all = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+            Reply all = server.get(V1AttendanceEndpoints.SEARCH_ALL);
 
             assertThat(all.status()).isEqualTo(200);
             assertThat(all.headers().firstValue("Content-Length")).isEmpty();
@@ -150,7 +150,7 @@ class SearchAttendanceV1Test {
         GeneratedAttendanceRecords records = GeneratedAttendanceRecords.pausingAt(40_000, 20_000);
         try (RunningApi server = RunningApi.start(RunningApi.SETTINGS, ignored -> records)) {
             HttpResponse<InputStream> response = server.client().send(
-                    HttpRequest.newBuilder(server.uri(AttendanceV1Endpoints.SEARCH_ALL)).build(),
+                    HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH_ALL)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 assertThat(records.paused.await(10, TimeUnit.SECONDS)).isTrue();
@@ -171,7 +171,7 @@ class SearchAttendanceV1Test {
     void aDatabaseFailureBeforeTheFirstRecordIsA503() {
         try (RunningApi server = RunningApi.start(RunningApi.SETTINGS,
                 ignored -> GeneratedAttendanceRecords.failingAt(10, 0))) {
-            Reply failed = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+            Reply failed = server.get(V1AttendanceEndpoints.SEARCH_ALL);
 
             assertThat(failed.status()).isEqualTo(503);
             assertThat(failed.message()).isEqualTo(ErrorResponses.UNAVAILABLE);
@@ -184,7 +184,7 @@ class SearchAttendanceV1Test {
         try (RunningApi server = RunningApi.start(RunningApi.SETTINGS,
                 ignored -> GeneratedAttendanceRecords.failingAt(50_000, 30_000))) {
             Throwable failure = catchThrowable(() -> {
-                Reply reply = server.get(AttendanceV1Endpoints.SEARCH_ALL);
+                Reply reply = server.get(V1AttendanceEndpoints.SEARCH_ALL);
                 RunningApi.JSON.readTree(reply.body());
             });
 

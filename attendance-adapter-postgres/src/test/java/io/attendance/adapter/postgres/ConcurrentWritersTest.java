@@ -43,7 +43,7 @@ class ConcurrentWritersTest {
             AttendanceRecord read = DATABASE.attendanceRecords().find(ADA.id(), DAY).orElseThrow();
             AttendanceRecord mine = read.revised(new DayEntry(AttendanceStatus.PRESENT, Optional.empty(),
                     Optional.empty(), Optional.of("writer " + writer), RecordSource.API),
-                    TestData.NOW.plusSeconds(writer));
+                    TestData.NOW.plusSeconds(writer)).orElseThrow();
             await(allHaveRead);
             boolean won = DATABASE.attendanceRecords().replace(mine, read.version());
             if (won) {

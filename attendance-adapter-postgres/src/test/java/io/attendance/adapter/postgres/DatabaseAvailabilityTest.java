@@ -58,12 +58,12 @@ class DatabaseAvailabilityTest {
         List<ThrowingCallable> calls = List.of(
                 () -> unreachable.employees().find(ADA.id()),
                 () -> unreachable.employees().add(ADA),
-                () -> unreachable.employees().replace(ADA.revised(ADA.details().inactive(), Instant.now()), 1),
+                () -> unreachable.employees().replace(ADA.revised(ADA.details().inactive(), Instant.now()).orElseThrow(), 1),
                 () -> unreachable.employees().list(EmployeeQuery.EVERYONE, Optional.empty(), 10),
                 () -> unreachable.attendanceRecords().add(record),
                 () -> unreachable.attendanceRecords().find(ADA.id(), day),
                 () -> unreachable.attendanceRecords().replace(record.revised(
-                        DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), Instant.now()), 1),
+                        DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), Instant.now()).orElseThrow(), 1),
                 () -> unreachable.attendanceRecords().remove(ADA.id(), day, 1),
                 () -> unreachable.attendanceRecords().ofEmployee(ADA.id(), day, day),
                 () -> unreachable.attendanceRecords().search(new AttendanceQuery(day, day, Optional.empty(),

@@ -64,7 +64,7 @@ class PostgresAttendanceRecordsTest {
         Employee ada = addEmployee(TestData.employee("E-1", "Ada Lovelace"));
         AttendanceRecord first = TestData.record(ada, DAY, AttendanceStatus.PRESENT);
         DATABASE.attendanceRecords().add(first);
-        AttendanceRecord second = first.revised(TestData.fullDay(DAY, "badge forgotten"), TestData.NOW.plusSeconds(5));
+        AttendanceRecord second = first.revised(TestData.fullDay(DAY, "badge forgotten"), TestData.NOW.plusSeconds(5)).orElseThrow();
         AttendanceQuery today = query(DAY, DAY, null, null, null, null);
 
         assertThatThrownBy(() -> DATABASE.attendanceRecords().replace(second, 2))
@@ -119,7 +119,7 @@ class PostgresAttendanceRecordsTest {
                 DATABASE.attendanceRecords().add(record);
                 if ((e * 7 + day) % 11 == 0) {
                     AttendanceRecord revised = record.revised(TestData.fullDay(record.date(), "revised"),
-                            TestData.NOW.plusSeconds(3600L + e * 60L + day));
+                            TestData.NOW.plusSeconds(3600L + e * 60L + day)).orElseThrow();
                     DATABASE.attendanceRecords().replace(revised, 1);
                     record = revised;
                 }

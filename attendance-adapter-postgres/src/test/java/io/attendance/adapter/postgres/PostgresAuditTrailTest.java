@@ -37,7 +37,7 @@ class PostgresAuditTrailTest {
     void anEventWhoseSnapshotIsOfAnotherRecordIsRefused() {
         AttendanceRecord today = TestData.record(ADA, DAY, AttendanceStatus.PRESENT);
         AttendanceRecord tomorrow = TestData.record(ADA, WorkDate.of(2026, 11, 28), AttendanceStatus.PRESENT)
-                .revised(DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), TestData.NOW);
+                .revised(DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), TestData.NOW).orElseThrow();
         AuditEvent mixed = new AuditEvent(ADA.id(), DAY, TestData.NOW, "anonymous", AuditAction.UPDATED,
                 Optional.of(today), Optional.of(tomorrow));
 

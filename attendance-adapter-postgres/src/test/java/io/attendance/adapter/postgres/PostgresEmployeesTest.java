@@ -19,7 +19,7 @@ class PostgresEmployeesTest {
     void aCallersMistakesAreRefusedBeforeAnyStatementRuns() {
         Employee ada = TestData.employee("E-1", "Ada Lovelace");
         DATABASE.employees().add(ada);
-        Employee revised = ada.revised(ada.details().inactive(), TestData.NOW.plusSeconds(60));
+        Employee revised = ada.revised(ada.details().inactive(), TestData.NOW.plusSeconds(60)).orElseThrow();
 
         assertThatThrownBy(() -> DATABASE.employees().replace(revised, 2))
                 .as("a version that does not follow the expected one").isInstanceOf(IllegalArgumentException.class);

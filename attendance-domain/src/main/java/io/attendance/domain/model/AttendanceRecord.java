@@ -33,13 +33,13 @@ public record AttendanceRecord(
         return first(employeeId, date, DayEntry.statusOnly(status, RecordSource.V1), now);
     }
 
-    /** The next version with this entry; the same object when its content does not change. */
-    public AttendanceRecord revised(DayEntry newEntry, Instant now) {
+    /** The next version with this entry; empty when the entry says what this record says. */
+    public Optional<AttendanceRecord> revised(DayEntry newEntry, Instant now) {
         if (newEntry.sameContentAs(entry)) {
-            return this;
+            return Optional.empty();
         }
-        return new AttendanceRecord(employeeId, date, newEntry, version + 1, createdAt,
-                now.isBefore(updatedAt) ? updatedAt : now);
+        return Optional.of(new AttendanceRecord(employeeId, date, newEntry, version + 1, createdAt,
+                now.isBefore(updatedAt) ? updatedAt : now));
     }
 
     public AttendanceStatus status() {

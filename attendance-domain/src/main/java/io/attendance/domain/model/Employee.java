@@ -23,9 +23,11 @@ public record Employee(EmployeeId id, EmployeeDetails details, long version, Ins
         return new Employee(id, details, 1, now, now);
     }
 
-    /** The next version with these details; the same object when nothing changes. */
-    public Employee revised(EmployeeDetails newDetails, Instant now) {
-        return newDetails.equals(details) ? this : new Employee(id, newDetails, version + 1, createdAt, later(now));
+    /** The next version with these details; empty when they are the details it has. */
+    public Optional<Employee> revised(EmployeeDetails newDetails, Instant now) {
+        return newDetails.equals(details)
+                ? Optional.empty()
+                : Optional.of(new Employee(id, newDetails, version + 1, createdAt, later(now)));
     }
 
     private Instant later(Instant now) {

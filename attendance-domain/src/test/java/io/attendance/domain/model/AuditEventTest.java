@@ -13,7 +13,7 @@ class AuditEventTest {
     private static final AttendanceRecord CREATED = AttendanceRecord.first(
             new EmployeeId("E-1"), WorkDate.of(2026, 11, 27), AttendanceStatus.PRESENT, NOW);
     private static final AttendanceRecord UPDATED = CREATED.revised(
-            DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), LATER);
+            DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), LATER).orElseThrow();
 
     private static AuditEvent event(AuditAction action, AttendanceRecord before, AttendanceRecord after) {
         return new AuditEvent(CREATED.employeeId(), CREATED.date(), NOW, "anonymous", action,

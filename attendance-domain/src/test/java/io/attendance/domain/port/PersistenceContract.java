@@ -185,7 +185,7 @@ public abstract class PersistenceContract {
     void replacingAnEmployeeAtTheStoredVersionStoresTheNextVersion() {
         Employee stored = stored(ada());
         Employee revised = stored.revised(
-                new EmployeeDetails("Ada King", Optional.empty(), ZoneId.of("Asia/Tokyo"), false), LATER);
+                new EmployeeDetails("Ada King", Optional.empty(), ZoneId.of("Asia/Tokyo"), false), LATER).orElseThrow();
 
         assertThat(employees.replace(revised, 1)).isTrue();
 
@@ -196,10 +196,10 @@ public abstract class PersistenceContract {
     @Test
     void replacingAnEmployeeAtAnOlderVersionReturnsFalseAndChangesNothing() {
         Employee stored = stored(ada());
-        Employee second = stored.revised(stored.details().renamed("Ada King"), LATER);
+        Employee second = stored.revised(stored.details().renamed("Ada King"), LATER).orElseThrow();
         employees.replace(second, 1);
 
-        Employee stale = stored.revised(stored.details().renamed("Lady Lovelace"), LATER);
+        Employee stale = stored.revised(stored.details().renamed("Lady Lovelace"), LATER).orElseThrow();
 
         assertThat(employees.replace(stale, 1)).isFalse();
         assertThat(employees.find(ada().id())).contains(second);
@@ -207,7 +207,7 @@ public abstract class PersistenceContract {
 
     @Test
     void replacingAnAbsentEmployeeReturnsFalseAndCreatesNothing() {
-        Employee ghost = ada().revised(ada().details().renamed("Ghost"), LATER);
+        Employee ghost = ada().revised(ada().details().renamed("Ghost"), LATER).orElseThrow();
 
         assertThat(employees.replace(ghost, 1)).isFalse();
         assertThat(employees.find(ada().id())).isEmpty();
@@ -218,7 +218,7 @@ public abstract class PersistenceContract {
         Employee stored = stored(ada());
 
         int winners = winnersAmong(WRITERS, i -> () -> employees.replace(
-                stored.revised(stored.details().renamed("Writer " + i), LATER), 1));
+                stored.revised(stored.details().renamed("Writer " + i), LATER).orElseThrow(), 1));
 
         assertThat(winners).isEqualTo(1);
         assertThat(employees.find(ada().id())).hasValueSatisfying(found -> {
@@ -245,7 +245,7 @@ public abstract class PersistenceContract {
     @Test
     void employeeInstantsSurviveTheRoundTripToTheMicrosecond() {
         Employee stored = stored(Employee.first(ada().id(), ada().details(), Instant.parse("1970-01-01T00:00:00.000001Z")));
-        Employee revised = stored.revised(stored.details().inactive(), Instant.parse("2099-12-31T23:59:59.999999Z"));
+        Employee revised = stored.revised(stored.details().inactive(), Instant.parse("2099-12-31T23:59:59.999999Z")).orElseThrow();
         employees.replace(revised, 1);
 
         Employee found = employees.find(ada().id()).orElseThrow();
@@ -379,12 +379,12 @@ public abstract class PersistenceContract {
     void replacingARecordAtTheStoredVersionStoresTheNextVersion() {
         stored(ada());
         AttendanceRecord first = storedRecord(ada(), DAY, AttendanceStatus.ABSENT);
-        AttendanceRecord revised = first.revised(fullEntry(), LATER);
+        AttendanceRecord revised = first.revised(fullEntry(), LATER).orElseThrow();
 
         assertThat(records.replace(revised, 1)).isTrue();
 
         assertThat(records.find(ada().id(), DAY)).contains(revised);
-        AttendanceRecord bare = revised.revised(statusOnly(AttendanceStatus.HOLIDAY), LATER);
+        AttendanceRecord bare = revised.revised(statusOnly(AttendanceStatus.HOLIDAY), LATER).orElseThrow();
         assertThat(records.replace(bare, 2)).isTrue();
         assertThat(records.find(ada().id(), DAY)).as("optional fields cleared").contains(bare);
     }
@@ -393,11 +393,11 @@ public abstract class PersistenceContract {
     void replacingARecordAtAnOlderVersionReturnsFalseAndChangesNothing() {
         stored(ada());
         AttendanceRecord first = storedRecord(ada(), DAY, AttendanceStatus.ABSENT);
-        AttendanceRecord second = first.revised(noted("second"), LATER);
+        AttendanceRecord second = first.revised(noted("second"), LATER).orElseThrow();
         records.replace(second, 1);
 
-        assertThat(records.replace(first.revised(noted("stale"), LATER), 1)).isFalse();
-        assertThat(records.replace(second.revised(noted("from the future"), LATER).revised(noted("!"), LATER), 3))
+        assertThat(records.replace(first.revised(noted("stale"), LATER).orElseThrow(), 1)).isFalse();
+        assertThat(records.replace(second.revised(noted("from the future"), LATER).orElseThrow().revised(noted("!"), LATER).orElseThrow(), 3))
                 .isFalse();
         assertThat(records.find(ada().id(), DAY)).contains(second);
     }
@@ -406,7 +406,7 @@ public abstract class PersistenceContract {
     void replacingAnAbsentRecordReturnsFalseAndCreatesNothing() {
         stored(ada());
         AttendanceRecord elsewhere = storedRecord(ada(), WorkDate.of(2026, 11, 26), AttendanceStatus.PRESENT);
-        AttendanceRecord ghost = recordOf(ada(), DAY, AttendanceStatus.ABSENT).revised(noted("ghost"), LATER);
+        AttendanceRecord ghost = recordOf(ada(), DAY, AttendanceStatus.ABSENT).revised(noted("ghost"), LATER).orElseThrow();
 
         assertThat(records.replace(ghost, 1)).isFalse();
         assertThat(records.find(ada().id(), DAY)).isEmpty();
@@ -418,7 +418,7 @@ public abstract class PersistenceContract {
         stored(ada());
         stored(bob());
         AttendanceRecord first = storedRecord(ada(), DAY, AttendanceStatus.ABSENT);
-        AttendanceRecord second = first.revised(noted("second"), LATER);
+        AttendanceRecord second = first.revised(noted("second"), LATER).orElseThrow();
         records.replace(second, 1);
         AttendanceRecord otherDay = storedRecord(ada(), WorkDate.of(2026, 11, 28), AttendanceStatus.PRESENT);
         AttendanceRecord otherEmployee = storedRecord(bob(), DAY, AttendanceStatus.PRESENT);
@@ -483,7 +483,7 @@ public abstract class PersistenceContract {
         stored(ada());
         AttendanceRecord first = storedRecord(ada(), DAY, AttendanceStatus.ABSENT);
 
-        int winners = winnersAmong(WRITERS, i -> () -> records.replace(first.revised(noted("writer " + i), LATER), 1));
+        int winners = winnersAmong(WRITERS, i -> () -> records.replace(first.revised(noted("writer " + i), LATER).orElseThrow(), 1));
 
         assertThat(winners).isEqualTo(1);
         assertThat(records.find(ada().id(), DAY)).hasValueSatisfying(found -> {
@@ -537,7 +537,7 @@ public abstract class PersistenceContract {
     void recordsComeWithTheEmployeeAsItIsNow() {
         stored(ada());
         AttendanceRecord record = storedRecord(ada(), DAY, AttendanceStatus.PRESENT);
-        Employee renamed = ada().revised(ada().details().renamed("Ada King").inactive(), LATER);
+        Employee renamed = ada().revised(ada().details().renamed("Ada King").inactive(), LATER).orElseThrow();
         employees.replace(renamed, 1);
 
         List<EmployeeAttendance> streamed = new ArrayList<>();
@@ -598,7 +598,7 @@ public abstract class PersistenceContract {
         records.add(first);
         AttendanceRecord revised = first.revised(
                 new DayEntry(AttendanceStatus.PRESENT, Optional.of(in), Optional.of(out), Optional.empty(), RecordSource.API),
-                updated);
+                updated).orElseThrow();
         records.replace(revised, 1);
 
         AttendanceRecord found = records.find(ada().id(), DAY).orElseThrow();
@@ -688,7 +688,7 @@ public abstract class PersistenceContract {
     void aSearchFiltersByTheEmployeesCurrentDepartment() {
         Employee ada = stored(ada());
         AttendanceRecord record = storedRecord(ada, DAY, AttendanceStatus.PRESENT);
-        employees.replace(ada.revised(new EmployeeDetails(ada.name(), Optional.of("Sales"), ada.timezone(), true), LATER), 1);
+        employees.replace(ada.revised(new EmployeeDetails(ada.name(), Optional.of("Sales"), ada.timezone(), true), LATER).orElseThrow(), 1);
 
         assertThat(search(DAY, DAY, null, "Engineering", null, null)).isEmpty();
         assertThat(search(DAY, DAY, null, "Sales", null, null)).containsExactly(record);
@@ -734,7 +734,7 @@ public abstract class PersistenceContract {
         stored(ada());
         stored(bob());
         AttendanceRecord created = AttendanceRecord.first(ada().id(), DAY, fullEntry(), NOW);
-        AttendanceRecord updated = created.revised(statusOnly(AttendanceStatus.ABSENT), NOW);
+        AttendanceRecord updated = created.revised(statusOnly(AttendanceStatus.ABSENT), NOW).orElseThrow();
         AuditEvent creation = AuditEvent.created(created, "anonymous");
         AuditEvent update = AuditEvent.updated(created, updated, "hr-admin@example.com");
         AuditEvent deletion = AuditEvent.deleted(updated, NOW, "x' OR '1'='1");
@@ -793,9 +793,9 @@ public abstract class PersistenceContract {
             AttendanceRecord record = recordOf(ada(), DAY, AttendanceStatus.PRESENT);
             records.add(record);
             audit.append(AuditEvent.created(record, "anonymous"));
-            employees.replace(bob().revised(bob().details().renamed("Robert"), LATER), 1);
-            records.replace(bobs.revised(noted("changed"), LATER), 1);
-            audit.append(AuditEvent.updated(bobs, bobs.revised(noted("changed"), LATER), "anonymous"));
+            employees.replace(bob().revised(bob().details().renamed("Robert"), LATER).orElseThrow(), 1);
+            records.replace(bobs.revised(noted("changed"), LATER).orElseThrow(), 1);
+            audit.append(AuditEvent.updated(bobs, bobs.revised(noted("changed"), LATER).orElseThrow(), "anonymous"));
             throw new NotFound("something later in the same unit of work failed");
         })).isInstanceOf(NotFound.class).hasMessage("something later in the same unit of work failed");
 
@@ -827,7 +827,7 @@ public abstract class PersistenceContract {
             records.add(recordOf(ada(), DAY, AttendanceStatus.PRESENT));
             assertThat(employees.find(ada().id())).contains(ada());
             assertThat(records.find(ada().id(), DAY)).isPresent();
-            assertThat(records.replace(records.find(ada().id(), DAY).orElseThrow().revised(noted("n"), LATER), 1)).isTrue();
+            assertThat(records.replace(records.find(ada().id(), DAY).orElseThrow().revised(noted("n"), LATER).orElseThrow(), 1)).isTrue();
             return "done";
         });
 

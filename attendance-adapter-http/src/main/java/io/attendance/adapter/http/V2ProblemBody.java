@@ -8,7 +8,7 @@ import java.util.List;
  * {@code errors} the rejected fields (an empty list when the failure is not about fields).
  */
 @JsonPropertyOrder({"type", "title", "status", "detail", "errors"})
-record ProblemBody(String type, String title, int status, String detail, List<FieldProblem> errors) {
+record V2ProblemBody(String type, String title, int status, String detail, List<FieldProblem> errors) {
     /**
      * {@code about:blank} (RFC 9457 §4.2.1): the status says what kind of problem it is and the title is
      * its standard phrase; the field errors tell a validation failure apart. No problem-type URI is

@@ -6,14 +6,14 @@ import java.time.Instant;
 
 /** One change to a record: who did what when, and the record before and after (null around a creation or deletion). */
 @JsonPropertyOrder({"at", "actor", "action", "before", "after"})
-record AuditEventView(Instant at, String actor, String action, RecordView before, RecordView after) {
+record V2AuditEventView(Instant at, String actor, String action, V2RecordView before, V2RecordView after) {
 
-    static AuditEventView of(AuditEvent event) {
-        return new AuditEventView(
+    static V2AuditEventView of(AuditEvent event) {
+        return new V2AuditEventView(
                 event.at(),
                 event.actor(),
                 event.action().name(),
-                event.before().map(RecordView::of).orElse(null),
-                event.after().map(RecordView::of).orElse(null));
+                event.before().map(V2RecordView::of).orElse(null),
+                event.after().map(V2RecordView::of).orElse(null));
     }
 }

@@ -8,6 +8,7 @@ import io.attendance.application.ListingOutput;
 import io.attendance.application.LookUpAttendance;
 import io.attendance.application.RecordAttendance;
 import io.attendance.application.RecordAttendanceCommand;
+import io.attendance.application.UseCases;
 import io.attendance.domain.error.NotFound;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
@@ -22,7 +23,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** The OT-Microservices v1 attendance contract, kept exactly: paths, field names and message text. */
-final class AttendanceV1Endpoints {
+final class V1AttendanceEndpoints {
     static final String PREFIX = "/api/v1/attendance";
     static final String CREATE = PREFIX + "/create";
     static final String SEARCH = PREFIX + "/search";
@@ -42,24 +43,19 @@ final class AttendanceV1Endpoints {
     private final LookUpAttendance lookUpAttendance;
     private final CheckHealth checkHealth;
 
-    AttendanceV1Endpoints(
-            ObjectMapper json,
-            RequestBodies bodies,
-            RecordAttendance recordAttendance,
-            LookUpAttendance lookUpAttendance,
-            CheckHealth checkHealth) {
+    V1AttendanceEndpoints(ObjectMapper json, RequestBodies bodies, UseCases useCases) {
         this.json = json;
-        this.recordWriter = json.writerFor(AttendanceView.class);
+        this.recordWriter = json.writerFor(V1AttendanceView.class);
         this.bodies = bodies;
-        this.recordAttendance = recordAttendance;
-        this.lookUpAttendance = lookUpAttendance;
-        this.checkHealth = checkHealth;
+        this.recordAttendance = useCases.recordAttendance();
+        this.lookUpAttendance = useCases.lookUpAttendance();
+        this.checkHealth = useCases.checkHealth();
     }
 
     void create(Context ctx) throws IOException {
-        RecordAttendanceCommand command = CreateAttendanceRequest.parse(json, bodies.read(ctx));
+        RecordAttendanceCommand command = V1CreateRequest.parse(json, bodies.read(ctx));
         AttendanceRecord created = recordAttendance.record(command, Actors.of(ctx));
-        respond(ctx, HttpStatus.OK, new MessageBody(
+        respond(ctx, HttpStatus.OK, new V1MessageBody(
                 "Successfully created the record for the employee id: $" + created.employeeId().value()));
     }
 
@@ -67,13 +63,13 @@ final class AttendanceV1Endpoints {
         String id = ctx.queryParam("id");
         if (id == null || id.isEmpty()) {
             // part of the v1 contract itself (its exact text), not an error mapping: answered here
-            respond(ctx, HttpStatus.BAD_REQUEST, new MessageBody(MISSING_ID));
+            respond(ctx, HttpStatus.BAD_REQUEST, new V1MessageBody(MISSING_ID));
             return;
         }
         EmployeeId employeeId = new EmployeeId(id);
         EmployeeAttendance latest = lookUpAttendance.latestOf(employeeId)
                 .orElseThrow(() -> new NotFound("No attendance record found for the employee id: " + employeeId.value()));
-        respond(ctx, HttpStatus.OK, AttendanceView.of(latest));
+        respond(ctx, HttpStatus.OK, V1AttendanceView.of(latest));
     }
 
     /**
@@ -88,17 +84,17 @@ final class AttendanceV1Endpoints {
 
     void health(Context ctx) throws IOException {
         boolean up = checkHealth.check().databaseUp();
-        respond(ctx, up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, new MessageBody(up ? HEALTHY : UNHEALTHY));
+        respond(ctx, up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, new V1MessageBody(up ? HEALTHY : UNHEALTHY));
     }
 
     void healthDetail(Context ctx) throws IOException {
         CheckHealth.HealthReport report = checkHealth.check();
         boolean up = report.databaseUp();
-        respond(ctx, up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, new HealthDetailView(
+        respond(ctx, up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, new V1HealthDetailView(
                 up ? HEALTHY : UNHEALTHY,
-                HealthDetailView.upOrDown(report.databaseUp()),
-                HealthDetailView.upOrDown(report.cacheUp()),
-                HealthDetailView.upOrDown(up)));
+                V1HealthDetailView.upOrDown(report.databaseUp()),
+                V1HealthDetailView.upOrDown(report.cacheUp()),
+                V1HealthDetailView.upOrDown(up)));
     }
 
     private void respond(Context ctx, HttpStatus status, Object body) throws IOException {
@@ -121,7 +117,7 @@ final class AttendanceV1Endpoints {
                 if (generator == null) {
                     open();
                 }
-                recordWriter.writeValue(generator, AttendanceView.of(attendance));
+                recordWriter.writeValue(generator, V1AttendanceView.of(attendance));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class AttendanceServiceTest {
+class AttendanceRecordServiceTest {
     private static final EmployeeId ADA = new EmployeeId("E-1");
     private static final EmployeeId BOB = new EmployeeId("E-2");
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
@@ -44,7 +44,7 @@ class AttendanceServiceTest {
     private static final WorkDate NOVEMBER_30 = WorkDate.of(2026, 11, 30);
 
     private final InMemoryApplication app = started(new InMemoryApplication());
-    private final AttendanceService service = app.attendanceService;
+    private final AttendanceRecordService service = app.attendanceRecords;
 
     /** Ada works in Paris for Ops, Bob in Los Angeles for Sales. */
     private static InMemoryApplication started(InMemoryApplication app) {
@@ -401,13 +401,13 @@ class AttendanceServiceTest {
         write(status("E-1", "2026-11-20", "Present"));
         write(status("E-1", "2026-11-21", "Absent"));
 
-        AttendanceService.BatchOutcome outcome = service.importBatch(List.of(
+        ImportBatch.Outcome outcome = app.importBatch.apply(List.of(
                 input("E-1", "2026-11-20", "present", null, null, null),
                 input("E-1", "2026-11-21", "Present", "2026-11-21T08:00:00+01:00", null, "late"),
                 input("E-1", "2026-11-22", "Work From Home", null, null, null),
                 input("E-2", "2026-11-22", "HOLIDAY", null, null, null)), "payroll");
 
-        assertThat(outcome).isEqualTo(new AttendanceService.BatchOutcome(2, 1, 1));
+        assertThat(outcome).isEqualTo(new ImportBatch.Outcome(2, 1, 1));
         assertThat(service.get(ADA, WorkDate.of(2026, 11, 20)).version()).isEqualTo(1);
         AttendanceRecord updated = service.get(ADA, WorkDate.of(2026, 11, 21));
         assertThat(updated.version()).isEqualTo(2);
@@ -422,7 +422,7 @@ class AttendanceServiceTest {
 
     @Test
     void aBatchWithAnyInvalidItemAppliesNothingAndListsEveryErrorByIndex() {
-        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class, () -> service.importBatch(List.of(
+        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class, () -> app.importBatch.apply(List.of(
                 input("E-9", "2026-11-20", "Present", null, null, null),
                 input("E-1", "2026-11-20", "Present", null, null, null),
                 input("E-1", "2026-11-21", "Present", null, null, null),
@@ -443,24 +443,24 @@ class AttendanceServiceTest {
 
     @Test
     void aBatchHoldsOneToAThousandItems() {
-        assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> service.importBatch(List.of(), ACTOR))))
+        assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> app.importBatch.apply(List.of(), ACTOR))))
                 .containsExactly("items");
         List<PutRecordCommand.Input> tooMany = IntStream.range(0, 1001)
                 .mapToObj(i -> input("E-1", LocalDate.of(2024, 1, 1).plusDays(i).toString(), "Present", null, null, null))
                 .toList();
-        assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> service.importBatch(tooMany, ACTOR))))
+        assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> app.importBatch.apply(tooMany, ACTOR))))
                 .containsExactly("items");
         assertThat(app.records.ofEmployee(ADA, WorkDate.of(2024, 1, 1), WorkDate.of(2024, 12, 31))).isEmpty();
 
-        assertThat(service.importBatch(tooMany.subList(0, 1000), ACTOR)).isEqualTo(new AttendanceService.BatchOutcome(1000, 0, 0));
+        assertThat(app.importBatch.apply(tooMany.subList(0, 1000), ACTOR)).isEqualTo(new ImportBatch.Outcome(1000, 0, 0));
     }
 
     @Test
     void aBatchThatFailsWhileWritingLeavesNothingBehind() {
         InMemoryApplication failing = started(new InMemoryApplication(FailingOnThirdAdd::new));
-        failing.attendanceService.put(status("E-1", "2026-11-19", "Absent"), Precondition.NONE, ACTOR);
+        failing.attendanceRecords.put(status("E-1", "2026-11-19", "Absent"), Precondition.NONE, ACTOR);
 
-        assertThatThrownBy(() -> failing.attendanceService.importBatch(List.of(
+        assertThatThrownBy(() -> failing.importBatch.apply(List.of(
                 input("E-1", "2026-11-19", "Present", null, null, null),
                 input("E-1", "2026-11-20", "Present", null, null, null),
                 input("E-1", "2026-11-21", "Present", null, null, null),
@@ -522,8 +522,7 @@ class AttendanceServiceTest {
     }
 
     private final LosingRecords losing = new LosingRecords(app.storedRecords);
-    private final AttendanceService racing = new AttendanceService(app.db, app.employees, losing, app.audit, app.cache,
-            new CursorCodec(InMemoryApplication.SECRET), CLOCK);
+    private final AttendanceRecordService racing = app.withRecords(losing).attendanceRecords();
 
     @Test
     void anUpsertThatLosesARaceRunsAgainAndAuditsOnce() {
@@ -646,7 +645,7 @@ class AttendanceServiceTest {
         write(status("E-1", "2026-11-27", "Present"));
         warm(DAY);
 
-        service.importBatch(List.of(input("E-1", "2026-11-27", "Holiday", null, null, null),
+        app.importBatch.apply(List.of(input("E-1", "2026-11-27", "Holiday", null, null, null),
                 input("E-2", "2026-11-27", "Absent", null, null, null)), ACTOR);
 
         assertThat(service.get(ADA, DAY).status()).isEqualTo(AttendanceStatus.HOLIDAY);

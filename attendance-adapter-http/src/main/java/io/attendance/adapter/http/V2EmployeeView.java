@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** An employee as v2 shows them; the department is null when HR gave none, the time zone an IANA name. */
 @JsonPropertyOrder({"id", "name", "department", "timezone", "active", "version", "createdAt", "updatedAt"})
-record EmployeeView(
+record V2EmployeeView(
         String id,
         String name,
         String department,
@@ -16,8 +16,8 @@ record EmployeeView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static EmployeeView of(Employee employee) {
-        return new EmployeeView(
+    static V2EmployeeView of(Employee employee) {
+        return new V2EmployeeView(
                 employee.id().value(),
                 employee.name(),
                 employee.department().orElse(null),

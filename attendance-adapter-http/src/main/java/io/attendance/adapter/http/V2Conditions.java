@@ -10,7 +10,6 @@ import java.util.Enumeration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,11 +35,11 @@ import java.util.stream.Collectors;
  * Versions are compared inside the application's unit of work ({@link Precondition}), so that of
  * concurrent writers pinning the same version exactly one succeeds.
  */
-final class Conditions {
+final class V2Conditions {
     private static final Pattern TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"");
     private static final String SYNTAX = "must be * or a list of ETags such as \"3\"";
 
-    private Conditions() {
+    private V2Conditions() {
     }
 
     /** {@code *} or the versions a conditional header names. */
@@ -50,7 +49,7 @@ final class Conditions {
         }
 
         String describe() {
-            return any ? "*" : versions.stream().map(Conditions::etag).collect(Collectors.joining(", "));
+            return any ? "*" : versions.stream().map(V2Conditions::etag).collect(Collectors.joining(", "));
         }
     }
 
@@ -59,14 +58,12 @@ final class Conditions {
     }
 
     /**
-     * The precondition of a PUT or DELETE.
+     * The precondition of a PUT or DELETE, as the client sent it: the application checks it against
+     * the stored version inside the unit of work that writes.
      *
-     * @param currentVersion the stored version (empty: none), asked only when If-Match lists several
-     *     versions: the write is then pinned to the one stored, if listed, and fails otherwise
      * @throws ValidationFailed when a header is malformed or the two contradict each other
-     * @throws PreconditionFailed when If-Match lists several versions and none is stored
      */
-    static Precondition forWrite(Context ctx, Supplier<Optional<Long>> currentVersion) {
+    static Precondition forWrite(Context ctx) {
         Optional<Tags> ifMatch = tags(ctx, Header.IF_MATCH);
         Optional<Tags> ifNoneMatch = tags(ctx, Header.IF_NONE_MATCH);
         if (ifNoneMatch.isPresent()) {
@@ -78,23 +75,8 @@ final class Conditions {
             }
             return Precondition.ifNoneMatchAny();
         }
-        if (ifMatch.isEmpty()) {
-            return Precondition.NONE;
-        }
-        Tags tags = ifMatch.get();
-        if (tags.any()) {
-            return Precondition.ifMatchAny();
-        }
-        if (tags.versions().size() == 1) {
-            return Precondition.ifMatch(tags.versions().iterator().next());
-        }
-        Optional<Long> stored = currentVersion.get();
-        if (stored.isPresent() && tags.matches(stored.get())) {
-            return Precondition.ifMatch(stored.get());
-        }
-        throw new PreconditionFailed(stored
-                .map(version -> "the stored version is " + version + ", none of " + tags.describe())
-                .orElse("it does not exist"));
+        return ifMatch.map(tags -> tags.any() ? Precondition.ifMatchAny() : Precondition.ifMatchOneOf(tags.versions()))
+                .orElse(Precondition.NONE);
     }
 
     /**

@@ -10,9 +10,9 @@ import io.attendance.domain.error.ValidationFailed;
  * null), unknown fields ignored. Turns the raw bytes into a {@link RecordAttendanceCommand} or a
  * {@link ValidationFailed} naming every bad field.
  */
-final class CreateAttendanceRequest {
+final class V1CreateRequest {
 
-    private CreateAttendanceRequest() {
+    private V1CreateRequest() {
     }
 
     static RecordAttendanceCommand parse(ObjectMapper json, byte[] body) {

@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 @JsonPropertyOrder({"employeeId", "date", "status", "checkIn", "checkOut", "workedMinutes", "note", "source",
         "version", "createdAt", "updatedAt"})
-record RecordView(
+record V2RecordView(
         String employeeId,
         String date,
         String status,
@@ -23,8 +23,8 @@ record RecordView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static RecordView of(AttendanceRecord record) {
-        return new RecordView(
+    static V2RecordView of(AttendanceRecord record) {
+        return new V2RecordView(
                 record.employeeId().value(),
                 record.date().toString(),
                 record.status().label(),

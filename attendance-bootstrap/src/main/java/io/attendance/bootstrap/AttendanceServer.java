@@ -14,27 +14,27 @@ import org.slf4j.LoggerFactory;
  * {@link #close()} stops in the reverse order: HTTP first (in-flight requests finish), then the
  * pools, then the embedded servers.
  */
-final class AttendanceService implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(AttendanceService.class);
+final class AttendanceServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AttendanceServer.class);
 
     private final EmbeddedServices servers;
     private final Injector injector;
     private final HttpApi http;
 
-    private AttendanceService(EmbeddedServices servers, Injector injector) {
+    private AttendanceServer(EmbeddedServices servers, Injector injector) {
         this.servers = servers;
         this.injector = injector;
         this.http = injector.getInstance(HttpApi.class);
     }
 
-    static AttendanceService start(AttendanceConfig config) {
+    static AttendanceServer start(AttendanceConfig config) {
         EmbeddedServices servers = EmbeddedServices.forService(config);
-        AttendanceService service = null;
+        AttendanceServer service = null;
         try {
             Injector injector = Guice.createInjector(Stage.PRODUCTION,
                     new InfrastructureModule(config, servers.database(), servers.redisUrl()),
                     new ServiceModule(config));
-            service = new AttendanceService(servers, injector);
+            service = new AttendanceServer(servers, injector);
             injector.getInstance(PostgresDatabase.class).migrations().update();
             service.http.start();
             log.info("Attendance API listening on port {}", service.http.port());

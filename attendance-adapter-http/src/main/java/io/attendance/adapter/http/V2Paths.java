@@ -1,0 +1,29 @@
+package io.attendance.adapter.http;
+
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+
+/** Every v2 route, its path parameters, and the Location of what a PUT creates. */
+final class V2Paths {
+    static final String EMPLOYEE_ID = "id";
+    static final String DATE = "date";
+
+    static final String EMPLOYEES = "/api/v2/employees";
+    static final String EMPLOYEE = EMPLOYEES + "/{" + EMPLOYEE_ID + "}";
+    static final String RECORDS_OF_EMPLOYEE = EMPLOYEE + "/attendance";
+    static final String RECORD = RECORDS_OF_EMPLOYEE + "/{" + DATE + "}";
+    static final String RECORD_HISTORY = RECORD + "/history";
+    static final String RECORDS = "/api/v2/attendance";
+    static final String BATCH = RECORDS + "/batch";
+
+    private V2Paths() {
+    }
+
+    static String employee(EmployeeId id) {
+        return EMPLOYEES + "/" + id.value();
+    }
+
+    static String record(EmployeeId employeeId, WorkDate date) {
+        return employee(employeeId) + "/attendance/" + date;
+    }
+}

@@ -1,0 +1,101 @@
+package io.attendance.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.application.AttendanceRecordService;
+import io.attendance.application.ImportBatch;
+import io.attendance.application.PutRecordCommand;
+import io.attendance.application.UseCases;
+import io.attendance.application.Written;
+import io.attendance.domain.model.AttendanceQuery;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * v2 daily records: one per employee per date under {@code /api/v2/employees/{id}/attendance/{date}}
+ * with its history, an employee's range, the cross-employee search, and the atomic batch.
+ */
+final class V2RecordEndpoints {
+    private final ObjectMapper json;
+    private final RequestBodies bodies;
+    private final V2Responses responses;
+    private final AttendanceRecordService attendance;
+    private final ImportBatch importBatch;
+
+    V2RecordEndpoints(ObjectMapper json, RequestBodies bodies, UseCases useCases) {
+        this.json = json;
+        this.bodies = bodies;
+        this.responses = new V2Responses(json);
+        this.attendance = useCases.attendanceRecords();
+        this.importBatch = useCases.importBatch();
+    }
+
+    void put(Context ctx) throws IOException {
+        PutRecordCommand command = V2Bodies.record(
+                json, bodies.read(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), ctx.pathParam(V2Paths.DATE));
+        Written<AttendanceRecord> written = attendance.put(command, V2Conditions.forWrite(ctx), Actors.of(ctx));
+        responses.written(ctx, written, AttendanceRecord::version, V2RecordView::of,
+                V2Paths.record(command.employeeId(), command.date()));
+    }
+
+    void get(Context ctx) throws IOException {
+        RequestParameters parameters = new RequestParameters(ctx);
+        EmployeeId employeeId = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
+        WorkDate date = parameters.pathDate(V2Paths.DATE);
+        parameters.complete();
+        AttendanceRecord record = attendance.get(employeeId, date);
+        responses.single(ctx, record, record.version(), V2RecordView::of);
+    }
+
+    void delete(Context ctx) {
+        RequestParameters parameters = new RequestParameters(ctx);
+        EmployeeId employeeId = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
+        WorkDate date = parameters.pathDate(V2Paths.DATE);
+        parameters.complete();
+        attendance.delete(employeeId, date, V2Conditions.forWrite(ctx), Actors.of(ctx));
+        responses.noContent(ctx);
+    }
+
+    void ofEmployee(Context ctx) throws IOException {
+        RequestParameters parameters = new RequestParameters(ctx);
+        EmployeeId employeeId = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
+        WorkDate from = parameters.requiredDate("from");
+        WorkDate to = parameters.requiredDate("to");
+        parameters.complete();
+        responses.ok(ctx, attendance.ofEmployee(employeeId, from, to).stream().map(V2RecordView::of).toList());
+    }
+
+    void search(Context ctx) throws IOException {
+        RequestParameters parameters = new RequestParameters(ctx);
+        WorkDate from = parameters.requiredDate("from");
+        WorkDate to = parameters.requiredDate("to");
+        Optional<EmployeeId> employeeId = parameters.employeeId("employeeId");
+        Optional<String> department = parameters.text("department");
+        Optional<AttendanceStatus> status = parameters.status("status");
+        Optional<Instant> updatedSince = parameters.instant("updatedSince");
+        Optional<Integer> limit = parameters.limit();
+        Optional<String> cursor = parameters.cursor();
+        parameters.complete();
+        AttendanceQuery query = new AttendanceQuery(from, to, employeeId, department, status, updatedSince);
+        responses.ok(ctx, V2PageView.of(attendance.search(query, cursor, limit), V2RecordView::of));
+    }
+
+    void history(Context ctx) throws IOException {
+        RequestParameters parameters = new RequestParameters(ctx);
+        EmployeeId employeeId = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
+        WorkDate date = parameters.pathDate(V2Paths.DATE);
+        parameters.complete();
+        responses.ok(ctx, attendance.history(employeeId, date).stream().map(V2AuditEventView::of).toList());
+    }
+
+    void batch(Context ctx) throws IOException {
+        List<PutRecordCommand.Input> inputs = V2Bodies.batch(json, bodies.read(ctx));
+        responses.ok(ctx, V2BatchOutcomeView.of(importBatch.apply(inputs, Actors.of(ctx))));
+    }
+}

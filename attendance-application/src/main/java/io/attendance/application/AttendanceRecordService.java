@@ -1,0 +1,116 @@
+package io.attendance.application;
+
+import io.attendance.domain.error.NotFound;
+import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.Employees;
+import io.attendance.domain.port.ReadCache;
+import io.attendance.domain.port.Transactions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The daily records HR and payroll work with, one per employee per day: written with optimistic
+ * concurrency and every change audited in the same transaction, read through the cache.
+ */
+public final class AttendanceRecordService {
+
+    private final Transactions transactions;
+    private final Employees employees;
+    private final AttendanceRecords records;
+    private final AuditTrail audit;
+    private final RecordUpserts upserts;
+    private final ReadCache cache;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    AttendanceRecordService(Transactions transactions, Employees employees, AttendanceRecords records,
+            AuditTrail audit, RecordUpserts upserts, ReadCache cache, CursorCodec cursors, Clock clock) {
+        this.transactions = transactions;
+        this.employees = employees;
+        this.records = records;
+        this.audit = audit;
+        this.upserts = upserts;
+        this.cache = cache;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the day's record or replaces what it says; rewriting the same content changes nothing
+     * (same version, no audit event).
+     *
+     * @throws NotFound when the employee does not exist
+     * @throws PreconditionFailed when {@code precondition} does not hold, also when a concurrent
+     *     writer wins the version the client pinned, or the create-only write finds it exists
+     */
+    public Written<AttendanceRecord> put(PutRecordCommand command, Precondition precondition, String actor) {
+        command.date().requireWithinBookingWindow(clock);
+        Written<AttendanceRecord> written = Races.retried(() -> transactions.inTransaction(() -> {
+            Employee employee = employees.find(command.employeeId())
+                    .orElseThrow(() -> new NotFound("no employee " + command.employeeId()));
+            command.entry().requireOn(command.date(), employee.timezone());
+            Optional<AttendanceRecord> stored = records.find(command.employeeId(), command.date());
+            precondition.check(stored.map(AttendanceRecord::version));
+            return upserts.upsert(command, stored, precondition, actor);
+        }));
+        cache.employeeChanged(command.employeeId());
+        return written;
+    }
+
+    /** @throws NotFound when the employee has no record that day */
+    public AttendanceRecord get(EmployeeId employeeId, WorkDate date) {
+        return ReadThrough.of(cache.record(employeeId, date), () -> records.find(employeeId, date))
+                .orElseThrow(() -> new NotFound("no record of employee " + employeeId + " on " + date));
+    }
+
+    /** Deletes the day's record; its history stays. */
+    public void delete(EmployeeId employeeId, WorkDate date, Precondition precondition, String actor) {
+        Races.retried(() -> transactions.inTransaction(() -> {
+            Optional<AttendanceRecord> stored = records.find(employeeId, date);
+            precondition.check(stored.map(AttendanceRecord::version));
+            AttendanceRecord current = stored
+                    .orElseThrow(() -> new NotFound("no record of employee " + employeeId + " on " + date));
+            Races.compareAndSet(records.remove(employeeId, date, current.version()), precondition, current.version());
+            audit.append(AuditEvent.deleted(current, clock.instant(), actor));
+            return current;
+        }));
+        cache.employeeChanged(employeeId);
+    }
+
+    /** The employee's records in the range, by date. @throws NotFound for an unknown employee */
+    public List<AttendanceRecord> ofEmployee(EmployeeId employeeId, WorkDate from, WorkDate to) {
+        AttendanceQuery.requireRange(from, to);
+        ReadThrough.of(cache.employee(employeeId), () -> employees.find(employeeId))
+                .orElseThrow(() -> new NotFound("no employee " + employeeId));
+        return ReadThrough.of(cache.recordsOfEmployee(employeeId, from, to),
+                () -> records.ofEmployee(employeeId, from, to));
+    }
+
+    public Page<AttendanceRecord> search(AttendanceQuery query, Optional<String> cursor, Optional<Integer> requestedLimit) {
+        int limit = Page.limit(requestedLimit);
+        Optional<AttendanceKey> after = cursors.decode(query, cursor);
+        List<AttendanceRecord> fetched = ReadThrough.of(cache.attendancePage(query, after, limit + 1),
+                () -> records.search(query, after, limit + 1));
+        return Page.of(fetched, limit, last -> cursors.encode(query, last.key()));
+    }
+
+    /** The changes to one record, oldest first. @throws NotFound when it never existed */
+    public List<AuditEvent> history(EmployeeId employeeId, WorkDate date) {
+        List<AuditEvent> events = audit.history(employeeId, date);
+        if (events.isEmpty() && records.find(employeeId, date).isEmpty()) {
+            throw new NotFound("no record of employee " + employeeId + " on " + date + " ever existed");
+        }
+        return events;
+    }
+
+}

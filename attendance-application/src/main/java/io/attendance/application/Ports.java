@@ -1,0 +1,33 @@
+package io.attendance.application;
+
+import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.Employees;
+import io.attendance.domain.port.HealthProbe;
+import io.attendance.domain.port.ReadCache;
+import io.attendance.domain.port.Transactions;
+import java.util.Objects;
+
+/**
+ * Every driven port the use cases need, in one record: what the PostgreSQL and Redis adapters, the
+ * in-memory fakes or an embedding service provide.
+ */
+public record Ports(
+        Transactions transactions,
+        Employees employees,
+        AttendanceRecords records,
+        AuditTrail audit,
+        ReadCache cache,
+        HealthProbe databaseHealth,
+        HealthProbe cacheHealth) {
+
+    public Ports {
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(employees, "employees");
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(cache, "cache");
+        Objects.requireNonNull(databaseHealth, "databaseHealth");
+        Objects.requireNonNull(cacheHealth, "cacheHealth");
+    }
+}

@@ -1,0 +1,24 @@
+package io.attendance.application;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * What the use cases take from the deployment rather than from a request.
+ *
+ * @param clock             "now" for versions, audit events and the booking window
+ * @param defaultTimezone   the zone of employees created without one (v1 never sends one)
+ * @param cursors           signs page cursors; instances behind one address share its key
+ * @param maxCachedListSize the v1 full listing is cached only up to this many records
+ */
+public record UseCaseSettings(Clock clock, ZoneId defaultTimezone, CursorCodec cursors, int maxCachedListSize) {
+    public UseCaseSettings {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(defaultTimezone, "defaultTimezone");
+        Objects.requireNonNull(cursors, "cursors");
+        if (maxCachedListSize < 0) {
+            throw new IllegalArgumentException("maxCachedListSize must not be negative, was " + maxCachedListSize);
+        }
+    }
+}
