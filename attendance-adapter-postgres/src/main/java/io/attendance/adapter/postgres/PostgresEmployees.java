@@ -4,6 +4,7 @@ import io.attendance.domain.error.Conflict;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.Versions;
 import io.attendance.domain.port.Employees;
 import java.util.List;
 import java.util.Optional;

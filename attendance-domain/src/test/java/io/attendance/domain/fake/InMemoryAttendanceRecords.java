@@ -7,6 +7,7 @@ import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Versions;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import java.util.Comparator;
@@ -38,7 +39,7 @@ public final class InMemoryAttendanceRecords implements AttendanceRecords {
 
     @Override
     public boolean replace(AttendanceRecord record, long expectedVersion) {
-        InMemoryEmployees.requireNextVersion(record.version(), expectedVersion);
+        Versions.requireNext(record.version(), expectedVersion);
         return db.inTransaction(() -> {
             RecordKey key = keyOf(record.employeeId(), record.date());
             AttendanceRecord stored = db.records.get(key);

@@ -4,6 +4,7 @@ import io.attendance.domain.error.Conflict;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.Versions;
 import io.attendance.domain.port.Employees;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class InMemoryEmployees implements Employees {
 
     @Override
     public boolean replace(Employee employee, long expectedVersion) {
-        requireNextVersion(employee.version(), expectedVersion);
+        Versions.requireNext(employee.version(), expectedVersion);
         return db.inTransaction(() -> {
             Employee stored = db.employees.get(employee.id());
             if (stored == null || stored.version() != expectedVersion) {
@@ -42,13 +43,6 @@ public final class InMemoryEmployees implements Employees {
             db.employees.put(employee.id(), employee);
             return true;
         });
-    }
-
-    /** A caller's mistake, not a lost race: the port stores the next version only. */
-    static void requireNextVersion(long version, long expectedVersion) {
-        if (version != expectedVersion + 1) {
-            throw new IllegalArgumentException("version " + version + " does not follow " + expectedVersion);
-        }
     }
 
     @Override
