@@ -1,25 +1,22 @@
 package io.attendance.application;
 
 import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
-import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.Transactions;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,11 +48,32 @@ public final class ImportBatch {
     public record Outcome(int created, int updated, int unchanged) {
     }
 
-    /** Applies every item, or none when any is invalid. */
-    public Outcome apply(List<PutRecordCommand.Input> inputs, String actor) {
+    /**
+     * One item of a batch as its reader found it: the command, or the field errors (named with the
+     * item's index, {@code [3].status}) that kept it from being read.
+     */
+    public record Item(Optional<PutRecordCommand> command, List<FieldError> unreadable) {
+        public Item {
+            unreadable = List.copyOf(unreadable);
+            if (command.isPresent() == !unreadable.isEmpty()) {
+                throw new IllegalArgumentException("an item is either read or unreadable");
+            }
+        }
+
+        public static Item read(PutRecordCommand command) {
+            return new Item(Optional.of(command), List.of());
+        }
+
+        public static Item unreadable(List<FieldError> errors) {
+            return new Item(Optional.empty(), errors);
+        }
+    }
+
+    /** Applies every item, or none when any is invalid: every error is then reported, by index. */
+    public Outcome apply(List<Item> items, String actor) {
         Applied applied = Races.retried(() -> transactions.inTransaction(() -> {
             // validated in the unit of work that writes: the employees checked are the ones written for
-            List<PutRecordCommand> commands = validated(inputs);
+            List<PutRecordCommand> commands = validated(items);
             int created = 0;
             int updated = 0;
             for (PutRecordCommand command : commands) {
@@ -77,66 +95,64 @@ public final class ImportBatch {
     private record Applied(Outcome outcome, List<EmployeeId> employees) {
     }
 
-    private List<PutRecordCommand> validated(List<PutRecordCommand.Input> inputs) {
-        if (inputs.isEmpty() || inputs.size() > MAX_ITEMS) {
-            throw new ValidationFailed("items", "a batch holds 1 to " + MAX_ITEMS + " records, it had " + inputs.size());
+    /** The errors of a batch, reported in the order of the items; an unreadable item is never checked further. */
+    private static final class ErrorsByIndex {
+        private final SortedMap<Integer, List<FieldError>> unreadable = new TreeMap<>();
+        private final SortedMap<Integer, FieldErrors> invalid = new TreeMap<>();
+
+        FieldErrors of(int index) {
+            return invalid.computeIfAbsent(index, ignored -> new FieldErrors("[" + index + "]."));
         }
-        SortedMap<Integer, List<FieldError>> errorsByIndex = new TreeMap<>();
-        SortedMap<Integer, PutRecordCommand> parsed = new TreeMap<>();
-        Map<AttendanceKey, Integer> firstIndex = new HashMap<>();
-        for (int index = 0; index < inputs.size(); index++) {
-            String prefix = "[" + index + "].";
-            try {
-                PutRecordCommand command = PutRecordCommand.parse(inputs.get(index), RecordSource.BATCH, prefix);
-                Integer earlier = firstIndex.putIfAbsent(new AttendanceKey(command.date(), command.employeeId()), index);
-                if (earlier != null) {
-                    errorsOf(errorsByIndex, index).add(
-                            new FieldError(prefix + "date", "repeats the employee and date of item " + earlier));
-                }
-                command.date().requireWithinBookingWindow(clock);
-                parsed.put(index, command);
-            } catch (ValidationFailed e) {
-                int at = index;
-                e.errors().forEach(error -> errorsOf(errorsByIndex, at).add(error.field().startsWith("[")
-                        ? error : new FieldError(prefix + error.field(), error.message())));
+
+        void throwIfAny() {
+            SortedMap<Integer, List<FieldError>> all = new TreeMap<>(unreadable);
+            invalid.forEach((index, errors) -> all.put(index, errors.list()));
+            List<FieldError> inOrder = all.values().stream().flatMap(List::stream).toList();
+            if (!inOrder.isEmpty()) {
+                throw new ValidationFailed(inOrder);
             }
         }
-        unknownEmployeesAndZones(parsed).forEach((index, errors) -> errorsOf(errorsByIndex, index).addAll(errors));
-        if (!errorsByIndex.isEmpty()) {
-            throw new ValidationFailed(errorsByIndex.values().stream().flatMap(List::stream).toList());
+    }
+
+    private List<PutRecordCommand> validated(List<Item> items) {
+        if (items.isEmpty() || items.size() > MAX_ITEMS) {
+            throw new ValidationFailed("items", "a batch holds 1 to " + MAX_ITEMS + " records, it had " + items.size());
         }
-        return List.copyOf(parsed.values());
-    }
-
-    private static List<FieldError> errorsOf(Map<Integer, List<FieldError>> errorsByIndex, int index) {
-        return errorsByIndex.computeIfAbsent(index, ignored -> new ArrayList<>());
-    }
-
-    /** Batch items (by index) naming an employee that does not exist, or checking in off their day. */
-    private Map<Integer, List<FieldError>> unknownEmployeesAndZones(SortedMap<Integer, PutRecordCommand> commands) {
-        Map<EmployeeId, Employee> known = transactions.inTransaction(() -> knownEmployees(commands.values()));
-        Map<Integer, List<FieldError>> errors = new HashMap<>();
-        commands.forEach((index, command) -> {
+        ErrorsByIndex errors = new ErrorsByIndex();
+        SortedMap<Integer, PutRecordCommand> readable = new TreeMap<>();
+        Map<AttendanceKey, Integer> firstIndex = new HashMap<>();
+        for (int index = 0; index < items.size(); index++) {
+            Item item = items.get(index);
+            if (item.command().isEmpty()) {
+                errors.unreadable.put(index, item.unreadable());
+                continue;
+            }
+            PutRecordCommand command = item.command().get();
+            Integer earlier = firstIndex.putIfAbsent(new AttendanceKey(command.date(), command.employeeId()), index);
+            if (earlier != null) {
+                errors.of(index).add("date", "repeats the employee and date of item " + earlier);
+            }
+            if (errors.of(index).check(() -> command.date().requireWithinBookingWindow(clock)) != null) {
+                readable.put(index, command);
+            }
+        }
+        Map<EmployeeId, Employee> known = knownEmployees(readable.values());
+        readable.forEach((index, command) -> {
             Employee employee = known.get(command.employeeId());
             if (employee == null) {
-                errorsOf(errors, index).add(new FieldError("[" + index + "].employeeId", "is not a known employee"));
-                return;
-            }
-            try {
-                command.entry().requireOn(command.date(), employee.timezone());
-            } catch (ValidationFailed e) {
-                e.errors().forEach(error -> errorsOf(errors, index)
-                        .add(new FieldError("[" + index + "]." + error.field(), error.message())));
+                errors.of(index).add("employeeId", "is not a known employee");
+            } else {
+                errors.of(index).check(() -> command.entry().requireOn(command.date(), employee.timezone()));
             }
         });
-        return errors;
+        errors.throwIfAny();
+        return List.copyOf(readable.values());
     }
 
     private Map<EmployeeId, Employee> knownEmployees(Collection<PutRecordCommand> commands) {
-        Set<EmployeeId> ids = new LinkedHashSet<>();
-        commands.forEach(command -> ids.add(command.employeeId()));
         Map<EmployeeId, Employee> known = new HashMap<>();
-        ids.forEach(id -> employees.find(id).ifPresent(employee -> known.put(id, employee)));
+        commands.stream().map(PutRecordCommand::employeeId).distinct()
+                .forEach(id -> employees.find(id).ifPresent(employee -> known.put(id, employee)));
         return known;
     }
 }

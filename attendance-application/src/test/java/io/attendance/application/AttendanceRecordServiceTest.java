@@ -1,5 +1,6 @@
 package io.attendance.application;
 
+import static io.attendance.application.Commands.item;
 import static io.attendance.application.InMemoryApplication.ACTOR;
 import static io.attendance.application.InMemoryApplication.CLOCK;
 import static io.attendance.application.InMemoryApplication.allPages;
@@ -53,14 +54,9 @@ class AttendanceRecordServiceTest {
         return app;
     }
 
-    private static PutRecordCommand.Input input(String employeeId, String date, String status, String checkIn,
-            String checkOut, String note) {
-        return new PutRecordCommand.Input(employeeId, date, status, checkIn, checkOut, note);
-    }
-
     private static PutRecordCommand put(String employeeId, String date, String status, String checkIn, String checkOut,
             String note) {
-        return PutRecordCommand.parse(input(employeeId, date, status, checkIn, checkOut, note), RecordSource.API, "");
+        return Commands.putRecord(employeeId, date, status, checkIn, checkOut, note);
     }
 
     private static PutRecordCommand adaPresent(String note) {
@@ -297,7 +293,7 @@ class AttendanceRecordServiceTest {
     @Test
     void aV1CreateIsAuditedAndVisibleInV2() {
         AttendanceRecord created = app.recordAttendance.record(
-                RecordAttendanceCommand.parse("E-1", null, "Half Day", "2026-11-26"), ACTOR);
+                Commands.recordAttendance("E-1", null, "Half Day", "2026-11-26"), ACTOR);
 
         assertThat(service.get(ADA, WorkDate.of(2026, 11, 26))).isEqualTo(created);
         List<AuditEvent> history = service.history(ADA, WorkDate.of(2026, 11, 26));
@@ -402,10 +398,10 @@ class AttendanceRecordServiceTest {
         write(status("E-1", "2026-11-21", "Absent"));
 
         ImportBatch.Outcome outcome = app.importBatch.apply(List.of(
-                input("E-1", "2026-11-20", "present", null, null, null),
-                input("E-1", "2026-11-21", "Present", "2026-11-21T08:00:00+01:00", null, "late"),
-                input("E-1", "2026-11-22", "Work From Home", null, null, null),
-                input("E-2", "2026-11-22", "HOLIDAY", null, null, null)), "payroll");
+                item("E-1", "2026-11-20", "present", null, null, null),
+                item("E-1", "2026-11-21", "Present", "2026-11-21T08:00:00+01:00", null, "late"),
+                item("E-1", "2026-11-22", "Work From Home", null, null, null),
+                item("E-2", "2026-11-22", "HOLIDAY", null, null, null)), "payroll");
 
         assertThat(outcome).isEqualTo(new ImportBatch.Outcome(2, 1, 1));
         assertThat(service.get(ADA, WorkDate.of(2026, 11, 20)).version()).isEqualTo(1);
@@ -421,18 +417,18 @@ class AttendanceRecordServiceTest {
     }
 
     @Test
-    void aBatchWithAnyInvalidItemAppliesNothingAndListsEveryErrorByIndex() {
+    void aBatchWithAnyInvalidItemAppliesNothingAndListsEveryErrorByIndexWithThoseItsReaderFound() {
         ValidationFailed refused = catchThrowableOfType(ValidationFailed.class, () -> app.importBatch.apply(List.of(
-                input("E-9", "2026-11-20", "Present", null, null, null),
-                input("E-1", "2026-11-20", "Present", null, null, null),
-                input("E-1", "2026-11-21", "Present", null, null, null),
-                input("E-1", "2026-11-22", "Foo", null, null, "n".repeat(501)),
-                input("E-1", "2026-11-20", "Absent", null, null, null),
-                input("E-2", "2026-02-30", "Present", null, null, null),
-                input("E-1", "2026-11-23", "Absent", "2026-11-23T08:00:00+01:00", null, null),
-                input("E-1", "2026-11-24", "Present", "2026-11-24T23:30:00Z", null, null),
-                input("E-1", "2027-11-29", "Present", null, null, null),
-                input("E 1", "2026-11-25", "Present", "08:00", null, null)), ACTOR));
+                item("E-9", "2026-11-20", "Present", null, null, null),
+                item("E-1", "2026-11-20", "Present", null, null, null),
+                item("E-1", "2026-11-21", "Present", null, null, null),
+                Commands.unreadable("[3].status", "must be one of ...", "[3].note", "must be at most 500 characters"),
+                item("E-1", "2026-11-20", "Absent", null, null, null),
+                Commands.unreadable("[5].date", "must be a calendar date written YYYY-MM-DD"),
+                Commands.unreadable("[6].checkIn", "is not allowed when the status is Absent"),
+                item("E-1", "2026-11-24", "Present", "2026-11-24T23:30:00Z", null, null),
+                item("E-1", "2027-11-29", "Present", null, null, null),
+                Commands.unreadable("[9].employeeId", "may contain only ...", "[9].checkIn", "must be ...")), ACTOR));
 
         assertThat(fields(refused)).containsExactly("[0].employeeId", "[3].status", "[3].note", "[4].date", "[5].date",
                 "[6].checkIn", "[7].checkIn", "[8].date", "[9].employeeId", "[9].checkIn");
@@ -445,8 +441,8 @@ class AttendanceRecordServiceTest {
     void aBatchHoldsOneToAThousandItems() {
         assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> app.importBatch.apply(List.of(), ACTOR))))
                 .containsExactly("items");
-        List<PutRecordCommand.Input> tooMany = IntStream.range(0, 1001)
-                .mapToObj(i -> input("E-1", LocalDate.of(2024, 1, 1).plusDays(i).toString(), "Present", null, null, null))
+        List<ImportBatch.Item> tooMany = IntStream.range(0, 1001)
+                .mapToObj(i -> item("E-1", LocalDate.of(2024, 1, 1).plusDays(i).toString(), "Present", null, null, null))
                 .toList();
         assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> app.importBatch.apply(tooMany, ACTOR))))
                 .containsExactly("items");
@@ -461,10 +457,10 @@ class AttendanceRecordServiceTest {
         failing.attendanceRecords.put(status("E-1", "2026-11-19", "Absent"), Precondition.NONE, ACTOR);
 
         assertThatThrownBy(() -> failing.importBatch.apply(List.of(
-                input("E-1", "2026-11-19", "Present", null, null, null),
-                input("E-1", "2026-11-20", "Present", null, null, null),
-                input("E-1", "2026-11-21", "Present", null, null, null),
-                input("E-1", "2026-11-22", "Present", null, null, null)), ACTOR)).isInstanceOf(Unavailable.class);
+                item("E-1", "2026-11-19", "Present", null, null, null),
+                item("E-1", "2026-11-20", "Present", null, null, null),
+                item("E-1", "2026-11-21", "Present", null, null, null),
+                item("E-1", "2026-11-22", "Present", null, null, null)), ACTOR)).isInstanceOf(Unavailable.class);
 
         assertThat(failing.records.find(ADA, WorkDate.of(2026, 11, 19))).map(AttendanceRecord::status)
                 .contains(AttendanceStatus.ABSENT);
@@ -645,8 +641,8 @@ class AttendanceRecordServiceTest {
         write(status("E-1", "2026-11-27", "Present"));
         warm(DAY);
 
-        app.importBatch.apply(List.of(input("E-1", "2026-11-27", "Holiday", null, null, null),
-                input("E-2", "2026-11-27", "Absent", null, null, null)), ACTOR);
+        app.importBatch.apply(List.of(item("E-1", "2026-11-27", "Holiday", null, null, null),
+                item("E-2", "2026-11-27", "Absent", null, null, null)), ACTOR);
 
         assertThat(service.get(ADA, DAY).status()).isEqualTo(AttendanceStatus.HOLIDAY);
         assertThat(statuses(service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30))).containsExactly(AttendanceStatus.HOLIDAY);
@@ -659,7 +655,7 @@ class AttendanceRecordServiceTest {
         warm(DAY);
         assertThat(app.lookUpAttendance.latestOf(ADA)).isEmpty();
 
-        app.recordAttendance.record(RecordAttendanceCommand.parse("E-1", null, "Present", "2026-11-27"), ACTOR);
+        app.recordAttendance.record(Commands.recordAttendance("E-1", null, "Present", "2026-11-27"), ACTOR);
 
         assertThat(service.get(ADA, DAY).entry().source()).isEqualTo(RecordSource.V1);
         assertThat(service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).hasSize(1);
@@ -669,7 +665,7 @@ class AttendanceRecordServiceTest {
 
     @Test
     void aWarmV1CacheNeverHidesAV2Write() {
-        app.recordAttendance.record(RecordAttendanceCommand.parse("E-1", null, "Present", "2026-11-27"), ACTOR);
+        app.recordAttendance.record(Commands.recordAttendance("E-1", null, "Present", "2026-11-27"), ACTOR);
         assertThat(app.lookUpAttendance.latestOf(ADA)).map(latest -> latest.record().status()).contains(AttendanceStatus.PRESENT);
         assertThat(LinesListing.everyRecord(app.lookUpAttendance)).containsExactly("E-1 2026-11-27 PRESENT");
         assertThat(isHit(app.cache.allAttendance())).isTrue();

@@ -65,7 +65,7 @@ final class InMemoryApplication {
 
     /** An employee created through the service: active, in {@code zone}, with a department when given. */
     EmployeeId hire(String id, String name, String department, String zone) {
-        return employeeService.put(PutEmployeeCommand.parse(id, name, department, zone, true, DEFAULT_ZONE),
+        return employeeService.put(Commands.putEmployee(id, name, department, zone, true),
                 Precondition.NONE).value().id();
     }
 

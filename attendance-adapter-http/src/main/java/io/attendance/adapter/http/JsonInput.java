@@ -4,32 +4,32 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Reads request bodies as JSON trees and takes typed values out of them, collecting every type
- * error (named {@code prefix + field}, such as {@code [3].status}) instead of stopping at the first.
- * A JSON null is the same as an absent field; unknown fields are ignored. The values are then handed
- * to the application's parsers as raw text, which check what they mean.
+ * Reads request bodies as JSON trees and takes typed values out of them, reporting every value of
+ * the wrong JSON type into a {@link FieldErrors} instead of stopping at the first. A JSON null is the
+ * same as an absent field; unknown fields are ignored. What the values mean is checked afterwards,
+ * when they become domain values.
  */
 final class JsonInput {
     static final String BODY = "body";
 
+    private final FieldErrors errors;
     private final String prefix;
-    private final List<FieldError> errors = new ArrayList<>();
 
-    JsonInput(String prefix) {
+    /** @param prefix what the fields of this object are called in the request, such as {@code [3].} */
+    JsonInput(FieldErrors errors, String prefix) {
+        this.errors = errors;
         this.prefix = prefix;
     }
 
-    JsonInput() {
-        this("");
+    JsonInput(FieldErrors errors) {
+        this(errors, "");
     }
 
     /**
@@ -72,19 +72,8 @@ final class JsonInput {
         if (isOfType.test(value)) {
             return read.apply(value);
         }
-        errors.add(new FieldError(prefix + field, requirement + ", was " + describe(value)));
+        errors.add(prefix + field, requirement + ", was " + describe(value));
         return null;
-    }
-
-    List<FieldError> errors() {
-        return errors;
-    }
-
-    /** @throws ValidationFailed with every error collected, if any */
-    void complete() {
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed(errors);
-        }
     }
 
     static String describe(JsonNode node) {

@@ -1,17 +1,14 @@
 package io.attendance.adapter.http;
 
 import io.attendance.application.Page;
-import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.IsoInstant;
 import io.attendance.domain.model.WorkDate;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,7 +23,7 @@ final class RequestParameters {
     static final String CURSOR = "cursor";
 
     private final Context ctx;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final FieldErrors errors = new FieldErrors();
 
     RequestParameters(Context ctx) {
         this.ctx = ctx;
@@ -50,7 +47,7 @@ final class RequestParameters {
     WorkDate requiredDate(String name) {
         Optional<String> value = text(name);
         if (value.isEmpty()) {
-            errors.add(new FieldError(name, "is required: a date written YYYY-MM-DD"));
+            errors.add(name, "is required: a date written YYYY-MM-DD");
             return null;
         }
         return parse(name, value.get(), WorkDate::parse);
@@ -72,18 +69,9 @@ final class RequestParameters {
         });
     }
 
-    /**
-     * An ISO-8601 date-time with an offset. A '+' left unencoded in a URL arrives as a space; as no
-     * date-time contains a space, it is read back as the '+' the client meant.
-     */
+    /** An ISO-8601 date-time with an offset. */
     Optional<Instant> instant(String name) {
-        return optional(name, text -> {
-            try {
-                return OffsetDateTime.parse(text.strip().replace(' ', '+')).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new ValidationFailed(name, "must be an ISO-8601 date-time with an offset, such as 2026-11-27T08:30:00Z");
-            }
-        });
+        return optional(name, IsoInstant::parse);
     }
 
     /** The page size asked for, if any; its range is the application's rule. */
@@ -103,9 +91,7 @@ final class RequestParameters {
 
     /** @throws ValidationFailed with every error collected, if any */
     void complete() {
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed(errors);
-        }
+        errors.throwIfAny();
     }
 
     private <T> Optional<T> optional(String name, Function<String, T> parser) {
@@ -114,11 +100,6 @@ final class RequestParameters {
 
     /** Parses one parameter; an error is renamed after the parameter ("id" in a query is "employeeId"). */
     private <T> T parse(String name, String value, Function<String, T> parser) {
-        try {
-            return parser.apply(value);
-        } catch (ValidationFailed e) {
-            e.errors().forEach(error -> errors.add(new FieldError(name, error.message())));
-            return null;
-        }
+        return errors.check(name, () -> parser.apply(value));
     }
 }

@@ -95,7 +95,7 @@ final class V2RecordEndpoints {
     }
 
     void batch(Context ctx) throws IOException {
-        List<PutRecordCommand.Input> inputs = V2Bodies.batch(json, bodies.read(ctx));
-        responses.ok(ctx, V2BatchOutcomeView.of(importBatch.apply(inputs, Actors.of(ctx))));
+        List<ImportBatch.Item> items = V2Bodies.batch(json, bodies.read(ctx));
+        responses.ok(ctx, V2BatchOutcomeView.of(importBatch.apply(items, Actors.of(ctx))));
     }
 }

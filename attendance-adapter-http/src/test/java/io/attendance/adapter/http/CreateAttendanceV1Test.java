@@ -172,11 +172,12 @@ class CreateAttendanceV1Test {
 
     @Test
     void everyBadFieldIsReportedAtOnce() {
-        Reply rejected = server.create("E 1", "Ada", "Foo", "27/11/2026");
+        Reply rejected = server.create("E 1", "", "Foo", "27/11/2026");
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.message())
                 .contains("id may contain only")
+                .contains("name is required")
                 .contains("status must be one of")
                 .contains("date must be a calendar date");
     }

@@ -1,13 +1,11 @@
 package io.attendance.domain.model;
 
-import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,24 +33,22 @@ public record DayEntry(
         Objects.requireNonNull(checkOut, "checkOut");
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(source, "source");
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         if (NOT_WORKED.contains(status)) {
-            checkIn.ifPresent(ignored -> errors.add(new FieldError("checkIn", "is not allowed when the status is " + status.label())));
-            checkOut.ifPresent(ignored -> errors.add(new FieldError("checkOut", "is not allowed when the status is " + status.label())));
+            checkIn.ifPresent(ignored -> errors.add("checkIn", "is not allowed when the status is " + status.label()));
+            checkOut.ifPresent(ignored -> errors.add("checkOut", "is not allowed when the status is " + status.label()));
         }
         if (checkIn.isPresent() && checkOut.isPresent()) {
             if (!checkOut.get().isAfter(checkIn.get())) {
-                errors.add(new FieldError("checkOut", "must be after checkIn"));
+                errors.add("checkOut", "must be after checkIn");
             } else if (Duration.between(checkIn.get(), checkOut.get()).compareTo(MAX_SHIFT) > 0) {
-                errors.add(new FieldError("checkOut", "must be at most 24 hours after checkIn"));
+                errors.add("checkOut", "must be at most 24 hours after checkIn");
             }
         }
         Optional<String> givenNote = note;
-        Optional<String> validNote = Text.collecting(errors,
+        Optional<String> validNote = errors.check(
                 () -> givenNote.flatMap(text -> Text.optionalParagraphs("note", text, MAX_NOTE_LENGTH)), Optional.empty());
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed(errors);
-        }
+        errors.throwIfAny();
         note = validNote;
     }
 

@@ -1,11 +1,9 @@
 package io.attendance.domain.model;
 
-import io.attendance.domain.error.FieldError;
+import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,13 +17,11 @@ public record EmployeeDetails(String name, Optional<String> department, ZoneId t
         Objects.requireNonNull(timezone, "timezone");
         String givenName = name;
         Optional<String> givenDepartment = department;
-        List<FieldError> errors = new ArrayList<>();
-        String validName = Text.collecting(errors, () -> requireValidName(givenName), null);
-        Optional<String> validDepartment = Text.collecting(errors, () -> givenDepartment.flatMap(
+        FieldErrors errors = new FieldErrors();
+        String validName = errors.check(() -> requireValidName(givenName));
+        Optional<String> validDepartment = errors.check(() -> givenDepartment.flatMap(
                 text -> Text.optionalLine("department", text, MAX_DEPARTMENT_LENGTH)), Optional.empty());
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed(errors);
-        }
+        errors.throwIfAny();
         name = validName;
         department = validDepartment;
     }

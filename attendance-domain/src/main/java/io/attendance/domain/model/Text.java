@@ -1,12 +1,9 @@
 package io.attendance.domain.model;
 
-import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.ValidationFailed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** The rules for free text that people type, shared by every field that accepts some. */
 final class Text {
@@ -33,19 +30,6 @@ final class Text {
         return value == null || value.isBlank()
                 ? Optional.empty()
                 : Optional.of(requireWithin(field, value.strip(), maxLength, true));
-    }
-
-    /**
-     * The checked value, or {@code whenInvalid} with the check's errors added to {@code errors}: for
-     * constructors that report every invalid field at once.
-     */
-    static <T> T collecting(List<FieldError> errors, Supplier<T> check, T whenInvalid) {
-        try {
-            return check.get();
-        } catch (ValidationFailed e) {
-            errors.addAll(e.errors());
-            return whenInvalid;
-        }
     }
 
     /** The text percent-encoded (UTF-8), so that it holds no '&' or '=' of its own: for canonical forms. */
