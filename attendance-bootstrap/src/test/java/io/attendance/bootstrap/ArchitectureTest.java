@@ -13,12 +13,16 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * DESIGN §1's dependency table, proved on the bytecode of every module's main classes. Each rule is
@@ -112,6 +116,44 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("Row").and().resideInAPackage("io.attendance..")
             .should().resideInAPackage(POSTGRES).andShould().notBePublic().andShould().beRecords()
             .because("rows are the adapter's translation detail; the rest of the code sees domain objects");
+
+    @ArchTest
+    static void noTwoClassesShareASimpleName(JavaClasses classes) {
+        Map<String, List<String>> byName = classes.stream()
+                .filter(JavaClass::isTopLevelClass)
+                .collect(Collectors.groupingBy(JavaClass::getSimpleName,
+                        Collectors.mapping(JavaClass::getName, Collectors.toList())));
+        assertThat(byName.values()).as("top-level classes sharing a simple name")
+                .allSatisfy(sameName -> assertThat(sameName).hasSize(1));
+    }
+
+    @ArchTest
+    static final ArchRule v1CodeNeverUsesV2Code = noClasses().that().resideInAPackage(HTTP).and().haveSimpleNameStartingWith("V1")
+            .should().dependOnClassesThat().haveSimpleNameStartingWith("V2")
+            .because("the OT v1 contract is kept exactly and must not move when v2 changes");
+
+    @ArchTest
+    static final ArchRule v2CodeNeverUsesV1Code = noClasses().that().resideInAPackage(HTTP).and().haveSimpleNameStartingWith("V2")
+            .should().dependOnClassesThat().haveSimpleNameStartingWith("V1")
+            .because("v2 is its own contract; what both share lives in classes named for neither");
+
+    @ArchTest
+    static final ArchRule postgresAdaptersAreNamedForTheirTechnology = classes().that().resideInAPackage(POSTGRES)
+            .and().implement(resideInAPackage("io.attendance.domain.port.."))
+            .should().haveSimpleNameStartingWith("Postgres")
+            .because("an adapter is named for its technology and the port it implements: PostgresEmployees");
+
+    @ArchTest
+    static final ArchRule redisAdaptersAreNamedForTheirTechnology = classes().that().resideInAPackage(REDIS)
+            .and().implement(resideInAPackage("io.attendance.domain.port.."))
+            .should().haveSimpleNameStartingWith("Redis")
+            .because("an adapter is named for its technology and the port it implements: RedisReadCache");
+
+    @ArchTest
+    static final ArchRule commandsAreRecords = classes().that().resideInAPackage(APPLICATION)
+            .and().haveSimpleNameEndingWith("Command")
+            .should().beRecords()
+            .because("a command is a value a use case receives, validated when it is made");
 
     @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
