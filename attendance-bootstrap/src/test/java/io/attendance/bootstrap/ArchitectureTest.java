@@ -33,6 +33,7 @@ class ArchitectureTest {
     static final String REDIS = "io.attendance.adapter.redis..";
     static final String HTTP = "io.attendance.adapter.http..";
     static final String BOOTSTRAP = "io.attendance.bootstrap..";
+    static final String EMBEDDED = "io.attendance.embedded..";
 
     /** Production code only: neither test-classes directories nor the modules' test-jars. */
     static final class MainCodeOnly implements ImportOption {
@@ -84,11 +85,19 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule jdbcLibrariesOnlyInThePostgresAdapter = noClasses().that().resideOutsideOfPackage(POSTGRES)
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.jdbi..", "com.zaxxer..", "liquibase..", "org.postgresql..", "io.zonky..", "java.sql..");
+                    "org.jdbi..", "com.zaxxer..", "liquibase..", "org.postgresql..", "java.sql..");
 
     @ArchTest
     static final ArchRule jedisOnlyInTheRedisAdapter = noClasses().that().resideOutsideOfPackage(REDIS)
-            .should().dependOnClassesThat().resideInAnyPackage("redis.clients..", "redis.embedded..");
+            .should().dependOnClassesThat().resideInAPackage("redis.clients..");
+
+    @ArchTest
+    static final ArchRule zonkyAndEmbeddedRedisOnlyInTheEmbeddedServers = noClasses()
+            .that().resideOutsideOfPackage(EMBEDDED)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.zonky..", "redis.embedded..", "org.apache.commons.compress..", "org.tukaani..")
+            .because("the libraries that run PostgreSQL and Redis from Maven artifacts serve embedded mode and the "
+                    + "tests; the adapters' production code talks to servers it is given");
 
     @ArchTest
     static final ArchRule guiceOnlyInBootstrap = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
