@@ -3,6 +3,7 @@ package io.attendance.bootstrap;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -45,7 +46,7 @@ class ArchitectureTest {
 
     @ArchTest
     static void everyRingHasClasses(JavaClasses classes) {
-        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, HTTP, BOOTSTRAP}) {
+        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, HTTP, BOOTSTRAP, EMBEDDED}) {
             assertThat(classes.that(resideInAPackage(ring)))
                     .as("classes in %s", ring)
                     .isNotEmpty();
@@ -77,6 +78,19 @@ class ArchitectureTest {
     static final ArchRule nothingDependsOnBootstrap = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
             .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
             .because("bootstrap wires everything and nothing wires bootstrap");
+
+    @ArchTest
+    static final ArchRule embeddedServersDependOnNothingOfOurs = noClasses().that().resideInAPackage(EMBEDDED)
+            .should().dependOnClassesThat(resideInAPackage("io.attendance..").and(resideOutsideOfPackage(EMBEDDED)))
+            .because("the embedded servers are a tool that bootstrap and the tests pick up; they know nothing of "
+                    + "the service");
+
+    @ArchTest
+    static final ArchRule onlyBootstrapStartsEmbeddedServers = noClasses()
+            .that().resideOutsideOfPackages(BOOTSTRAP, EMBEDDED)
+            .should().dependOnClassesThat().resideInAPackage(EMBEDDED)
+            .because("in production the adapters talk to the servers they are given; only bootstrap's embedded mode "
+                    + "starts servers of its own");
 
     @ArchTest
     static final ArchRule javalinOnlyInTheHttpAdapter = noClasses().that().resideOutsideOfPackage(HTTP)
