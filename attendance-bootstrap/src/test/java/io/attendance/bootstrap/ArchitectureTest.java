@@ -22,7 +22,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * DESIGN §1's dependency table, proved on the bytecode of every module's main classes. Each rule is
+ * Which ring may depend on which, proved on the bytecode of every module's main classes. Each rule is
  * its own test so one broken rule does not hide another; ArchUnit's failOnEmptyShould stays on (its
  * default), and {@link #everyRingHasClasses} guards against rules aimed at packages that do not exist.
  */
@@ -56,7 +56,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
-            .because("the domain is plain Java that JVM services embed as a library (DESIGN §1)");
+            .because("the domain is plain Java that JVM services embed as a library");
 
     @ArchTest
     static final ArchRule applicationDependsOnTheDomainOnly = classes().that().resideInAPackage(APPLICATION)
