@@ -1,7 +1,7 @@
 package io.attendance.bootstrap;
 
-import io.attendance.adapter.postgres.EmbeddedPostgresServer;
-import io.attendance.adapter.redis.EmbeddedRedisServer;
+import io.attendance.embedded.EmbeddedPostgresServer;
+import io.attendance.embedded.EmbeddedRedisServer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -3,6 +3,7 @@ package io.attendance.bootstrap;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -25,7 +26,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * DESIGN §1's dependency table, proved on the bytecode of every module's main classes. Each rule is
+ * Which ring may depend on which, proved on the bytecode of every module's main classes. Each rule is
  * its own test so one broken rule does not hide another; ArchUnit's failOnEmptyShould stays on (its
  * default), and {@link #everyRingHasClasses} guards against rules aimed at packages that do not exist.
  */
@@ -37,6 +38,7 @@ class ArchitectureTest {
     static final String REDIS = "io.attendance.adapter.redis..";
     static final String HTTP = "io.attendance.adapter.http..";
     static final String BOOTSTRAP = "io.attendance.bootstrap..";
+    static final String EMBEDDED = "io.attendance.embedded..";
 
     /** Production code only: neither test-classes directories nor the modules' test-jars. */
     static final class MainCodeOnly implements ImportOption {
@@ -48,7 +50,7 @@ class ArchitectureTest {
 
     @ArchTest
     static void everyRingHasClasses(JavaClasses classes) {
-        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, HTTP, BOOTSTRAP}) {
+        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, HTTP, BOOTSTRAP, EMBEDDED}) {
             assertThat(classes.that(resideInAPackage(ring)))
                     .as("classes in %s", ring)
                     .isNotEmpty();
@@ -58,7 +60,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainDependsOnTheJdkOnly = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
-            .because("the domain is plain Java that JVM services embed as a library (DESIGN §1)");
+            .because("the domain is plain Java that JVM services embed as a library");
 
     @ArchTest
     static final ArchRule applicationDependsOnTheDomainOnly = classes().that().resideInAPackage(APPLICATION)
@@ -82,17 +84,38 @@ class ArchitectureTest {
             .because("bootstrap wires everything and nothing wires bootstrap");
 
     @ArchTest
+    static final ArchRule embeddedServersDependOnNothingOfOurs = noClasses().that().resideInAPackage(EMBEDDED)
+            .should().dependOnClassesThat(resideInAPackage("io.attendance..").and(resideOutsideOfPackage(EMBEDDED)))
+            .because("the embedded servers are a tool that bootstrap and the tests pick up; they know nothing of "
+                    + "the service");
+
+    @ArchTest
+    static final ArchRule onlyBootstrapStartsEmbeddedServers = noClasses()
+            .that().resideOutsideOfPackages(BOOTSTRAP, EMBEDDED)
+            .should().dependOnClassesThat().resideInAPackage(EMBEDDED)
+            .because("in production the adapters talk to the servers they are given; only bootstrap's embedded mode "
+                    + "starts servers of its own");
+
+    @ArchTest
     static final ArchRule javalinOnlyInTheHttpAdapter = noClasses().that().resideOutsideOfPackage(HTTP)
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..");
 
     @ArchTest
     static final ArchRule jdbcLibrariesOnlyInThePostgresAdapter = noClasses().that().resideOutsideOfPackage(POSTGRES)
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.jdbi..", "com.zaxxer..", "liquibase..", "org.postgresql..", "io.zonky..", "java.sql..");
+                    "org.jdbi..", "com.zaxxer..", "liquibase..", "org.postgresql..", "java.sql..");
 
     @ArchTest
     static final ArchRule jedisOnlyInTheRedisAdapter = noClasses().that().resideOutsideOfPackage(REDIS)
-            .should().dependOnClassesThat().resideInAnyPackage("redis.clients..", "redis.embedded..");
+            .should().dependOnClassesThat().resideInAPackage("redis.clients..");
+
+    @ArchTest
+    static final ArchRule zonkyAndEmbeddedRedisOnlyInTheEmbeddedServers = noClasses()
+            .that().resideOutsideOfPackage(EMBEDDED)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.zonky..", "redis.embedded..", "org.apache.commons.compress..", "org.tukaani..")
+            .because("the libraries that run PostgreSQL and Redis from Maven artifacts serve embedded mode and the "
+                    + "tests; the adapters' production code talks to servers it is given");
 
     @ArchTest
     static final ArchRule guiceOnlyInBootstrap = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)

@@ -1,5 +1,6 @@
 package io.attendance.adapter.postgres;
 
+import io.attendance.embedded.EmbeddedPostgresServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package io.attendance.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attendance.embedded.EmbeddedRedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;

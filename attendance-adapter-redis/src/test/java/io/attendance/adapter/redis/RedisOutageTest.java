@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.ReadCache;
+import io.attendance.embedded.EmbeddedRedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;

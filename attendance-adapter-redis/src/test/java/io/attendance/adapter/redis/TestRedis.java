@@ -1,5 +1,6 @@
 package io.attendance.adapter.redis;
 
+import io.attendance.embedded.EmbeddedRedisServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

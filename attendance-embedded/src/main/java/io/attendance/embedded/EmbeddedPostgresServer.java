@@ -1,4 +1,4 @@
-package io.attendance.adapter.postgres;
+package io.attendance.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,19 +1,18 @@
-package io.attendance.adapter.postgres;
+package io.attendance.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.attendance.domain.error.Unavailable;
-import io.attendance.domain.model.Employee;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,48 +20,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPostgresServerTest {
-    private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
-
     @TempDir
     Path directory;
 
     @Test
-    void theDataSurviveAStopAndARestartOnTheSameDirectoryAndThePoolReconnects() throws IOException {
+    void theDataSurviveAStopAndARestartOnTheSameDirectoryAndPort() throws Exception {
         Path data = directory.resolve("data");
-        int port = freePort();
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, port);
-        try (PostgresDatabase database = PostgresDatabase.connect(server.jdbcUrl(), server.user(), server.password(),
-                2, registry, Duration.ofSeconds(1), PostgresAttendanceRecords.STREAMING_FETCH_SIZE)) {
-            database.migrations().update();
-            database.employees().add(ADA);
-            assertThat(database.healthProbe().isUp()).isTrue();
-            assertThat(registry.find("hikaricp.connections").tag("pool", PostgresDatabase.POOL_NAME).gauge())
-                    .as("the pool's metrics in the registry").isNotNull();
+        EmbeddedPostgresServer first = EmbeddedPostgresServer.start(data);
+        try (first; Connection connection = connect(first); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (n int)");
+            statement.execute("INSERT INTO kept VALUES (42)");
+        }
+        first.close(); // again: a second close is harmless
+        assertThatThrownBy(() -> connect(first)).as("stopped").isInstanceOf(SQLException.class);
 
-            server.close();
-
-            assertThat(database.healthProbe().isUp()).isFalse();
-            assertThatThrownBy(() -> database.employees().find(ADA.id())).isInstanceOf(Unavailable.class);
-
-            server = EmbeddedPostgresServer.start(data, port);
-
-            assertThat(database.employees().find(ADA.id())).contains(ADA);
-            assertThat(database.healthProbe().isUp()).isTrue();
-        } finally {
-            server.close();
+        try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(data, first.port())) {
+            assertThat(queryOne(second, "SELECT n FROM kept")).isEqualTo(42);
         }
         assertThat(data.resolve("PG_VERSION")).exists();
     }
 
     @Test
-    void aServerOnAFreePortAnswersOnItsUrl() {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory.resolve("data"));
-                PostgresDatabase database = PostgresDatabase.connect(
-                        server.jdbcUrl(), server.user(), server.password(), 1, new SimpleMeterRegistry())) {
+    void aServerOnAFreePortAnswersOnItsUrl() throws SQLException {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory.resolve("data"))) {
             assertThat(server.port()).isPositive();
             assertThat(server.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + server.port() + "/postgres");
-            assertThat(database.healthProbe().isUp()).isTrue();
+            assertThat(queryOne(server, "SELECT 1")).isEqualTo(1);
         }
     }
 
@@ -102,9 +85,17 @@ class EmbeddedPostgresServerTest {
         return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** The integer in the first column of the first row of {@code sql}, on the server's own database. */
+    static int queryOne(EmbeddedPostgresServer server, String sql) throws SQLException {
+        try (Connection connection = connect(server);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
         }
+    }
+
+    private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
     }
 }

@@ -1,4 +1,4 @@
-package io.attendance.adapter.postgres;
+package io.attendance.embedded;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -134,7 +134,7 @@ final class PrivilegeDroppingBinaries {
         Files.createDirectories(wrapper.getParent());
         Files.writeString(wrapper, """
                 #!/bin/sh
-                # Written by io.attendance.adapter.postgres.EmbeddedPostgresServer. PostgreSQL refuses to run
+                # Written by io.attendance.embedded.EmbeddedPostgresServer. PostgreSQL refuses to run
                 # as root and this machine allows no user namespace: hand the data directory (-D) to USER
                 # and run the real NAME as USER.
                 set -e

@@ -1,4 +1,4 @@
-package io.attendance.adapter.redis;
+package io.attendance.embedded;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,9 +1,10 @@
-package io.attendance.adapter.redis;
+package io.attendance.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class EmbeddedRedisServerTest {
     @Test
     void itListensOnLoopbackAtAFreePortAndAnswers() {
         try (EmbeddedRedisServer server = EmbeddedRedisServer.start(dataDirectory);
-             RedisClient redis = TestRedis.client(server.url())) {
+             RedisClient redis = client(server)) {
 
             assertThat(server.url()).isEqualTo("redis://127.0.0.1:" + server.port());
             assertThat(server.isRunning()).isTrue();
@@ -29,12 +30,12 @@ class EmbeddedRedisServerTest {
     void whatItHoldsSurvivesARestartOnTheSameDirectory() {
         Path data = dataDirectory.resolve("not yet created");
         try (EmbeddedRedisServer first = EmbeddedRedisServer.start(data);
-             RedisClient redis = TestRedis.client(first.url())) {
+             RedisClient redis = client(first)) {
             redis.set("att:test:kept", "across restarts");
         }
 
         try (EmbeddedRedisServer second = EmbeddedRedisServer.start(data);
-             RedisClient redis = TestRedis.client(second.url())) {
+             RedisClient redis = client(second)) {
             assertThat(redis.get("att:test:kept")).isEqualTo("across restarts");
         }
         assertThat(data.resolve("attendance.aof")).exists();
@@ -53,5 +54,10 @@ class EmbeddedRedisServerTest {
         }
         assertThat(running.isRunning()).isFalse();
         assertThat(Files.isDirectory(dataDirectory.resolve("b"))).isTrue();
+    }
+
+    /** A client on the URL the server hands out, so that the URL is checked too. */
+    private static RedisClient client(EmbeddedRedisServer server) {
+        return RedisClient.create(URI.create(server.url()));
     }
 }
