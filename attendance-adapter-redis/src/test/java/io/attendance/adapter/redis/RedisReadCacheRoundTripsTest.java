@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.model.EmployeeQuery;
 import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.ReadCache;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -76,21 +77,21 @@ class RedisReadCacheRoundTripsTest {
     @Test
     void aLookupIsOneScriptCallHitOrMissAFillOneSetAndAChangeOneScriptCall() {
         List<Supplier<Cached<?>>> lookups = List.of(
-                () -> cache.latestAttendance(ADA),
-                cache::allAttendance,
-                () -> cache.employee(ADA),
-                () -> cache.record(ADA, DAY),
-                () -> cache.recordsOfEmployee(ADA, NOVEMBER.from(), NOVEMBER.to()),
-                () -> cache.attendancePage(NOVEMBER, Optional.empty(), 10),
-                () -> cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10));
+                () -> cache.lookup(CachedReads.latestAttendance(ADA)),
+                () -> cache.lookup(CachedReads.renderedAttendanceListing()),
+                () -> cache.lookup(CachedReads.employee(ADA)),
+                () -> cache.lookup(CachedReads.record(ADA, DAY)),
+                () -> cache.lookup(CachedReads.recordsOfEmployee(ADA, NOVEMBER.from(), NOVEMBER.to())),
+                () -> cache.lookup(CachedReads.attendancePage(NOVEMBER, Optional.empty(), 10)),
+                () -> cache.lookup(CachedReads.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10)));
         scriptsLoaded();
 
         for (Supplier<Cached<?>> lookup : lookups) {
             assertThat(sentBy(lookup::get)).as("a miss").containsExactly("EVALSHA");
         }
-        assertThat(sentBy(() -> fill(cache.record(ADA, DAY), Optional.of(record(ADA, 1)))))
+        assertThat(sentBy(() -> fill(cache.lookup(CachedReads.record(ADA, DAY)), Optional.of(record(ADA, 1)))))
                 .as("a miss and its fill").containsExactly("EVALSHA", "SET");
-        assertThat(sentBy(() -> cache.record(ADA, DAY))).as("a hit").containsExactly("EVALSHA");
+        assertThat(sentBy(() -> cache.lookup(CachedReads.record(ADA, DAY)))).as("a hit").containsExactly("EVALSHA");
         assertThat(sentBy(() -> cache.employeeChanged(ADA))).as("a change").containsExactly("EVALSHA");
     }
 
@@ -101,15 +102,15 @@ class RedisReadCacheRoundTripsTest {
             other.scriptFlush();
         }
 
-        assertThat(sentBy(() -> cache.record(ADA, DAY))).containsExactly("EVALSHA", "EVAL");
-        assertThat(sentBy(() -> cache.record(ADA, DAY))).containsExactly("EVALSHA");
+        assertThat(sentBy(() -> cache.lookup(CachedReads.record(ADA, DAY)))).containsExactly("EVALSHA", "EVAL");
+        assertThat(sentBy(() -> cache.lookup(CachedReads.record(ADA, DAY)))).containsExactly("EVALSHA");
         assertThat(sentBy(() -> cache.employeeChanged(ADA))).containsExactly("EVALSHA", "EVAL");
         assertThat(sentBy(() -> cache.employeeChanged(ADA))).containsExactly("EVALSHA");
     }
 
     /** Each script is sent in full once per server (EVAL), and by its digest (EVALSHA) from then on. */
     private void scriptsLoaded() {
-        cache.record(BOB, DAY);
+        cache.lookup(CachedReads.record(BOB, DAY));
         cache.employeeChanged(BOB);
     }
 
