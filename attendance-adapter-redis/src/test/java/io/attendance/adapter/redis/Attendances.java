@@ -10,7 +10,9 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.CachedRead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -97,6 +99,12 @@ final class Attendances {
     /** The sum of a counter over all its tags; 0 when never registered. */
     static double count(MeterRegistry registry, String name, String... tags) {
         return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** A key of any declared read, Ada's when the read follows an employee's generation. */
+    static <V> CacheKey<V> keyOf(CachedRead<V> read, String... arguments) {
+        Optional<EmployeeId> owner = read.scope() == CachedRead.Scope.EMPLOYEE ? Optional.of(ADA) : Optional.empty();
+        return new CacheKey<>(read, owner, List.of(arguments));
     }
 
     /** A port of 127.0.0.1 that was free a moment ago: nothing listens there. */
