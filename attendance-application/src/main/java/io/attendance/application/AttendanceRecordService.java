@@ -11,6 +11,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.Transactions;
@@ -69,7 +70,7 @@ public final class AttendanceRecordService {
 
     /** @throws NotFound when the employee has no record that day */
     public AttendanceRecord get(EmployeeId employeeId, WorkDate date) {
-        return ReadThrough.of(cache.record(employeeId, date), () -> records.find(employeeId, date))
+        return ReadThrough.of(cache.lookup(CachedReads.record(employeeId, date)), () -> records.find(employeeId, date))
                 .orElseThrow(() -> new NotFound("no record of employee " + employeeId + " on " + date));
     }
 
@@ -90,16 +91,16 @@ public final class AttendanceRecordService {
     /** The employee's records in the range, by date. @throws NotFound for an unknown employee */
     public List<AttendanceRecord> ofEmployee(EmployeeId employeeId, WorkDate from, WorkDate to) {
         AttendanceQuery.requireRange(from, to);
-        ReadThrough.of(cache.employee(employeeId), () -> employees.find(employeeId))
+        ReadThrough.of(cache.lookup(CachedReads.employee(employeeId)), () -> employees.find(employeeId))
                 .orElseThrow(() -> new NotFound("no employee " + employeeId));
-        return ReadThrough.of(cache.recordsOfEmployee(employeeId, from, to),
+        return ReadThrough.of(cache.lookup(CachedReads.recordsOfEmployee(employeeId, from, to)),
                 () -> records.ofEmployee(employeeId, from, to));
     }
 
     public Page<AttendanceRecord> search(AttendanceQuery query, Optional<String> cursor, Optional<Integer> requestedLimit) {
         int limit = Page.limit(requestedLimit);
         Optional<AttendanceKey> after = cursors.decode(query, cursor);
-        List<AttendanceRecord> fetched = ReadThrough.of(cache.attendancePage(query, after, limit + 1),
+        List<AttendanceRecord> fetched = ReadThrough.of(cache.lookup(CachedReads.attendancePage(query, after, limit + 1)),
                 () -> records.search(query, after, limit + 1));
         return Page.of(fetched, limit, last -> cursors.encode(query, last.key()));
     }

@@ -5,6 +5,7 @@ import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.Transactions;
@@ -52,14 +53,14 @@ public final class EmployeeService {
 
     /** @throws NotFound when no such employee exists */
     public Employee get(EmployeeId id) {
-        return ReadThrough.of(cache.employee(id), () -> employees.find(id))
+        return ReadThrough.of(cache.lookup(CachedReads.employee(id)), () -> employees.find(id))
                 .orElseThrow(() -> new NotFound("no employee " + id));
     }
 
     public Page<Employee> list(EmployeeQuery query, Optional<String> cursor, Optional<Integer> requestedLimit) {
         int limit = Page.limit(requestedLimit);
         Optional<EmployeeId> after = cursors.decode(query, cursor);
-        List<Employee> fetched = ReadThrough.of(cache.employeePage(query, after, limit + 1),
+        List<Employee> fetched = ReadThrough.of(cache.lookup(CachedReads.employeePage(query, after, limit + 1)),
                 () -> employees.list(query, after, limit + 1));
         return Page.of(fetched, limit, last -> cursors.encode(query, last.id()));
     }

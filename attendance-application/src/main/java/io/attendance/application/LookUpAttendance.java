@@ -4,6 +4,7 @@ import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.ReadCache;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public final class LookUpAttendance {
     }
 
     public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
-        return ReadThrough.of(cache.latestAttendance(employeeId), () -> records.latestOf(employeeId));
+        return ReadThrough.of(cache.lookup(CachedReads.latestAttendance(employeeId)), () -> records.latestOf(employeeId));
     }
 
     /**
@@ -33,7 +34,7 @@ public final class LookUpAttendance {
      * cached afterwards when the listing is no longer than the limit.
      */
     public void writeAll(ListingOutput<EmployeeAttendance> output) {
-        Cached<byte[]> cached = cache.allAttendance();
+        Cached<byte[]> cached = cache.lookup(CachedReads.renderedAttendanceListing());
         if (cached instanceof Cached.Hit<byte[]> hit) {
             output.writeSerialised(hit.value());
             return;

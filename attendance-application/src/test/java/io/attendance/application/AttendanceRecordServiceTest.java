@@ -28,6 +28,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.CachedReads;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -591,9 +592,10 @@ class AttendanceRecordServiceTest {
         }
         service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30);
         service.search(november, Optional.empty(), Optional.empty());
-        assertThat(isHit(app.cache.record(ADA, date))).isTrue();
-        assertThat(isHit(app.cache.recordsOfEmployee(ADA, NOVEMBER_1, NOVEMBER_30))).isTrue();
-        assertThat(isHit(app.cache.attendancePage(november, Optional.empty(), Page.DEFAULT_LIMIT + 1))).isTrue();
+        assertThat(isHit(app.cache.lookup(CachedReads.record(ADA, date)))).isTrue();
+        assertThat(isHit(app.cache.lookup(CachedReads.recordsOfEmployee(ADA, NOVEMBER_1, NOVEMBER_30)))).isTrue();
+        assertThat(isHit(app.cache.lookup(CachedReads.attendancePage(november, Optional.empty(), Page.DEFAULT_LIMIT + 1))))
+                .isTrue();
     }
 
     private List<AttendanceStatus> statuses(List<AttendanceRecord> records) {
@@ -668,7 +670,7 @@ class AttendanceRecordServiceTest {
         app.recordAttendance.record(Commands.recordAttendance("E-1", null, "Present", "2026-11-27"), ACTOR);
         assertThat(app.lookUpAttendance.latestOf(ADA)).map(latest -> latest.record().status()).contains(AttendanceStatus.PRESENT);
         assertThat(LinesListing.everyRecord(app.lookUpAttendance)).containsExactly("E-1 2026-11-27 PRESENT");
-        assertThat(isHit(app.cache.allAttendance())).isTrue();
+        assertThat(isHit(app.cache.lookup(CachedReads.renderedAttendanceListing()))).isTrue();
 
         write(status("E-1", "2026-11-27", "Absent"));
         service.delete(ADA, DAY, Precondition.NONE, ACTOR);

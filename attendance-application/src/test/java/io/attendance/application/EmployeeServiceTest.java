@@ -19,6 +19,7 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.CachedReads;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -226,8 +227,8 @@ class EmployeeServiceTest {
         service.put(ada(), Precondition.NONE);
         service.get(ADA);
         service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
-        assertThat(isHit(app.cache.employee(ADA))).isTrue();
-        assertThat(isHit(app.cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 101))).isTrue();
+        assertThat(isHit(app.cache.lookup(CachedReads.employee(ADA)))).isTrue();
+        assertThat(isHit(app.cache.lookup(CachedReads.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 101)))).isTrue();
 
         service.put(put("Ada King", "Sales", null, true), Precondition.NONE);
 

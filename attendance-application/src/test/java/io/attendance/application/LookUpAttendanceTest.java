@@ -13,6 +13,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.CachedReads;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +99,7 @@ class LookUpAttendanceTest {
         assertThat(all(lookUp)).hasSize(4);
 
         assertThat(counting.fullScans.get()).isEqualTo(2);
-        assertThat(app.cache.allAttendance()).isInstanceOf(Cached.Miss.class);
+        assertThat(app.cache.lookup(CachedReads.renderedAttendanceListing())).isInstanceOf(Cached.Miss.class);
     }
 
     /** Counts how often the system of record is asked, to see what the cache saves. */

@@ -14,20 +14,22 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.CachedValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The JSON of cached values. The domain carries no JSON annotations, so the adapter maps it to small
- * records of plain strings, numbers and booleans: instants as ISO-8601 text (to the nanosecond),
- * dates as YYYY-MM-DD, zones by their id, enums by name, an absent optional as {@code null}. Every
- * field is always written and must be present when read. An optional answer is
+ * The JSON of cached values. The domain carries no JSON annotations, so the adapter maps each element
+ * type to a small record of plain strings, numbers and booleans: instants as ISO-8601 text (to the
+ * nanosecond), dates as YYYY-MM-DD, zones by their id, enums by name, an absent optional as
+ * {@code null}. Every field is always written and must be present when read. An optional answer is
  * {@code {"value": ...|null}}, a list {@code {"values": [...]}}. Reading goes back through the domain
  * constructors, so a payload that breaks a domain rule is rejected like any unreadable one.
  */
@@ -38,23 +40,45 @@ final class CachedJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private static final Mapping<EmployeeAttendance, AttendanceJson> ATTENDANCE_JSON =
-            new Mapping<>(AttendanceJson.class, AttendanceJson::of, AttendanceJson::toDomain);
-    private static final Mapping<Employee, EmployeeJson> EMPLOYEE_JSON =
-            new Mapping<>(EmployeeJson.class, EmployeeJson::of, EmployeeJson::toDomain);
-    private static final Mapping<AttendanceRecord, RecordJson> RECORD_JSON =
-            new Mapping<>(RecordJson.class, RecordJson::of, RecordJson::toDomain);
-
-    static final Codec<Optional<EmployeeAttendance>> LATEST = ATTENDANCE_JSON.optional();
-    static final Codec<Optional<Employee>> EMPLOYEE = EMPLOYEE_JSON.optional();
-    static final Codec<List<Employee>> EMPLOYEES = EMPLOYEE_JSON.list();
-    static final Codec<Optional<AttendanceRecord>> RECORD = RECORD_JSON.optional();
-    static final Codec<List<AttendanceRecord>> RECORDS = RECORD_JSON.list();
+    /** Every element type a cached value can be made of, with the record that carries it in JSON. */
+    private static final Map<Class<?>, Mapping<?, ?>> MAPPINGS = Map.of(
+            EmployeeAttendance.class, new Mapping<>(AttendanceJson.class, AttendanceJson::of, AttendanceJson::toDomain),
+            Employee.class, new Mapping<>(EmployeeJson.class, EmployeeJson::of, EmployeeJson::toDomain),
+            AttendanceRecord.class, new Mapping<>(RecordJson.class, RecordJson::of, RecordJson::toDomain));
 
     /** How one kind of value is written to and read from its stored bytes; both throw on a value they cannot handle. */
     record Codec<T>(Function<T, byte[]> write, Function<byte[], T> read) {
         /** A value that is bytes already, stored as it is. */
         static final Codec<byte[]> BYTES = new Codec<>(Function.identity(), Function.identity());
+    }
+
+    /**
+     * How values of that shape are stored.
+     *
+     * @throws IllegalArgumentException when an element type has no JSON mapping here
+     */
+    @SuppressWarnings("unchecked")
+    static <V> Codec<V> of(CachedValue<V> shape) {
+        // each branch builds the codec of the very type the shape stands for
+        if (shape instanceof CachedValue.OptionalOf<?> optional) {
+            return (Codec<V>) mapping(optional.element()).optional();
+        }
+        if (shape instanceof CachedValue.ListOf<?> list) {
+            return (Codec<V>) mapping(list.element()).list();
+        }
+        if (shape instanceof CachedValue.Rendered) {
+            return (Codec<V>) Codec.BYTES;
+        }
+        throw new IllegalArgumentException("no codec for cached values shaped " + shape);
+    }
+
+    private static Mapping<?, ?> mapping(Class<?> element) {
+        Mapping<?, ?> mapping = MAPPINGS.get(element);
+        if (mapping == null) {
+            throw new IllegalArgumentException(
+                    "no JSON mapping for cached " + element.getName() + ": add one to CachedJson");
+        }
+        return mapping;
     }
 
     record EmployeeJson(String id, String name, String department, String timezone, boolean active, long version,

@@ -10,7 +10,9 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.CachedRead;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -18,12 +20,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Attendance worth caching, and small helpers shared by this module's tests. */
 final class Attendances {
@@ -97,6 +101,28 @@ final class Attendances {
     /** The sum of a counter over all its tags; 0 when never registered. */
     static double count(MeterRegistry registry, String name, String... tags) {
         return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** A key of any declared read, Ada's when the read follows an employee's generation. */
+    static <V> CacheKey<V> keyOf(CachedRead<V> read, String... arguments) {
+        Optional<EmployeeId> owner = read.scope() == CachedRead.Scope.EMPLOYEE ? Optional.of(ADA) : Optional.empty();
+        return new CacheKey<>(read, owner, List.of(arguments));
+    }
+
+    /** Polls until the condition holds; the deadline is far beyond what it takes even on a loaded machine. */
+    static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("not so within 15 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     /** A port of 127.0.0.1 that was free a moment ago: nothing listens there. */

@@ -12,9 +12,10 @@ import static io.attendance.adapter.redis.Attendances.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.model.AttendanceRecord;
-import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.ReadCache;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -34,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,18 +75,17 @@ class RedisReadCacheConcurrencyTest {
         store = RedisStore.connect(TestRedis.emptyDatabaseUrl(), Duration.ofSeconds(60), registry);
         cache = store.readCache();
         entries = List.of(
-                new Entry<Optional<EmployeeAttendance>>("latest", () -> cache.latestAttendance(ADA),
+                new Entry<>(CachedReads.latestAttendance(ADA),
                         versions -> Optional.of(attendance(ADA, versions.applyAsLong(ADA))),
                         found -> List.of(found.orElseThrow().record())),
-                new Entry<Optional<AttendanceRecord>>("record", () -> cache.record(BOB, DAY),
+                new Entry<>(CachedReads.record(BOB, DAY),
                         versions -> Optional.of(record(BOB, versions.applyAsLong(BOB))),
                         found -> List.of(found.orElseThrow())),
-                new Entry<byte[]>("all", cache::allAttendance,
+                new Entry<>(CachedReads.renderedAttendanceListing(),
                         versions -> listing(attendance(ADA, versions.applyAsLong(ADA)),
                                 attendance(BOB, versions.applyAsLong(BOB))),
                         Attendances::recordsOf),
-                new Entry<List<AttendanceRecord>>("attendance-page",
-                        () -> cache.attendancePage(NOVEMBER, Optional.empty(), 101),
+                new Entry<>(CachedReads.attendancePage(NOVEMBER, Optional.empty(), 101),
                         versions -> List.of(record(BOB, versions.applyAsLong(BOB)),
                                 record(ADA, versions.applyAsLong(ADA))),
                         found -> found));
@@ -159,8 +158,8 @@ class RedisReadCacheConcurrencyTest {
         return !enough && elapsed < RUN_AT_MOST.toNanos();
     }
 
-    private static <T> List<AttendanceRecord> cachedRecords(Entry<T> entry) {
-        return entry.recordsIn().apply(hitValue(entry.lookup().get()));
+    private <T> List<AttendanceRecord> cachedRecords(Entry<T> entry) {
+        return entry.recordsIn().apply(hitValue(cache.lookup(entry.key())));
     }
 
     /** Commits and announces a change, then lets the readers make a few lookups before the next one. */
@@ -179,7 +178,7 @@ class RedisReadCacheConcurrencyTest {
     private <T> void read(Entry<T> entry) throws InterruptedException {
         Map<EmployeeId, Long> floors = Map.of(ADA, announced.get(ADA).get(), BOB, announced.get(BOB).get());
         lookups.incrementAndGet();
-        Cached<T> lookup = entry.lookup().get();
+        Cached<T> lookup = cache.lookup(entry.key());
         if (lookup instanceof Cached.Hit<T> hit) {
             hits.computeIfAbsent(entry.name(), name -> new AtomicLong()).incrementAndGet();
             for (AttendanceRecord found : entry.recordsIn().apply(hit.value())) {
@@ -206,8 +205,11 @@ class RedisReadCacheConcurrencyTest {
         return versions::get;
     }
 
-    /** One cached query: how to look it up, how to load it at given versions, and the records it holds. */
-    private record Entry<T>(String name, Supplier<Cached<T>> lookup, Function<ToLongFunction<EmployeeId>, T> load,
+    /** One cached query: its key, how to load it at given versions, and the records it holds. */
+    private record Entry<T>(CacheKey<T> key, Function<ToLongFunction<EmployeeId>, T> load,
                             Function<T, List<AttendanceRecord>> recordsIn) {
+        String name() {
+            return key.read().name();
+        }
     }
 }

@@ -3,21 +3,21 @@ package io.attendance.adapter.redis;
 import static io.attendance.adapter.redis.Attendances.ADA;
 import static io.attendance.adapter.redis.Attendances.BOB;
 import static io.attendance.adapter.redis.Attendances.DAY;
-import static io.attendance.adapter.redis.Attendances.NOVEMBER;
 import static io.attendance.adapter.redis.Attendances.fill;
-import static io.attendance.adapter.redis.Attendances.record;
+import static io.attendance.adapter.redis.Attendances.hitValue;
+import static io.attendance.adapter.redis.Attendances.keyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.domain.model.EmployeeQuery;
-import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.CacheKey;
+import io.attendance.domain.port.CachedRead;
+import io.attendance.domain.port.CachedReads;
+import io.attendance.domain.port.CachedSamples;
 import io.attendance.domain.port.ReadCache;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,24 +74,22 @@ class RedisReadCacheRoundTripsTest {
     }
 
     @Test
-    void aLookupIsOneScriptCallHitOrMissAFillOneSetAndAChangeOneScriptCall() {
-        List<Supplier<Cached<?>>> lookups = List.of(
-                () -> cache.latestAttendance(ADA),
-                cache::allAttendance,
-                () -> cache.employee(ADA),
-                () -> cache.record(ADA, DAY),
-                () -> cache.recordsOfEmployee(ADA, NOVEMBER.from(), NOVEMBER.to()),
-                () -> cache.attendancePage(NOVEMBER, Optional.empty(), 10),
-                () -> cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10));
+    void aLookupOfAnyReadIsOneScriptCallHitOrMissAFillOneSetAndAChangeOneScriptCall() {
         scriptsLoaded();
 
-        for (Supplier<Cached<?>> lookup : lookups) {
-            assertThat(sentBy(lookup::get)).as("a miss").containsExactly("EVALSHA");
-        }
-        assertThat(sentBy(() -> fill(cache.record(ADA, DAY), Optional.of(record(ADA, 1)))))
-                .as("a miss and its fill").containsExactly("EVALSHA", "SET");
-        assertThat(sentBy(() -> cache.record(ADA, DAY))).as("a hit").containsExactly("EVALSHA");
+        CachedReads.every().forEach(this::assertOneCallPerLookupAndFill);
         assertThat(sentBy(() -> cache.employeeChanged(ADA))).as("a change").containsExactly("EVALSHA");
+    }
+
+    private <V> void assertOneCallPerLookupAndFill(CachedRead<V> read) {
+        CacheKey<V> key = keyOf(read, DAY.toString());
+        V value = CachedSamples.of(read.value(), 0);
+
+        assertThat(sentBy(() -> cache.lookup(key))).as("a miss of %s", read).containsExactly("EVALSHA");
+        assertThat(sentBy(() -> fill(cache.lookup(key), value)))
+                .as("a miss of %s and its fill", read).containsExactly("EVALSHA", "SET");
+        assertThat(sentBy(() -> assertThat(hitValue(cache.lookup(key))).isEqualTo(value)))
+                .as("a hit of %s", read).containsExactly("EVALSHA");
     }
 
     @Test
@@ -101,15 +99,15 @@ class RedisReadCacheRoundTripsTest {
             other.scriptFlush();
         }
 
-        assertThat(sentBy(() -> cache.record(ADA, DAY))).containsExactly("EVALSHA", "EVAL");
-        assertThat(sentBy(() -> cache.record(ADA, DAY))).containsExactly("EVALSHA");
+        assertThat(sentBy(() -> cache.lookup(CachedReads.record(ADA, DAY)))).containsExactly("EVALSHA", "EVAL");
+        assertThat(sentBy(() -> cache.lookup(CachedReads.record(ADA, DAY)))).containsExactly("EVALSHA");
         assertThat(sentBy(() -> cache.employeeChanged(ADA))).containsExactly("EVALSHA", "EVAL");
         assertThat(sentBy(() -> cache.employeeChanged(ADA))).containsExactly("EVALSHA");
     }
 
     /** Each script is sent in full once per server (EVAL), and by its digest (EVALSHA) from then on. */
     private void scriptsLoaded() {
-        cache.record(BOB, DAY);
+        cache.lookup(CachedReads.record(BOB, DAY));
         cache.employeeChanged(BOB);
     }
 

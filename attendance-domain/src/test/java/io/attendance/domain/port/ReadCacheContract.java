@@ -1,69 +1,42 @@
 package io.attendance.domain.port;
 
+import static io.attendance.domain.port.CachedSamples.ADA;
+import static io.attendance.domain.port.CachedSamples.ADA_FULL;
+import static io.attendance.domain.port.CachedSamples.ADA_LATEST;
+import static io.attendance.domain.port.CachedSamples.ADA_NEXT;
+import static io.attendance.domain.port.CachedSamples.ADA_TEN;
+import static io.attendance.domain.port.CachedSamples.ADA_TEN_WORKED;
+import static io.attendance.domain.port.CachedSamples.BOB;
+import static io.attendance.domain.port.CachedSamples.BOB_BARE;
+import static io.attendance.domain.port.CachedSamples.CREATED;
+import static io.attendance.domain.port.CachedSamples.DAY;
+import static io.attendance.domain.port.CachedSamples.NEXT_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
-import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
-import io.attendance.domain.model.DayEntry;
-import io.attendance.domain.model.Employee;
-import io.attendance.domain.model.EmployeeAttendance;
-import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
-import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.CachedRead.Scope;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ReadCache} promises; run against the in-memory fake and the Redis adapter. The
- * values are as rich as the model allows (every optional field present, zones, text that breaks
- * naive escaping, microsecond instants) so that a serialising cache shows its round-trip faults.
+ * What every {@link ReadCache} promises, for every read declared in {@link CachedReads}; run against
+ * the in-memory fake and the Redis adapter. Values come from {@link CachedSamples}, so that a
+ * serialising cache shows its round-trip faults.
  */
 public abstract class ReadCacheContract {
-    private static final Instant CREATED = Instant.parse("2026-11-02T08:30:00.123456Z");
-    private static final Instant UPDATED = Instant.parse("2026-11-27T17:45:10.000001Z");
-    private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
-    private static final WorkDate NEXT_DAY = WorkDate.of(2026, 11, 28);
-
-    /** Every field set, inactive, a zone with a half-hour offset, text with quotes, colons and wildcards. */
-    private static final Employee ADA = new Employee(new EmployeeId("E-1"),
-            new EmployeeDetails("Ada \"Countess\" Lovelace-O'Brien 王", Optional.of("R&D: *core* {\"x\":1} 100%"),
-                    ZoneId.of("Asia/Kolkata"), false),
-            3, CREATED, UPDATED);
-    /** Nothing optional; the zone whose id is easily lost (UTC versus Z). */
-    private static final Employee BOB = Employee.first(new EmployeeId("B-2"),
-            new EmployeeDetails("Bob", Optional.empty(), ZoneId.of("UTC"), true), CREATED);
-    /** An id that starts with another employee's id. */
-    private static final Employee ADA_TEN = Employee.first(new EmployeeId("E-10"),
-            EmployeeDetails.named("Ada Ten", ZoneId.of("America/St_Johns")), CREATED);
-
-    private static final AttendanceRecord ADA_FULL = new AttendanceRecord(ADA.id(), DAY,
-            new DayEntry(AttendanceStatus.HALF_DAY,
-                    Optional.of(Instant.parse("2026-11-27T03:29:59.000001Z")),
-                    Optional.of(Instant.parse("2026-11-27T08:00:00.999999Z")),
-                    Optional.of("Line one\nline \"two\"\ttabbed; it's 100% \\ done: {\"json\":true} – ✓"),
-                    RecordSource.BATCH),
-            2, CREATED, UPDATED);
-    private static final AttendanceRecord ADA_NEXT = AttendanceRecord.first(ADA.id(), NEXT_DAY,
-            DayEntry.statusOnly(AttendanceStatus.ON_LEAVE, RecordSource.API), UPDATED);
-    private static final AttendanceRecord BOB_BARE = AttendanceRecord.first(BOB.id(), DAY, AttendanceStatus.ABSENT, CREATED);
-    private static final AttendanceRecord ADA_TEN_WORKED = AttendanceRecord.first(ADA_TEN.id(), DAY, new DayEntry(
-            AttendanceStatus.WORK_FROM_HOME, Optional.of(CREATED), Optional.empty(), Optional.empty(), RecordSource.V1), CREATED);
-
-    private static final EmployeeAttendance ADA_LATEST = new EmployeeAttendance(ADA, ADA_FULL);
-    private static final EmployeeAttendance BOB_LATEST = new EmployeeAttendance(BOB, BOB_BARE);
-    /** Opaque to the cache; not valid UTF-8, so no implementation can get away with storing it as text. */
-    private static final byte[] SERIALISED_LISTING = {'[', 0, (byte) 0xff, (byte) 0xc3, '"', ']'};
+    /** No arguments, and arguments with text that breaks naive key building. */
+    private static final List<List<String>> ARGUMENTS = List.of(List.of(),
+            List.of(DAY.toString(), "=R&D: *core* {\"x\":1} 100%", "-", "=a\u00a0b|c:d;", "101"));
 
     private static final AttendanceQuery NOVEMBER = query(WorkDate.of(2026, 11, 1), WorkDate.of(2026, 11, 30),
             null, null, null, null);
@@ -103,57 +76,60 @@ public abstract class ReadCacheContract {
         assertThat(lookup).as(what).isInstanceOf(Cached.Miss.class);
     }
 
-    /** One lookup of each kind with the value it is filled with: ADA's entries, BOB's, and the listings. */
-    private record Entry<T>(String name, Supplier<Cached<T>> lookup, T value) {
-        void fill() {
-            ReadCacheContract.fill(lookup.get(), value);
-        }
-
-        void assertHit() {
-            assertThat(hitValue(lookup.get())).as(name).isEqualTo(value);
-        }
-
-        void assertMiss() {
-            ReadCacheContract.assertMiss(lookup.get(), name);
+    /** One key with the value it is filled with, a value no other entry of these tests has. */
+    private record Entry<T>(CacheKey<T> key, T value) {
+        String name() {
+            return key.read() + key.employee().map(id -> "(" + id + ")").orElse("") + key.arguments();
         }
     }
 
-    private List<Entry<?>> adaEntries() {
-        return List.of(
-                new Entry<>("latestAttendance(ADA)", () -> cache.latestAttendance(ADA.id()), Optional.of(ADA_LATEST)),
-                new Entry<>("employee(ADA)", () -> cache.employee(ADA.id()), Optional.of(ADA)),
-                new Entry<>("record(ADA, DAY)", () -> cache.record(ADA.id(), DAY), Optional.of(ADA_FULL)),
-                new Entry<>("recordsOfEmployee(ADA, NOVEMBER)",
-                        () -> cache.recordsOfEmployee(ADA.id(), NOVEMBER.from(), NOVEMBER.to()), List.of(ADA_FULL, ADA_NEXT)));
+    private <T> void fill(Entry<T> entry) {
+        fill(cache.lookup(entry.key()), entry.value());
     }
 
-    private List<Entry<?>> otherEmployeesEntries() {
-        return List.of(
-                new Entry<>("latestAttendance(BOB)", () -> cache.latestAttendance(BOB.id()), Optional.of(BOB_LATEST)),
-                new Entry<>("employee(BOB)", () -> cache.employee(BOB.id()), Optional.of(BOB)),
-                new Entry<>("record(BOB, DAY)", () -> cache.record(BOB.id(), DAY), Optional.of(BOB_BARE)),
-                new Entry<>("recordsOfEmployee(BOB, NOVEMBER)",
-                        () -> cache.recordsOfEmployee(BOB.id(), NOVEMBER.from(), NOVEMBER.to()), List.of(BOB_BARE)),
-                new Entry<>("employee(E-10)", () -> cache.employee(ADA_TEN.id()), Optional.of(ADA_TEN)),
-                new Entry<>("record(E-10, DAY)", () -> cache.record(ADA_TEN.id(), DAY), Optional.of(ADA_TEN_WORKED)));
+    private <T> void assertHit(Entry<T> entry) {
+        assertThat(hitValue(cache.lookup(entry.key()))).as(entry.name()).isEqualTo(entry.value());
+    }
+
+    private void assertMiss(Entry<?> entry) {
+        assertMiss(cache.lookup(entry.key()), entry.name());
+    }
+
+    /** Every declared read of that scope, keyed by each of the owners, with each list of {@link #ARGUMENTS}. */
+    private static List<Entry<?>> entries(Scope scope, List<Optional<EmployeeId>> owners, int firstSample) {
+        List<Entry<?>> entries = new ArrayList<>();
+        for (CachedRead<?> read : CachedReads.every()) {
+            if (read.scope() != scope) {
+                continue;
+            }
+            for (Optional<EmployeeId> owner : owners) {
+                for (List<String> arguments : ARGUMENTS) {
+                    entries.add(entry(read, owner, arguments, firstSample + entries.size()));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static <T> Entry<T> entry(CachedRead<T> read, Optional<EmployeeId> owner, List<String> arguments, int sample) {
+        return new Entry<>(new CacheKey<>(read, owner, arguments), CachedSamples.of(read.value(), sample));
+    }
+
+    private static List<Entry<?>> adaEntries() {
+        return entries(Scope.EMPLOYEE, List.of(Optional.of(ADA.id())), 0);
+    }
+
+    /** Bob's entries and those of E-10, whose id starts with Ada's. */
+    private static List<Entry<?>> otherEmployeesEntries() {
+        return entries(Scope.EMPLOYEE, List.of(Optional.of(BOB.id()), Optional.of(ADA_TEN.id())), 80);
     }
 
     /** Every listing; none of them mentions E-10, whose change must hide them all the same. */
-    private List<Entry<?>> listings() {
-        return List.of(
-                new Entry<>("allAttendance", cache::allAttendance, SERIALISED_LISTING),
-                new Entry<>("attendancePage(NOVEMBER)", () -> cache.attendancePage(NOVEMBER, Optional.empty(), 101),
-                        List.of(ADA_FULL, BOB_BARE, ADA_NEXT)),
-                new Entry<>("attendancePage(EVERY_FILTER, after)",
-                        () -> cache.attendancePage(EVERY_FILTER, Optional.of(new AttendanceKey(DAY, BOB.id())), 3),
-                        List.of(ADA_FULL)),
-                new Entry<>("employeePage(EVERYONE)", () -> cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 101),
-                        List.of(BOB, ADA)),
-                new Entry<>("employeePage(ACTIVE_ADAS, after)",
-                        () -> cache.employeePage(ACTIVE_ADAS, Optional.of(BOB.id()), 2), List.of(ADA)));
+    private static List<Entry<?>> listings() {
+        return entries(Scope.LISTINGS, List.of(Optional.empty()), 160);
     }
 
-    private List<Entry<?>> everyEntry() {
+    private static List<Entry<?>> everyEntry() {
         List<Entry<?>> all = new ArrayList<>(adaEntries());
         all.addAll(otherEmployeesEntries());
         all.addAll(listings());
@@ -161,133 +137,139 @@ public abstract class ReadCacheContract {
     }
 
     @Test
+    void everyDeclaredReadIsExercisedForItsScope() {
+        assertThat(everyEntry().stream().<CachedRead<?>>map(entry -> entry.key().read()).distinct())
+                .containsExactlyInAnyOrderElementsOf(CachedReads.every());
+        assertThat(adaEntries()).isNotEmpty();
+        assertThat(listings()).isNotEmpty();
+    }
+
+    @Test
     void anEmptyCacheMissesEveryLookup() {
-        everyEntry().forEach(Entry::assertMiss);
+        everyEntry().forEach(this::assertMiss);
     }
 
     @Test
     void everyFilledEntryIsAHitWithAnEqualValue() {
-        everyEntry().forEach(Entry::fill);
+        everyEntry().forEach(this::fill);
 
-        everyEntry().forEach(Entry::assertHit);
+        everyEntry().forEach(this::assertHit);
     }
 
     @Test
     void emptyAnswersAreCachedToo() {
-        fill(cache.latestAttendance(ADA.id()), Optional.empty());
-        fill(cache.employee(ADA.id()), Optional.empty());
-        fill(cache.record(ADA.id(), DAY), Optional.empty());
-        fill(cache.recordsOfEmployee(ADA.id(), DAY, DAY), List.of());
-        fill(cache.allAttendance(), new byte[0]);
-        fill(cache.attendancePage(NOVEMBER, Optional.empty(), 11), List.of());
-        fill(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 11), List.of());
+        List<Entry<?>> empty = new ArrayList<>();
+        for (CachedRead<?> read : CachedReads.every()) {
+            empty.add(emptyEntry(read));
+        }
 
-        assertThat(hitValue(cache.latestAttendance(ADA.id()))).isEmpty();
-        assertThat(hitValue(cache.employee(ADA.id()))).isEmpty();
-        assertThat(hitValue(cache.record(ADA.id(), DAY))).isEmpty();
-        assertThat(hitValue(cache.recordsOfEmployee(ADA.id(), DAY, DAY))).isEmpty();
-        assertThat(hitValue(cache.allAttendance())).isEmpty();
-        assertThat(hitValue(cache.attendancePage(NOVEMBER, Optional.empty(), 11))).isEmpty();
-        assertThat(hitValue(cache.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 11))).isEmpty();
+        empty.forEach(this::fill);
+
+        empty.forEach(this::assertHit);
+    }
+
+    private static <T> Entry<T> emptyEntry(CachedRead<T> read) {
+        Optional<EmployeeId> owner = read.scope() == Scope.EMPLOYEE ? Optional.of(ADA.id()) : Optional.empty();
+        return new Entry<>(new CacheKey<>(read, owner, List.of()), CachedSamples.empty(read.value()));
     }
 
     @Test
     void aChangeHidesTheEmployeesEntriesAndEveryListingButNotOtherEmployeesEntries() {
-        everyEntry().forEach(Entry::fill);
+        everyEntry().forEach(this::fill);
 
         cache.employeeChanged(ADA.id());
 
-        adaEntries().forEach(Entry::assertMiss);
-        listings().forEach(Entry::assertMiss);
-        otherEmployeesEntries().forEach(Entry::assertHit);
+        adaEntries().forEach(this::assertMiss);
+        listings().forEach(this::assertMiss);
+        otherEmployeesEntries().forEach(this::assertHit);
     }
 
     @Test
     void aChangeToAnyEmployeeHidesEveryListingEvenOneThatDoesNotShowThem() {
-        everyEntry().forEach(Entry::fill);
+        everyEntry().forEach(this::fill);
 
         cache.employeeChanged(new EmployeeId("someone-never-cached"));
 
-        listings().forEach(Entry::assertMiss);
-        adaEntries().forEach(Entry::assertHit);
-        otherEmployeesEntries().forEach(Entry::assertHit);
+        listings().forEach(this::assertMiss);
+        adaEntries().forEach(this::assertHit);
+        otherEmployeesEntries().forEach(this::assertHit);
     }
 
     @Test
     void aValueReadBeforeAChangeIsNeverServedAfterIt() {
         List<Entry<?>> affected = new ArrayList<>(adaEntries());
         affected.addAll(listings());
-        List<Runnable> slowFills = affected.stream().map(ReadCacheContract::slowFill).toList();
+        List<Runnable> slowFills = affected.stream().<Runnable>map(this::slowFill).toList();
 
         cache.employeeChanged(ADA.id());
         slowFills.forEach(Runnable::run);
 
-        affected.forEach(Entry::assertMiss);
+        affected.forEach(this::assertMiss);
     }
 
     /** Looks the entry up now (a miss) and fills it when run: a reader that loaded its value before a change. */
     @SuppressWarnings("unchecked")
-    private static <T> Runnable slowFill(Entry<T> entry) {
-        Cached<T> lookup = entry.lookup().get();
+    private <T> Runnable slowFill(Entry<T> entry) {
+        Cached<T> lookup = cache.lookup(entry.key());
         assertThat(lookup).as(entry.name()).isInstanceOf(Cached.Miss.class);
         return () -> ((Cached.Miss<T>) lookup).fill(entry.value());
     }
 
     @Test
     void aValueReadBeforeAnotherEmployeesChangeIsServed() {
-        List<Runnable> slowFills = otherEmployeesEntries().stream().map(ReadCacheContract::slowFill).toList();
+        List<Runnable> slowFills = otherEmployeesEntries().stream().<Runnable>map(this::slowFill).toList();
 
         cache.employeeChanged(ADA.id());
         slowFills.forEach(Runnable::run);
 
-        otherEmployeesEntries().forEach(Entry::assertHit);
+        otherEmployeesEntries().forEach(this::assertHit);
     }
 
     @Test
     void aValueFilledAfterAChangeIsServed() {
-        everyEntry().forEach(Entry::fill);
+        everyEntry().forEach(this::fill);
         cache.employeeChanged(ADA.id());
         cache.employeeChanged(ADA.id());
 
-        adaEntries().forEach(Entry::fill);
-        listings().forEach(Entry::fill);
+        adaEntries().forEach(this::fill);
+        listings().forEach(this::fill);
 
-        everyEntry().forEach(Entry::assertHit);
+        everyEntry().forEach(this::assertHit);
     }
 
     @Test
     void eachEmployeeAndDayHasItsOwnEntry() {
-        fill(cache.latestAttendance(ADA.id()), Optional.of(ADA_LATEST));
-        fill(cache.employee(ADA.id()), Optional.of(ADA));
-        fill(cache.record(ADA.id(), DAY), Optional.of(ADA_FULL));
+        fill(cache.lookup(CachedReads.latestAttendance(ADA.id())), Optional.of(ADA_LATEST));
+        fill(cache.lookup(CachedReads.employee(ADA.id())), Optional.of(ADA));
+        fill(cache.lookup(CachedReads.record(ADA.id(), DAY)), Optional.of(ADA_FULL));
 
-        assertMiss(cache.latestAttendance(BOB.id()), "another employee's latest");
-        assertMiss(cache.latestAttendance(ADA_TEN.id()), "an employee whose id starts with the same text");
-        assertMiss(cache.employee(BOB.id()), "another employee");
-        assertMiss(cache.employee(ADA_TEN.id()), "an employee whose id starts with the same text");
-        assertMiss(cache.record(ADA.id(), NEXT_DAY), "another day");
-        assertMiss(cache.record(BOB.id(), DAY), "another employee's day");
-        assertMiss(cache.record(ADA_TEN.id(), DAY), "an employee whose id starts with the same text");
+        assertMiss(cache.lookup(CachedReads.latestAttendance(BOB.id())), "another employee's latest");
+        assertMiss(cache.lookup(CachedReads.latestAttendance(ADA_TEN.id())), "an employee whose id starts with the same text");
+        assertMiss(cache.lookup(CachedReads.employee(BOB.id())), "another employee");
+        assertMiss(cache.lookup(CachedReads.employee(ADA_TEN.id())), "an employee whose id starts with the same text");
+        assertMiss(cache.lookup(CachedReads.record(ADA.id(), NEXT_DAY)), "another day");
+        assertMiss(cache.lookup(CachedReads.record(BOB.id(), DAY)), "another employee's day");
+        assertMiss(cache.lookup(CachedReads.record(ADA_TEN.id(), DAY)), "an employee whose id starts with the same text");
 
-        fill(cache.record(ADA.id(), NEXT_DAY), Optional.of(ADA_NEXT));
-        fill(cache.record(BOB.id(), DAY), Optional.empty());
-        assertThat(hitValue(cache.record(ADA.id(), DAY))).contains(ADA_FULL);
-        assertThat(hitValue(cache.record(ADA.id(), NEXT_DAY))).contains(ADA_NEXT);
-        assertThat(hitValue(cache.record(BOB.id(), DAY))).isEmpty();
+        fill(cache.lookup(CachedReads.record(ADA.id(), NEXT_DAY)), Optional.of(ADA_NEXT));
+        fill(cache.lookup(CachedReads.record(BOB.id(), DAY)), Optional.empty());
+        assertThat(hitValue(cache.lookup(CachedReads.record(ADA.id(), DAY)))).contains(ADA_FULL);
+        assertThat(hitValue(cache.lookup(CachedReads.record(ADA.id(), NEXT_DAY)))).contains(ADA_NEXT);
+        assertThat(hitValue(cache.lookup(CachedReads.record(BOB.id(), DAY)))).isEmpty();
     }
 
     @Test
     void eachDateRangeOfAnEmployeeHasItsOwnEntry() {
-        fill(cache.recordsOfEmployee(ADA.id(), DAY, NEXT_DAY), List.of(ADA_FULL, ADA_NEXT));
+        fill(cache.lookup(CachedReads.recordsOfEmployee(ADA.id(), DAY, NEXT_DAY)), List.of(ADA_FULL, ADA_NEXT));
 
-        assertMiss(cache.recordsOfEmployee(ADA.id(), DAY, DAY), "another end");
-        assertMiss(cache.recordsOfEmployee(ADA.id(), NEXT_DAY, NEXT_DAY), "another start");
-        assertMiss(cache.recordsOfEmployee(ADA.id(), NEXT_DAY, WorkDate.of(2026, 12, 1)), "another range");
-        assertMiss(cache.recordsOfEmployee(BOB.id(), DAY, NEXT_DAY), "another employee");
+        assertMiss(cache.lookup(CachedReads.recordsOfEmployee(ADA.id(), DAY, DAY)), "another end");
+        assertMiss(cache.lookup(CachedReads.recordsOfEmployee(ADA.id(), NEXT_DAY, NEXT_DAY)), "another start");
+        assertMiss(cache.lookup(CachedReads.recordsOfEmployee(ADA.id(), NEXT_DAY, WorkDate.of(2026, 12, 1))), "another range");
+        assertMiss(cache.lookup(CachedReads.recordsOfEmployee(BOB.id(), DAY, NEXT_DAY)), "another employee");
 
-        fill(cache.recordsOfEmployee(ADA.id(), DAY, DAY), List.of(ADA_FULL));
-        assertThat(hitValue(cache.recordsOfEmployee(ADA.id(), DAY, NEXT_DAY))).containsExactly(ADA_FULL, ADA_NEXT);
-        assertThat(hitValue(cache.recordsOfEmployee(ADA.id(), DAY, DAY))).containsExactly(ADA_FULL);
+        fill(cache.lookup(CachedReads.recordsOfEmployee(ADA.id(), DAY, DAY)), List.of(ADA_FULL));
+        assertThat(hitValue(cache.lookup(CachedReads.recordsOfEmployee(ADA.id(), DAY, NEXT_DAY)))).containsExactly(ADA_FULL, ADA_NEXT);
+        assertThat(hitValue(cache.lookup(CachedReads.recordsOfEmployee(ADA.id(), DAY, DAY)))).containsExactly(ADA_FULL);
     }
 
     @Test
@@ -310,7 +292,7 @@ public abstract class ReadCacheContract {
                 Optional.of(new AttendanceKey(NEXT_DAY, ADA.id())));
 
         assertEachHasItsOwnPage(queries, positions, List.of(ADA_FULL, ADA_NEXT, BOB_BARE, ADA_TEN_WORKED),
-                cache::attendancePage, AttendanceQuery::canonical);
+                CachedReads::attendancePage, AttendanceQuery::canonical);
     }
 
     @Test
@@ -327,20 +309,21 @@ public abstract class ReadCacheContract {
                 new EmployeeQuery(Optional.empty(), Optional.empty(), Optional.of("ad")));
         List<Optional<EmployeeId>> positions = List.of(Optional.empty(), Optional.of(ADA.id()), Optional.of(ADA_TEN.id()));
 
-        assertEachHasItsOwnPage(queries, positions, List.of(ADA, BOB, ADA_TEN), cache::employeePage, EmployeeQuery::canonical);
+        assertEachHasItsOwnPage(queries, positions, List.of(ADA, BOB, ADA_TEN), CachedReads::employeePage,
+                EmployeeQuery::canonical);
     }
 
-    /** The lookup of one page of a listing: {@link ReadCache#attendancePage} or {@link ReadCache#employeePage}. */
-    private interface PageLookup<Q, P, T> {
-        Cached<List<T>> page(Q query, Optional<P> after, int limit);
+    /** The key of one page of a listing: {@link CachedReads#attendancePage} or {@link CachedReads#employeePage}. */
+    private interface PageKey<Q, P, T> {
+        CacheKey<List<T>> of(Q query, Optional<P> after, int limit);
     }
 
     /**
      * Fills the page of every query, position and limit (2, 21, 101) with a value of its own, each
      * first checked to be a miss, then checks that every page gives back its own value.
      */
-    private static <Q, P, T> void assertEachHasItsOwnPage(List<Q> queries, List<Optional<P>> positions, List<T> pool,
-            PageLookup<Q, P, T> lookup, Function<Q, String> describe) {
+    private <Q, P, T> void assertEachHasItsOwnPage(List<Q> queries, List<Optional<P>> positions, List<T> pool,
+            PageKey<Q, P, T> page, Function<Q, String> describe) {
         List<Runnable> checks = new ArrayList<>();
         int n = 0;
         for (Q query : queries) {
@@ -349,9 +332,10 @@ public abstract class ReadCacheContract {
                     String name = describe.apply(query) + " after " + after + " limit " + limit;
                     List<T> value = n % 7 == 0 ? List.of()
                             : List.of(pool.get(n % pool.size()), pool.get((n / pool.size()) % pool.size())).subList(0, 1 + n % 2);
-                    assertMiss(lookup.page(query, after, limit), name);
-                    fill(lookup.page(query, after, limit), value);
-                    checks.add(() -> assertThat(hitValue(lookup.page(query, after, limit))).as(name).isEqualTo(value));
+                    CacheKey<List<T>> key = page.of(query, after, limit);
+                    assertMiss(cache.lookup(key), name);
+                    fill(cache.lookup(key), value);
+                    checks.add(() -> assertThat(hitValue(cache.lookup(page.of(query, after, limit)))).as(name).isEqualTo(value));
                     n++;
                 }
             }
@@ -370,12 +354,12 @@ public abstract class ReadCacheContract {
         AttendanceQuery separatorInDepartment = query(DAY, DAY, null, "a\u00a0b|c:d", null, null);
         AttendanceQuery otherSeparatorInDepartment = query(DAY, DAY, null, "a\u00a0b|c", null, null);
 
-        fill(cache.employeePage(departmentSwallowsTheName, Optional.empty(), 11), List.of(ADA));
-        fill(cache.attendancePage(departmentWithAStatus, Optional.empty(), 11), List.of(ADA_FULL));
-        fill(cache.attendancePage(separatorInDepartment, Optional.empty(), 11), List.of(BOB_BARE));
+        fill(cache.lookup(CachedReads.employeePage(departmentSwallowsTheName, Optional.empty(), 11)), List.of(ADA));
+        fill(cache.lookup(CachedReads.attendancePage(departmentWithAStatus, Optional.empty(), 11)), List.of(ADA_FULL));
+        fill(cache.lookup(CachedReads.attendancePage(separatorInDepartment, Optional.empty(), 11)), List.of(BOB_BARE));
 
-        assertMiss(cache.employeePage(nameSwallowsTheRest, Optional.empty(), 11), "another employee query");
-        assertMiss(cache.attendancePage(departmentAndStatus, Optional.empty(), 11), "another attendance query");
-        assertMiss(cache.attendancePage(otherSeparatorInDepartment, Optional.empty(), 11), "another department");
+        assertMiss(cache.lookup(CachedReads.employeePage(nameSwallowsTheRest, Optional.empty(), 11)), "another employee query");
+        assertMiss(cache.lookup(CachedReads.attendancePage(departmentAndStatus, Optional.empty(), 11)), "another attendance query");
+        assertMiss(cache.lookup(CachedReads.attendancePage(otherSeparatorInDepartment, Optional.empty(), 11)), "another department");
     }
 }
