@@ -1,11 +1,10 @@
 package io.attendance.bootstrap;
 
+import io.attendance.adapter.redis.RedisStore;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -55,14 +54,12 @@ final class ConfigLoader {
                 "ATTENDANCE_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was '" + url + "'"));
         Optional<AttendanceConfig.Database> database = dbUrl.map(url -> new AttendanceConfig.Database(
                 url, text("ATTENDANCE_DB_USER").orElse("attendance"), text("ATTENDANCE_DB_PASSWORD").orElse("")));
-        Optional<String> redisUrl = text("ATTENDANCE_REDIS_URL");
-        redisUrl.ifPresent(ConfigLoader::requireRedisUrl);
         return new AttendanceConfig(
                 integer("ATTENDANCE_HTTP_PORT", 8080, 0, 65_535),
                 integer("ATTENDANCE_MAX_REQUEST_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
                 database,
                 integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
-                redisUrl,
+                redisUrl("ATTENDANCE_REDIS_URL"),
                 Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
                 integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
                 path("ATTENDANCE_DATA_DIR", "./attendance-data"),
@@ -113,19 +110,17 @@ final class ConfigLoader {
         }
     }
 
-    private static void requireRedisUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            require(("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
-                            && uri.getHost() != null && uri.getPort() > 0,
-                    "ATTENDANCE_REDIS_URL must look like redis://[:password@]host:port[/db], was '" + redacted(uri) + "'");
-        } catch (URISyntaxException e) {
-            throw new ConfigurationError("ATTENDANCE_REDIS_URL must look like redis://[:password@]host:port[/db]");
-        }
-    }
-
-    private static String redacted(URI uri) {
-        return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo(), "***");
+    /** Read by the Redis adapter's own parser, so that what starts is exactly what connects. */
+    private Optional<String> redisUrl(String name) {
+        Optional<String> url = text(name);
+        url.ifPresent(value -> {
+            try {
+                RedisStore.checkUrl(value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError(name + ": " + e.getMessage());
+            }
+        });
+        return url;
     }
 
     private static void require(boolean condition, String message) {

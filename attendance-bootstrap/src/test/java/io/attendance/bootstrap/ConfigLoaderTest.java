@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
     @TempDir
@@ -101,11 +103,30 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_DB_POOL_SIZE");
     }
 
-    @Test
-    void aRedisPasswordNeverAppearsInAnError() {
-        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "http://:hunter2@cache:6379")))
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            http://:hunter2@cache:6379      | starts with redis:// or rediss://
+            redis://:hunter2@:6379          | needs a host name
+            redis:///0                      | needs a host
+            redis://:hunter2@cache:port     | a port number
+            redis://:hunter2@cache:70000    | between 1 and 65535, was 70000
+            redis://:hunter2@cache:0        | between 1 and 65535, was 0
+            redis://:hunter2@cache:6379/one | a database index such as /0
+            redis://:hunter2@cache:6379/-1  | database index is not negative, was -1
+            """)
+    void aBadRedisUrlIsRefusedWithTheReasonAndWithoutItsPassword(String url, String reason) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", url)))
                 .isInstanceOf(ConfigurationError.class)
+                .hasMessageStartingWith("ATTENDANCE_REDIS_URL: ")
+                .hasMessageContaining(reason)
                 .satisfies(error -> assertThat(error.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void aRedisUrlIsTakenAsTheRedisAdapterReadsItWithTlsAUserAndTheDefaultPort() {
+        AttendanceConfig config = ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "rediss://svc:pw@cache.internal/3"));
+
+        assertThat(config.redisUrl()).contains("rediss://svc:pw@cache.internal/3");
     }
 
     @Test
