@@ -1,5 +1,6 @@
 package io.attendance.bootstrap;
 
+import io.attendance.adapter.http.HttpSettings;
 import io.attendance.adapter.redis.RedisStore;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
@@ -23,7 +24,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads {@link AttendanceConfig} from environment variables and, when {@code CONFIG_FILE} names one,
  * a YAML file; the environment wins. A YAML key is the variable's name without {@code ATTENDANCE_},
  * lower case, nested at each underscore: {@code ATTENDANCE_DB_POOL_SIZE} is {@code db: {pool: {size: 10}}}
- * or {@code db.pool.size: 10}. Every value is validated here, so a bad one stops the start.
+ * or {@code db.pool.size: 10}. Every value is validated here, so a bad one stops the start. A default
+ * an adapter already has (the body limit, the time zone) is the adapter's; the others live here.
  */
 final class ConfigLoader {
     static final String PREFIX = "ATTENDANCE_";
@@ -56,7 +58,8 @@ final class ConfigLoader {
                 url, text("ATTENDANCE_DB_USER").orElse("attendance"), text("ATTENDANCE_DB_PASSWORD").orElse("")));
         return new AttendanceConfig(
                 integer("ATTENDANCE_HTTP_PORT", 8080, 0, 65_535),
-                integer("ATTENDANCE_MAX_REQUEST_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
+                integer("ATTENDANCE_MAX_REQUEST_BYTES", Math.toIntExact(HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
+                        1_024, 64 * 1_048_576),
                 database,
                 integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
                 redisUrl("ATTENDANCE_REDIS_URL"),
@@ -91,7 +94,7 @@ final class ConfigLoader {
             } catch (ValidationFailed e) {
                 throw new ConfigurationError(name + " must be an IANA time zone such as Europe/Paris or UTC, was '" + zone + "'");
             }
-        }).orElse(ZoneId.of("UTC"));
+        }).orElse(HttpSettings.DEFAULT_TIMEZONE);
     }
 
     /** Never echoed back: an error names the variable and the rule only. */
