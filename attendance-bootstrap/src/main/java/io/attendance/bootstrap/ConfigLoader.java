@@ -1,5 +1,6 @@
 package io.attendance.bootstrap;
 
+import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.HttpSettings;
 import io.attendance.adapter.redis.RedisStore;
 import io.attendance.domain.error.ValidationFailed;
@@ -12,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -29,6 +32,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class ConfigLoader {
     static final String PREFIX = "ATTENDANCE_";
+    /** What an operator may ask of the root logger; logback would read anything else as DEBUG. */
+    private static final List<Level> LOG_LEVELS =
+            List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.OFF);
 
     private final Map<String, String> values;
 
@@ -67,7 +73,8 @@ final class ConfigLoader {
                 integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
                 path("ATTENDANCE_DATA_DIR", "./attendance-data"),
                 timezone("ATTENDANCE_DEFAULT_TIMEZONE"),
-                secret("ATTENDANCE_CURSOR_SECRET"));
+                secret("ATTENDANCE_CURSOR_SECRET"),
+                logLevel("ATTENDANCE_LOG_LEVEL"));
     }
 
     private Optional<String> text(String name) {
@@ -95,6 +102,15 @@ final class ConfigLoader {
                 throw new ConfigurationError(name + " must be an IANA time zone such as Europe/Paris or UTC, was '" + zone + "'");
             }
         }).orElse(HttpSettings.DEFAULT_TIMEZONE);
+    }
+
+    private Optional<Level> logLevel(String name) {
+        return text(name).map(raw -> LOG_LEVELS.stream()
+                .filter(level -> level.toString().equalsIgnoreCase(raw))
+                .findFirst()
+                .orElseThrow(() -> new ConfigurationError(name + " must be one of "
+                        + LOG_LEVELS.stream().map(Level::toString).collect(Collectors.joining(", "))
+                        + ", was '" + raw + "'")));
     }
 
     /** Never echoed back: an error names the variable and the rule only. */

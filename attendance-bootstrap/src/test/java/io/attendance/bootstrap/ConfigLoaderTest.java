@@ -3,6 +3,7 @@ package io.attendance.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ class ConfigLoaderTest {
         assertThat(config.dataDirectory()).isEqualTo(Path.of("attendance-data").toAbsolutePath());
         assertThat(config.defaultTimezone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.cursorSecret()).isEmpty();
+        assertThat(config.logLevel()).as("logback.xml's level stays").isEmpty();
     }
 
     @Test
@@ -127,6 +129,28 @@ class ConfigLoaderTest {
         AttendanceConfig config = ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "rediss://svc:pw@cache.internal/3"));
 
         assertThat(config.redisUrl()).contains("rediss://svc:pw@cache.internal/3");
+    }
+
+    @Test
+    void theLogLevelIsOneOfSixNamesInAnyCase() {
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_LOG_LEVEL", "debug")).logLevel()).contains(Level.DEBUG);
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_LOG_LEVEL", " Off ")).logLevel()).contains(Level.OFF);
+        for (String unknown : new String[] {"LOUD", "ALL", "FINE"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_LOG_LEVEL", unknown)))
+                    .isInstanceOf(ConfigurationError.class)
+                    .hasMessage("ATTENDANCE_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, was '"
+                            + unknown + "'");
+        }
+    }
+
+    @Test
+    void theLogLevelComesFromTheConfigFileUnlessTheEnvironmentSetsIt() throws IOException {
+        Path file = directory.resolve("attendance.yaml");
+        Files.writeString(file, "log: {level: DEBUG}\n");
+
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", file.toString())).logLevel()).contains(Level.DEBUG);
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", file.toString(), "ATTENDANCE_LOG_LEVEL", "warn")).logLevel())
+                .contains(Level.WARN);
     }
 
     @Test
