@@ -1,5 +1,6 @@
 package io.attendance.bootstrap;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -7,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Every setting of the service, read once at start by {@link ConfigLoader} and passed down as plain
- * values. An absent database URL means embedded mode; an absent Redis URL means an embedded Redis.
+ * values. An absent database URL means embedded mode; an absent Redis URL means an embedded Redis; an
+ * absent log level leaves the root logger at the level logback.xml gives it (INFO).
  */
 record AttendanceConfig(
         int httpPort,
@@ -19,7 +21,8 @@ record AttendanceConfig(
         int maxCachedListSize,
         Path dataDirectory,
         ZoneId defaultTimezone,
-        Optional<String> cursorSecret) {
+        Optional<String> cursorSecret,
+        Optional<Level> logLevel) {
 
     /** A PostgreSQL server given by the operator. */
     record Database(String jdbcUrl, String user, String password) {
@@ -34,7 +37,8 @@ record AttendanceConfig(
         return "AttendanceConfig[httpPort=" + httpPort + ", database=" + database + ", redis="
                 + redisUrl.map(url -> url.replaceAll("//[^@/]*@", "//***@")).orElse("embedded")
                 + ", dataDirectory=" + dataDirectory + ", defaultTimezone=" + defaultTimezone
-                + ", cursorSecret=" + cursorSecret.map(secret -> "***").orElse("random") + "]";
+                + ", cursorSecret=" + cursorSecret.map(secret -> "***").orElse("random")
+                + ", logLevel=" + logLevel.map(Level::toString).orElse("logback.xml") + "]";
     }
 
     boolean embeddedDatabase() {

@@ -1,20 +1,23 @@
 package io.attendance.bootstrap;
 
+import ch.qos.logback.classic.Level;
+import io.attendance.adapter.http.HttpSettings;
+import io.attendance.adapter.redis.RedisStore;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,10 +27,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads {@link AttendanceConfig} from environment variables and, when {@code CONFIG_FILE} names one,
  * a YAML file; the environment wins. A YAML key is the variable's name without {@code ATTENDANCE_},
  * lower case, nested at each underscore: {@code ATTENDANCE_DB_POOL_SIZE} is {@code db: {pool: {size: 10}}}
- * or {@code db.pool.size: 10}. Every value is validated here, so a bad one stops the start.
+ * or {@code db.pool.size: 10}. Every value is validated here, so a bad one stops the start. A default
+ * an adapter already has (the body limit, the time zone) is the adapter's; the others live here.
  */
 final class ConfigLoader {
     static final String PREFIX = "ATTENDANCE_";
+    /** What an operator may ask of the root logger; logback would read anything else as DEBUG. */
+    private static final List<Level> LOG_LEVELS =
+            List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.OFF);
 
     private final Map<String, String> values;
 
@@ -55,19 +62,19 @@ final class ConfigLoader {
                 "ATTENDANCE_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was '" + url + "'"));
         Optional<AttendanceConfig.Database> database = dbUrl.map(url -> new AttendanceConfig.Database(
                 url, text("ATTENDANCE_DB_USER").orElse("attendance"), text("ATTENDANCE_DB_PASSWORD").orElse("")));
-        Optional<String> redisUrl = text("ATTENDANCE_REDIS_URL");
-        redisUrl.ifPresent(ConfigLoader::requireRedisUrl);
         return new AttendanceConfig(
                 integer("ATTENDANCE_HTTP_PORT", 8080, 0, 65_535),
-                integer("ATTENDANCE_MAX_REQUEST_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
+                integer("ATTENDANCE_MAX_REQUEST_BYTES", Math.toIntExact(HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
+                        1_024, 64 * 1_048_576),
                 database,
                 integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
-                redisUrl,
+                redisUrl("ATTENDANCE_REDIS_URL"),
                 Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
                 integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
                 path("ATTENDANCE_DATA_DIR", "./attendance-data"),
                 timezone("ATTENDANCE_DEFAULT_TIMEZONE"),
-                secret("ATTENDANCE_CURSOR_SECRET"));
+                secret("ATTENDANCE_CURSOR_SECRET"),
+                logLevel("ATTENDANCE_LOG_LEVEL"));
     }
 
     private Optional<String> text(String name) {
@@ -94,7 +101,16 @@ final class ConfigLoader {
             } catch (ValidationFailed e) {
                 throw new ConfigurationError(name + " must be an IANA time zone such as Europe/Paris or UTC, was '" + zone + "'");
             }
-        }).orElse(ZoneId.of("UTC"));
+        }).orElse(HttpSettings.DEFAULT_TIMEZONE);
+    }
+
+    private Optional<Level> logLevel(String name) {
+        return text(name).map(raw -> LOG_LEVELS.stream()
+                .filter(level -> level.toString().equalsIgnoreCase(raw))
+                .findFirst()
+                .orElseThrow(() -> new ConfigurationError(name + " must be one of "
+                        + LOG_LEVELS.stream().map(Level::toString).collect(Collectors.joining(", "))
+                        + ", was '" + raw + "'")));
     }
 
     /** Never echoed back: an error names the variable and the rule only. */
@@ -113,19 +129,17 @@ final class ConfigLoader {
         }
     }
 
-    private static void requireRedisUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            require(("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
-                            && uri.getHost() != null && uri.getPort() > 0,
-                    "ATTENDANCE_REDIS_URL must look like redis://[:password@]host:port[/db], was '" + redacted(uri) + "'");
-        } catch (URISyntaxException e) {
-            throw new ConfigurationError("ATTENDANCE_REDIS_URL must look like redis://[:password@]host:port[/db]");
-        }
-    }
-
-    private static String redacted(URI uri) {
-        return uri.getUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo(), "***");
+    /** Read by the Redis adapter's own parser, so that what starts is exactly what connects. */
+    private Optional<String> redisUrl(String name) {
+        Optional<String> url = text(name);
+        url.ifPresent(value -> {
+            try {
+                RedisStore.checkUrl(value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError(name + ": " + e.getMessage());
+            }
+        });
+        return url;
     }
 
     private static void require(boolean condition, String message) {

@@ -1,5 +1,6 @@
 package io.attendance.bootstrap;
 
+import ch.qos.logback.classic.Level;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,6 +47,7 @@ public final class Main {
             err.println("configuration error: " + e.getMessage());
             return BAD_CONFIGURATION;
         }
+        config.logLevel().ifPresent(Main::setRootLogLevel);
         Logger log = LoggerFactory.getLogger(Main.class);
         try {
             return switch (command) {
@@ -75,6 +77,11 @@ public final class Main {
             err.println(command + " failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /** Bootstrap alone knows the logging backend, so the level goes straight onto logback's root logger. */
+    private static void setRootLogLevel(Level level) {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
     }
 
     private static int serve(AttendanceConfig config) {

@@ -122,6 +122,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..");
 
     @ArchTest
+    static final ArchRule logbackOnlyInBootstrap = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+            .because("everything logs through SLF4J; bootstrap alone picks and sets up the backend");
+
+    @ArchTest
     static final ArchRule jacksonOnlyWhereJsonIsWritten = noClasses()
             .that().resideOutsideOfPackages(HTTP, REDIS)
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")

@@ -3,6 +3,7 @@ package io.attendance.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
     @TempDir
@@ -29,6 +32,7 @@ class ConfigLoaderTest {
         assertThat(config.dataDirectory()).isEqualTo(Path.of("attendance-data").toAbsolutePath());
         assertThat(config.defaultTimezone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.cursorSecret()).isEmpty();
+        assertThat(config.logLevel()).as("logback.xml's level stays").isEmpty();
     }
 
     @Test
@@ -101,11 +105,52 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_DB_POOL_SIZE");
     }
 
-    @Test
-    void aRedisPasswordNeverAppearsInAnError() {
-        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "http://:hunter2@cache:6379")))
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            http://:hunter2@cache:6379      | starts with redis:// or rediss://
+            redis://:hunter2@:6379          | needs a host name
+            redis:///0                      | needs a host
+            redis://:hunter2@cache:port     | a port number
+            redis://:hunter2@cache:70000    | between 1 and 65535, was 70000
+            redis://:hunter2@cache:0        | between 1 and 65535, was 0
+            redis://:hunter2@cache:6379/one | a database index such as /0
+            redis://:hunter2@cache:6379/-1  | database index is not negative, was -1
+            """)
+    void aBadRedisUrlIsRefusedWithTheReasonAndWithoutItsPassword(String url, String reason) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", url)))
                 .isInstanceOf(ConfigurationError.class)
+                .hasMessageStartingWith("ATTENDANCE_REDIS_URL: ")
+                .hasMessageContaining(reason)
                 .satisfies(error -> assertThat(error.getMessage()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void aRedisUrlIsTakenAsTheRedisAdapterReadsItWithTlsAUserAndTheDefaultPort() {
+        AttendanceConfig config = ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "rediss://svc:pw@cache.internal/3"));
+
+        assertThat(config.redisUrl()).contains("rediss://svc:pw@cache.internal/3");
+    }
+
+    @Test
+    void theLogLevelIsOneOfSixNamesInAnyCase() {
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_LOG_LEVEL", "debug")).logLevel()).contains(Level.DEBUG);
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_LOG_LEVEL", " Off ")).logLevel()).contains(Level.OFF);
+        for (String unknown : new String[] {"LOUD", "ALL", "FINE"}) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_LOG_LEVEL", unknown)))
+                    .isInstanceOf(ConfigurationError.class)
+                    .hasMessage("ATTENDANCE_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, was '"
+                            + unknown + "'");
+        }
+    }
+
+    @Test
+    void theLogLevelComesFromTheConfigFileUnlessTheEnvironmentSetsIt() throws IOException {
+        Path file = directory.resolve("attendance.yaml");
+        Files.writeString(file, "log: {level: DEBUG}\n");
+
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", file.toString())).logLevel()).contains(Level.DEBUG);
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", file.toString(), "ATTENDANCE_LOG_LEVEL", "warn")).logLevel())
+                .contains(Level.WARN);
     }
 
     @Test

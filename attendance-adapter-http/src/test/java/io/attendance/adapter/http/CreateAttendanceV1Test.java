@@ -196,7 +196,7 @@ class CreateAttendanceV1Test {
     void aTooLargeBodyAnnouncedWithExpectContinueIsRefusedBeforeItIsSent() throws IOException {
         // raw socket: the JDK 17 HttpClient waits forever for a 100 when expectContinue meets a final status
         try (Socket socket = new Socket("127.0.0.1", server.api.port())) {
-            socket.setSoTimeout(5_000);
+            socket.setSoTimeout(Math.toIntExact(RunningApi.PATIENCE.toMillis()));
             socket.getOutputStream().write(("POST " + V1AttendanceEndpoints.CREATE + " HTTP/1.1\r\n"
                     + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n"
                     + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

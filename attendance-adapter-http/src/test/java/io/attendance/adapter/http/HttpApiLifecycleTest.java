@@ -56,11 +56,13 @@ class HttpApiLifecycleTest {
         assertThat(records.paused.await(10, TimeUnit.SECONDS)).isTrue();
 
         long started = System.nanoTime();
-        server.close();
+        // the request stays held until released below: closing returns without it, however busy the machine
+        // (the bound only guards against a hang, and stays under the 30 s after which the request ends by itself)
+        CompletableFuture.runAsync(server::close).get(20, TimeUnit.SECONDS);
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         records.release.countDown();
 
-        assertThat(tookMillis).isBetween(250L, 5_000L);
+        assertThat(tookMillis).as("waited the stop timeout first").isGreaterThanOrEqualTo(250L);
         assertThat(stuck).failsWithin(Duration.ofSeconds(10));
     }
 

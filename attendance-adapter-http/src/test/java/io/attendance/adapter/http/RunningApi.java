@@ -45,6 +45,8 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     static final Instant START = Instant.parse("2026-11-28T09:30:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
     static final byte[] CURSOR_SECRET = "cursor-secret-of-the-http-tests".getBytes(StandardCharsets.UTF_8);
+    /** How long a test waits for an answer: long, since test classes share a busy machine. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     final SettableClock clock = new SettableClock(START);
     final InMemoryDatabase database = new InMemoryDatabase();
@@ -160,7 +162,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(
-                    request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                    request.timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -173,7 +175,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     /** Sends bytes as they are, for requests no client would send, and answers what came back. */
     String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", api.port())) {
-            socket.setSoTimeout(5_000);
+            socket.setSoTimeout(Math.toIntExact(PATIENCE.toMillis()));
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();

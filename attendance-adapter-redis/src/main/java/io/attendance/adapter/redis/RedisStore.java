@@ -45,6 +45,16 @@ public final class RedisStore implements AutoCloseable {
         return connect(RedisUrl.parse(redisUrl), entryTtl, registry, DEFAULT_TIMEOUT, RedisFaults.DEFAULT_PAUSE);
     }
 
+    /**
+     * Reads a Redis URL as {@link #connect} does, without connecting: lets configuration refuse a bad
+     * one before anything starts.
+     *
+     * @throws IllegalArgumentException saying what is wrong; the message never holds the password
+     */
+    public static void checkUrl(String redisUrl) {
+        RedisUrl.parse(redisUrl);
+    }
+
     static RedisStore connect(RedisUrl url, Duration entryTtl, MeterRegistry registry, Duration timeout,
                               Duration pauseAfterFault) {
         Objects.requireNonNull(registry, "registry");

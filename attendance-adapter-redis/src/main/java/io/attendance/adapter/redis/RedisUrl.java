@@ -41,7 +41,10 @@ record RedisUrl(String host, int port, String user, String password, int databas
         }
         String host = uri.getHost();
         if (host == null) {
-            throw new IllegalArgumentException("a Redis URL needs a host (redis://[:password@]host:port[/db])");
+            // java.net.URI drops the host, too, when the port is not a number
+            throw new IllegalArgumentException(uri.getRawAuthority() == null
+                    ? "a Redis URL needs a host (redis://[:password@]host:port[/db])"
+                    : "a Redis URL needs a host name and, if it has one, a port number (redis://[:password@]host:port[/db])");
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
