@@ -52,6 +52,7 @@ final class EmbeddedServices implements AutoCloseable {
         log.warn("EMBEDDED MODE: ATTENDANCE_DB_URL is not set, starting an embedded PostgreSQL with its data in {}",
                 directory);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
+        server.stopOnlyWhenClosed(); // after HTTP has finished its requests: see close()
         started.push(server);
         return new AttendanceConfig.Database(server.jdbcUrl(), server.user(), server.password());
     }

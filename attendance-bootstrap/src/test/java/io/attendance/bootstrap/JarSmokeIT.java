@@ -27,6 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged fat jar, started as operators start it: on the test run's PostgreSQL and Redis, and
@@ -67,10 +69,15 @@ class JarSmokeIT {
         jar.assertStoppedCleanly();
     }
 
+    /** No server configured: the jar starts its own, with their data in the test's directory. */
+    private Map<String, String> embeddedMode() {
+        return Map.of("ATTENDANCE_DATA_DIR", directory.resolve("data").toString());
+    }
+
     /** The embedded servers live in a module of their own: the jar must still carry and start them. */
     @Test
     void withNoServerConfiguredTheJarStartsEmbeddedPostgresqlAndRedis() throws Exception {
-        RunningJar jar = RunningJar.start(directory, Map.of("ATTENDANCE_DATA_DIR", directory.resolve("data").toString()));
+        RunningJar jar = RunningJar.start(directory, embeddedMode());
         try {
             assertThat(send(HttpRequest.newBuilder(jar.uri("/api/v1/attendance/health/detail"))).body())
                     .contains("\"postgresql\":\"up\"", "\"redis\":\"up\"");
@@ -90,9 +97,10 @@ class JarSmokeIT {
      * second), and the batches are written while the service stops: they take about a second on a
      * busy 2-core machine, ten times what closing the listener takes and a tenth of the stop timeout.
      */
-    @Test
-    void onSigtermTheAcceptedRequestsFinishWhileNewConnectionsAreRefused() throws Exception {
-        RunningJar jar = RunningJar.start(directory);
+    @ParameterizedTest(name = "embedded servers: {0}")
+    @ValueSource(booleans = {false, true})
+    void onSigtermTheAcceptedRequestsFinishWhileNewConnectionsAreRefused(boolean embedded) throws Exception {
+        RunningJar jar = embedded ? RunningJar.start(directory, embeddedMode()) : RunningJar.start(directory);
         List<HeldRequest> inFlight = new ArrayList<>();
         try {
             for (int batch = 0; batch < 4; batch++) {

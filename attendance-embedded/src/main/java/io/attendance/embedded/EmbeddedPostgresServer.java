@@ -88,6 +88,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return dataDirectory;
     }
 
+    /**
+     * Leaves the stop at JVM exit to the owner, who closes this server once nothing needs it: the
+     * JVM runs shutdown hooks all at once, so this server's own hook would stop it while the owner's
+     * graceful shutdown still finishes requests on it.
+     */
+    public void stopOnlyWhenClosed() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting already: the hook runs, as nothing closed the server before
+        }
+    }
+
     /** Stops the server (fast shutdown: open sessions are rolled back); the data stay. Idempotent. */
     @Override
     public synchronized void close() {
