@@ -533,6 +533,7 @@ class AttendanceServiceTest {
         Written<AttendanceRecord> written = racing.put(adaPresent("two"), Precondition.NONE, ACTOR);
 
         assertThat(written.value().version()).isEqualTo(2);
+        assertThat(app.records.find(ADA, DAY)).contains(written.value());
         assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
     }
 
@@ -581,6 +582,23 @@ class AttendanceServiceTest {
 
         assertThat(app.records.find(ADA, DAY)).contains(stored);
         assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED);
+    }
+
+    @Test
+    void aBatchThatLosesARaceRunsAgainAndCountsEveryItemOnce() {
+        write(status("E-1", "2026-11-20", "Present"));
+        losing.lostAdds.set(1);
+        losing.lostReplaces.set(1);
+
+        AttendanceService.BatchOutcome outcome = racing.importBatch(List.of(
+                input("E-1", "2026-11-21", "Present", null, null, null),
+                input("E-1", "2026-11-20", "Absent", null, null, null)), ACTOR);
+
+        assertThat(outcome).isEqualTo(new AttendanceService.BatchOutcome(1, 1, 0));
+        assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 20))).map(AttendanceRecord::status)
+                .contains(AttendanceStatus.ABSENT);
+        assertThat(actions(ADA, WorkDate.of(2026, 11, 20))).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
+        assertThat(actions(ADA, WorkDate.of(2026, 11, 21))).containsExactly(AuditAction.CREATED);
     }
 
     // ---------------------------------------------------------------- the cache never hides a write
