@@ -519,7 +519,8 @@ class AttendanceRecordServiceTest {
     }
 
     private final LosingRecords losing = new LosingRecords(app.storedRecords);
-    private final AttendanceRecordService racing = app.withRecords(losing).attendanceRecords();
+    private final UseCases racingApp = app.withRecords(losing);
+    private final AttendanceRecordService racing = racingApp.attendanceRecords();
 
     @Test
     void anUpsertThatLosesARaceRunsAgainAndAuditsOnce() {
@@ -529,6 +530,7 @@ class AttendanceRecordServiceTest {
         Written<AttendanceRecord> written = racing.put(adaPresent("two"), Precondition.NONE, ACTOR);
 
         assertThat(written.value().version()).isEqualTo(2);
+        assertThat(app.records.find(ADA, DAY)).contains(written.value());
         assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
     }
 
@@ -577,6 +579,23 @@ class AttendanceRecordServiceTest {
 
         assertThat(app.records.find(ADA, DAY)).contains(stored);
         assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED);
+    }
+
+    @Test
+    void aBatchThatLosesARaceRunsAgainAndCountsEveryItemOnce() {
+        write(status("E-1", "2026-11-20", "Present"));
+        losing.lostAdds.set(1);
+        losing.lostReplaces.set(1);
+
+        ImportBatch.Outcome outcome = racingApp.importBatch().apply(List.of(
+                item("E-1", "2026-11-21", "Present", null, null, null),
+                item("E-1", "2026-11-20", "Absent", null, null, null)), ACTOR);
+
+        assertThat(outcome).isEqualTo(new ImportBatch.Outcome(1, 1, 0));
+        assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 20))).map(AttendanceRecord::status)
+                .contains(AttendanceStatus.ABSENT);
+        assertThat(actions(ADA, WorkDate.of(2026, 11, 20))).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
+        assertThat(actions(ADA, WorkDate.of(2026, 11, 21))).containsExactly(AuditAction.CREATED);
     }
 
     // ---------------------------------------------------------------- the cache never hides a write

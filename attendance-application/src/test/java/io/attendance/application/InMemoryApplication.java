@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -33,7 +34,10 @@ final class InMemoryApplication {
     final InMemoryEmployees employees = new InMemoryEmployees(db);
     final InMemoryAttendanceRecords storedRecords = new InMemoryAttendanceRecords(db);
     final InMemoryAuditTrail audit = new InMemoryAuditTrail(db);
-    final InMemoryReadCache cache = new InMemoryReadCache();
+    /** Every change the use cases told the cache of, in order. */
+    final List<Invalidation> invalidations = new CopyOnWriteArrayList<>();
+    final InMemoryReadCache cache = new InMemoryReadCache(
+            changed -> invalidations.add(new Invalidation(changed, db.inUnitOfWork())));
     final AttendanceRecords records;
     final UseCases useCases;
     final EmployeeService employeeService;
@@ -41,6 +45,14 @@ final class InMemoryApplication {
     final ImportBatch importBatch;
     final RecordAttendance recordAttendance;
     final LookUpAttendance lookUpAttendance;
+
+    /**
+     * One call of {@link io.attendance.domain.port.ReadCache#employeeChanged}, and whether the caller was
+     * still inside its unit of work: then a reader could refill the cache with the old state under the
+     * new generation before the change commits.
+     */
+    record Invalidation(EmployeeId employeeId, boolean beforeCommit) {
+    }
 
     InMemoryApplication() {
         this(records -> records);

@@ -29,6 +29,8 @@ class V2CacheCoherenceSystemTest {
     private static final String PAGE = "/api/v2/attendance?from=2026-11-01&to=2026-11-30&employeeId=K-1";
     private static final Pattern VERSION_IN_BODY = Pattern.compile("\"version\":(\\d+)");
     private static final int WRITES_PER_WRITER = 40;
+    private static final Pattern CACHE_HIT =
+            Pattern.compile("^cache_gets_total\\{[^}]*result=\"hit\"[^}]*} (\\S+)$", Pattern.MULTILINE);
 
     private RunningService first;
     private RunningService second;
@@ -52,9 +54,15 @@ class V2CacheCoherenceSystemTest {
     @Test
     void aWriteThroughOneInstanceIsReadThroughTheOtherAtOnce() {
         assertThat(first.put(RECORD, "{\"status\":\"Present\"}").statusCode()).isEqualTo(201);
-        assertThat(second.get(RECORD).body()).contains("\"status\":\"Present\"");
-        assertThat(second.get(PAGE).body()).contains("\"status\":\"Present\"");
-        assertThat(second.get("/api/v2/employees/K-1").body()).contains("\"name\":\"Kim\"");
+        double hitsBefore = cacheHits(second);
+        // read twice: the second time from the cache, which the writes below must not leave stale
+        for (int read = 1; read <= 2; read++) {
+            assertThat(second.get(RECORD).body()).contains("\"status\":\"Present\"");
+            assertThat(second.get(PAGE).body()).contains("\"status\":\"Present\"");
+            assertThat(second.get("/api/v2/employees/K-1").body()).contains("\"name\":\"Kim\"");
+        }
+        assertThat(cacheHits(second)).as("lookups the reading instance answered from the cache")
+                .isGreaterThanOrEqualTo(hitsBefore + 3);
 
         assertThat(first.put(RECORD, "{\"status\":\"Absent\"}").statusCode()).isEqualTo(200);
         assertThat(first.put("/api/v2/employees/K-1", "{\"name\":\"Kim Lee\",\"department\":\"Ops\"}").statusCode())
@@ -70,6 +78,8 @@ class V2CacheCoherenceSystemTest {
     @Test
     void noReadIssuedAfterAWritesSuccessReturnsAnOlderVersion() throws Exception {
         assertThat(first.put(RECORD, "{\"status\":\"Present\",\"note\":\"start\"}").statusCode()).isEqualTo(201);
+        double firstHitsBefore = cacheHits(first);
+        double secondHitsBefore = cacheHits(second);
         AtomicLong committed = new AtomicLong(1);
         AtomicBoolean writing = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> staleReads = new ConcurrentLinkedQueue<>();
@@ -128,6 +138,20 @@ class V2CacheCoherenceSystemTest {
 
         assertThat(staleReads).isEmpty();
         assertThat(committed.get()).isGreaterThan(2);
+        assertThat(cacheHits(first)).as("lookups the first instance answered from the cache")
+                .isGreaterThan(firstHitsBefore);
+        assertThat(cacheHits(second)).as("lookups the second instance answered from the cache")
+                .isGreaterThan(secondHitsBefore);
+    }
+
+    /** The lookups {@code instance} has answered from the cache so far, of every kind of entry. */
+    private static double cacheHits(RunningService instance) {
+        Matcher hit = CACHE_HIT.matcher(instance.get("/metrics").body());
+        double hits = 0;
+        while (hit.find()) {
+            hits += Double.parseDouble(hit.group(1));
+        }
+        return hits;
     }
 
     private static long version(String body) {

@@ -55,4 +55,9 @@ public final class InMemoryDatabase implements Transactions {
             lock.unlock();
         }
     }
+
+    /** Whether the calling thread is inside a unit of work: what it wrote there is not committed yet. */
+    public boolean inUnitOfWork() {
+        return lock.isHeldByCurrentThread();
+    }
 }

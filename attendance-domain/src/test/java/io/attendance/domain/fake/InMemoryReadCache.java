@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A process-local {@link ReadCache} with the same generation rule as the real one: every entry is
@@ -23,6 +24,17 @@ public final class InMemoryReadCache implements ReadCache {
     private final Map<EmployeeId, AtomicLong> employeeGenerations = new ConcurrentHashMap<>();
     private final AtomicLong listingGeneration = new AtomicLong();
     private final Map<Slot, Object> entries = new ConcurrentHashMap<>();
+    private final Consumer<EmployeeId> onEmployeeChanged;
+
+    public InMemoryReadCache() {
+        this(changed -> {
+        });
+    }
+
+    /** @param onEmployeeChanged runs at every {@link #employeeChanged}, on the caller's thread: tests see when it is called */
+    public InMemoryReadCache(Consumer<EmployeeId> onEmployeeChanged) {
+        this.onEmployeeChanged = onEmployeeChanged;
+    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -38,6 +50,7 @@ public final class InMemoryReadCache implements ReadCache {
 
     @Override
     public void employeeChanged(EmployeeId employeeId) {
+        onEmployeeChanged.accept(employeeId);
         generationOf(employeeId).incrementAndGet();
         listingGeneration.incrementAndGet();
     }

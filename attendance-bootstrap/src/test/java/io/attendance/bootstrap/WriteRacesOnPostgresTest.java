@@ -1,0 +1,287 @@
+package io.attendance.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attendance.adapter.postgres.PostgresDatabase;
+import io.attendance.adapter.postgres.TestPostgres;
+import io.attendance.application.CursorCodec;
+import io.attendance.application.Ports;
+import io.attendance.application.Precondition;
+import io.attendance.application.PutEmployeeCommand;
+import io.attendance.application.PutRecordCommand;
+import io.attendance.application.RecordAttendanceCommand;
+import io.attendance.application.UseCaseSettings;
+import io.attendance.application.UseCases;
+import io.attendance.application.Written;
+import io.attendance.domain.error.Conflict;
+import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.fake.AllAtOnce;
+import io.attendance.domain.fake.ForwardingAttendanceRecords;
+import io.attendance.domain.fake.ForwardingEmployees;
+import io.attendance.domain.fake.InMemoryReadCache;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.AuditAction;
+import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.DayEntry;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeDetails;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.RecordSource;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.Employees;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The use cases on PostgreSQL, their writers all holding their first write until every one of them
+ * has read: each reads the same state, and the database's unique keys and compare-and-set updates
+ * decide the race, which the in-memory store (one unit of work at a time) never lets happen.
+ */
+class WriteRacesOnPostgresTest {
+    /** Fewer than the pool's 10 connections: every writer holds one while it waits for the others. */
+    private static final int WRITERS = 8;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+    private static final EmployeeId ADA = new EmployeeId("E-1");
+    private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private static TestPostgres.TestDatabase testDatabase;
+    private static PostgresDatabase database;
+
+    @BeforeAll
+    static void connect() {
+        testDatabase = TestPostgres.freshMigratedDatabase();
+        database = testDatabase.connect();
+    }
+
+    @BeforeEach
+    void empty() {
+        TestPostgres.truncateAll(testDatabase);
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    /** The use cases over the database's ports, or over decorators of them. */
+    private static UseCases over(Employees employees, AttendanceRecords records) {
+        return UseCases.assemble(
+                new Ports(database.transactions(), employees, records, database.auditTrail(), new InMemoryReadCache(),
+                        () -> true, () -> true),
+                new UseCaseSettings(CLOCK, PARIS,
+                        new CursorCodec("a test secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8)),
+                        1_000));
+    }
+
+    /** For setting up and checking: nobody waits. */
+    private final UseCases direct = over(database.employees(), database.attendanceRecords());
+
+    /** For {@code writers} racing writers: each one's first write waits until all have read. */
+    private static UseCases racing(int writers) {
+        AllHaveRead allHaveRead = new AllHaveRead(writers);
+        return over(new EmployeesWaitingForAllReads(database.employees(), allHaveRead),
+                new RecordsWaitingForAllReads(database.attendanceRecords(), allHaveRead));
+    }
+
+    private static PutEmployeeCommand employee(String name) {
+        return new PutEmployeeCommand(ADA, new EmployeeDetails(name, Optional.of("Ops"), PARIS, true));
+    }
+
+    private static PutRecordCommand record(String note) {
+        return new PutRecordCommand(ADA, DAY, new DayEntry(AttendanceStatus.PRESENT, Optional.empty(), Optional.empty(),
+                Optional.of(note), RecordSource.API));
+    }
+
+    private static RecordAttendanceCommand v1Create(String name, String date) {
+        return new RecordAttendanceCommand(ADA, Optional.of(name), AttendanceStatus.PRESENT, WorkDate.parse(date));
+    }
+
+    private static List<AuditAction> actions(WorkDate date) {
+        return database.auditTrail().history(ADA, date).stream().map(AuditEvent::action).toList();
+    }
+
+    /** The one write that succeeded, when every other one failed its precondition. */
+    private static Written<?> theOneWritten(List<Object> outcomes) {
+        assertThat(outcomes).map(outcome -> outcome.getClass().getSimpleName())
+                .containsOnly(Written.class.getSimpleName(), PreconditionFailed.class.getSimpleName())
+                .containsOnlyOnce(Written.class.getSimpleName());
+        return outcomes.stream().filter(Written.class::isInstance).map(Written.class::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void createOnlyPutsOfOneNewEmployeeCreateItExactlyOnce() throws Exception {
+        UseCases racing = racing(WRITERS);
+
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
+                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifNoneMatchAny()));
+
+        Written<?> created = theOneWritten(outcomes);
+        assertThat(created.created()).isTrue();
+        assertThat(database.employees().find(ADA)).contains((Employee) created.value());
+    }
+
+    @Test
+    void putsOfAnEmployeePinnedToOneVersionLetExactlyOneWin() throws Exception {
+        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE);
+        UseCases racing = racing(WRITERS);
+
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
+                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifMatch(1)));
+
+        Written<?> replaced = theOneWritten(outcomes);
+        assertThat(((Employee) replaced.value()).version()).isEqualTo(2);
+        assertThat(database.employees().find(ADA)).contains((Employee) replaced.value());
+    }
+
+    @Test
+    void createOnlyPutsOfOneNewRecordCreateItExactlyOnce() throws Exception {
+        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE);
+        UseCases racing = racing(WRITERS);
+
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+                .put(record("writer " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
+
+        Written<?> created = theOneWritten(outcomes);
+        assertThat(created.created()).isTrue();
+        assertThat(database.attendanceRecords().find(ADA, DAY)).contains((AttendanceRecord) created.value());
+        assertThat(actions(DAY)).containsExactly(AuditAction.CREATED);
+    }
+
+    @Test
+    void putsOfARecordPinnedToOneVersionLetExactlyOneWin() throws Exception {
+        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE);
+        direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
+        UseCases racing = racing(WRITERS);
+
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+                .put(record("writer " + writer), Precondition.ifMatch(1), "writer " + writer));
+
+        Written<?> replaced = theOneWritten(outcomes);
+        assertThat(((AttendanceRecord) replaced.value()).version()).isEqualTo(2);
+        assertThat(database.attendanceRecords().find(ADA, DAY)).contains((AttendanceRecord) replaced.value());
+        assertThat(actions(DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
+    }
+
+    @Test
+    void twoV1CreatesOfOneNewEmployeeOnTwoDaysBothRecordTheirDay() throws Exception {
+        UseCases racing = racing(2);
+        List<String> days = List.of("2026-11-26", "2026-11-27");
+
+        List<Object> outcomes = AllAtOnce.outcomes(2,
+                writer -> () -> racing.recordAttendance().record(v1Create("Ada Lovelace", days.get(writer)), "kiosk"));
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(AttendanceRecord.class));
+        assertThat(database.employees().find(ADA)).map(Employee::version).contains(1L);
+        for (String day : days) {
+            assertThat(database.attendanceRecords().find(ADA, WorkDate.parse(day))).as(day).isPresent();
+            assertThat(actions(WorkDate.parse(day))).as(day).containsExactly(AuditAction.CREATED);
+        }
+    }
+
+    @Test
+    void twoV1CreatesOfOneNewEmployeeOnTheSameDayRecordItOnceAndTheOtherConflicts() throws Exception {
+        UseCases racing = racing(2);
+
+        List<Object> outcomes = AllAtOnce.outcomes(2,
+                writer -> () -> racing.recordAttendance().record(v1Create("Ada " + writer, DAY.toString()), "kiosk"));
+
+        assertThat(outcomes).filteredOn(AttendanceRecord.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(Conflict.class::isInstance).singleElement()
+                .satisfies(conflict -> assertThat(((Conflict) conflict).getMessage())
+                        .as("the day is taken, not the employee").contains("already has a record on " + DAY));
+        int winner = outcomes.indexOf(outcomes.stream().filter(AttendanceRecord.class::isInstance).findFirst().orElseThrow());
+        assertThat(database.employees().find(ADA)).hasValueSatisfying(stored -> {
+            assertThat(stored.version()).isEqualTo(1);
+            assertThat(stored.name()).isEqualTo("Ada " + winner);
+        });
+        assertThat(actions(DAY)).containsExactly(AuditAction.CREATED);
+    }
+
+    /**
+     * Holds each thread's first write until {@code parties} threads have reached theirs, that is until
+     * all have read. A retried unit of work writes at once: the others may be done by then.
+     */
+    private static final class AllHaveRead {
+        private final CyclicBarrier barrier;
+        private final Set<Thread> released = ConcurrentHashMap.newKeySet();
+
+        AllHaveRead(int parties) {
+            barrier = new CyclicBarrier(parties);
+        }
+
+        void beforeWrite() {
+            if (!released.add(Thread.currentThread())) {
+                return;
+            }
+            try {
+                // a writer that never comes fails the race instead of hanging it
+                barrier.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the other writers", e);
+            } catch (BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("the writers never all read", e);
+            }
+        }
+    }
+
+    private static final class EmployeesWaitingForAllReads extends ForwardingEmployees {
+        private final AllHaveRead allHaveRead;
+
+        EmployeesWaitingForAllReads(Employees delegate, AllHaveRead allHaveRead) {
+            super(delegate);
+            this.allHaveRead = allHaveRead;
+        }
+
+        @Override
+        public void add(Employee employee) {
+            allHaveRead.beforeWrite();
+            super.add(employee);
+        }
+
+        @Override
+        public boolean replace(Employee employee, long expectedVersion) {
+            allHaveRead.beforeWrite();
+            return super.replace(employee, expectedVersion);
+        }
+    }
+
+    private static final class RecordsWaitingForAllReads extends ForwardingAttendanceRecords {
+        private final AllHaveRead allHaveRead;
+
+        RecordsWaitingForAllReads(AttendanceRecords delegate, AllHaveRead allHaveRead) {
+            super(delegate);
+            this.allHaveRead = allHaveRead;
+        }
+
+        @Override
+        public void add(AttendanceRecord record) {
+            allHaveRead.beforeWrite();
+            super.add(record);
+        }
+
+        @Override
+        public boolean replace(AttendanceRecord record, long expectedVersion) {
+            allHaveRead.beforeWrite();
+            return super.replace(record, expectedVersion);
+        }
+    }
+}
