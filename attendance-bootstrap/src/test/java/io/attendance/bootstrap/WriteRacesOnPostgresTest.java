@@ -180,6 +180,24 @@ class WriteRacesOnPostgresTest {
         assertThat(actions(DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
     }
 
+    /**
+     * An If-Match that lists the stored version and the next one: a writer that lost would find the
+     * winner's version listed too, so only deciding on the version it read keeps one winner.
+     */
+    @Test
+    void putsOfARecordPinnedToAListOfVersionsLetExactlyOneWin() throws Exception {
+        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE);
+        direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
+        UseCases racing = racing(WRITERS);
+
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+                .put(record("writer " + writer), Precondition.ifMatchOneOf(List.of(1L, 2L)), "writer " + writer));
+
+        Written<?> replaced = theOneWritten(outcomes);
+        assertThat(((AttendanceRecord) replaced.value()).version()).isEqualTo(2);
+        assertThat(actions(DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
+    }
+
     @Test
     void twoV1CreatesOfOneNewEmployeeOnTwoDaysBothRecordTheirDay() throws Exception {
         UseCases racing = racing(2);
