@@ -5,7 +5,6 @@ import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeDetails;
-import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.Employees;
