@@ -22,6 +22,11 @@ final class Commands {
         return record(employeeId, date, status, checkIn, checkOut, note, RecordSource.API);
     }
 
+    /** A record with a status and nothing else. */
+    static PutRecordCommand status(String employeeId, String date, String status) {
+        return putRecord(employeeId, date, status, null, null, null);
+    }
+
     /** A batch item that its reader could read. */
     static ImportBatch.Item item(String employeeId, String date, String status, String checkIn, String checkOut,
             String note) {

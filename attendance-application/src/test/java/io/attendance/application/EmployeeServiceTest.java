@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class EmployeeServiceTest {
@@ -263,83 +264,85 @@ class EmployeeServiceTest {
         assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items()).hasSize(1);
     }
 
-    // ---------------------------------------------------------------- races the in-memory store cannot produce
+    @Nested
+    class LostRaces {
 
-    private final LosingEmployees losing = new LosingEmployees(app.employees);
-    private final EmployeeService racing = new EmployeeService(app.db, losing, app.cache,
-            new CursorCodec(InMemoryApplication.SECRET), CLOCK);
+        private final LosingEmployees losing = new LosingEmployees(app.employees);
+        private final EmployeeService racing = new EmployeeService(app.db, losing, app.cache,
+                new CursorCodec(InMemoryApplication.SECRET), CLOCK);
 
-    /** Another writer creates Ada after our read. */
-    private void anotherWriterCreatesAdaFirst() {
-        losing.anotherWriterWinsTheNextRace(ADA, () -> app.hire("E-1", "Ada King", "Sales", null));
-    }
+        /** Another writer creates Ada after our read. */
+        private void anotherWriterCreatesAdaFirst() {
+            losing.anotherWriterWinsTheNextRace(ADA, () -> app.hire("E-1", "Ada King", "Sales", null));
+        }
 
-    /** Another writer moves stored Ada from version 1 to 2 after our read. */
-    private void anotherWriterRenamesAdaFirst() {
-        service.put(ada(), Precondition.NONE);
-        losing.anotherWriterWinsTheNextRace(ADA,
-                () -> service.put(put("Ada King", "Engineering", "Europe/London", true), Precondition.NONE));
-    }
+        /** Another writer moves stored Ada from version 1 to 2 after our read. */
+        private void anotherWriterRenamesAdaFirst() {
+            service.put(ada(), Precondition.NONE);
+            losing.anotherWriterWinsTheNextRace(ADA,
+                    () -> service.put(put("Ada King", "Engineering", "Europe/London", true), Precondition.NONE));
+        }
 
-    @Test
-    void aCreateOnlyPutThatLosesTheRaceToCreateFailsItsPrecondition() {
-        anotherWriterCreatesAdaFirst();
+        @Test
+        void aCreateOnlyPutThatLosesTheRaceToCreateFailsItsPrecondition() {
+            anotherWriterCreatesAdaFirst();
 
-        assertThatThrownBy(() -> racing.put(ada(), Precondition.ifNoneMatchAny())).isInstanceOf(PreconditionFailed.class);
-        assertThat(service.get(ADA).name()).isEqualTo("Ada King");
-    }
+            assertThatThrownBy(() -> racing.put(ada(), Precondition.ifNoneMatchAny())).isInstanceOf(PreconditionFailed.class);
+            assertThat(service.get(ADA).name()).isEqualTo("Ada King");
+        }
 
-    @Test
-    void aPutThatLosesTheRaceToCreateRunsAgainAndReplacesWhatTheOtherWriterCreated() {
-        anotherWriterCreatesAdaFirst();
+        @Test
+        void aPutThatLosesTheRaceToCreateRunsAgainAndReplacesWhatTheOtherWriterCreated() {
+            anotherWriterCreatesAdaFirst();
 
-        Written<Employee> written = racing.put(ada(), Precondition.NONE);
+            Written<Employee> written = racing.put(ada(), Precondition.NONE);
 
-        assertThat(written.created()).isFalse();
-        assertThat(written.value().version()).isEqualTo(2);
-        assertThat(written.value().name()).isEqualTo("Ada Lovelace");
-        assertThat(app.employees.find(ADA)).contains(written.value());
-    }
+            assertThat(written.created()).isFalse();
+            assertThat(written.value().version()).isEqualTo(2);
+            assertThat(written.value().name()).isEqualTo("Ada Lovelace");
+            assertThat(app.employees.find(ADA)).contains(written.value());
+        }
 
-    @Test
-    void aPutThatLosesTheRaceToReplaceRunsAgainOnTheOtherWritersVersion() {
-        anotherWriterRenamesAdaFirst();
+        @Test
+        void aPutThatLosesTheRaceToReplaceRunsAgainOnTheOtherWritersVersion() {
+            anotherWriterRenamesAdaFirst();
 
-        Written<Employee> written = racing.put(put("Ada Queen", "Engineering", "Europe/London", true), Precondition.NONE);
+            Written<Employee> written = racing.put(put("Ada Queen", "Engineering", "Europe/London", true), Precondition.NONE);
 
-        assertThat(written.value().version()).isEqualTo(3);
-        assertThat(written.value().name()).isEqualTo("Ada Queen");
-        assertThat(app.employees.find(ADA)).contains(written.value());
-    }
+            assertThat(written.value().version()).isEqualTo(3);
+            assertThat(written.value().name()).isEqualTo("Ada Queen");
+            assertThat(app.employees.find(ADA)).contains(written.value());
+        }
 
-    @Test
-    void aPinnedPutThatLosesTheRaceToReplaceFailsItsPreconditionAndKeepsTheOtherWritersChange() {
-        anotherWriterRenamesAdaFirst();
+        @Test
+        void aPinnedPutThatLosesTheRaceToReplaceFailsItsPreconditionAndKeepsTheOtherWritersChange() {
+            anotherWriterRenamesAdaFirst();
 
-        assertThatThrownBy(() -> racing.put(put("Ada Queen", null, null, true), Precondition.ifMatch(1)))
-                .isInstanceOf(PreconditionFailed.class);
-        assertThat(app.employees.find(ADA)).map(Employee::name).contains("Ada King");
-        assertThat(app.employees.find(ADA)).map(Employee::version).contains(2L);
-    }
+            assertThatThrownBy(() -> racing.put(put("Ada Queen", null, null, true), Precondition.ifMatch(1)))
+                    .isInstanceOf(PreconditionFailed.class);
+            assertThat(app.employees.find(ADA)).map(Employee::name).contains("Ada King");
+            assertThat(app.employees.find(ADA)).map(Employee::version).contains(2L);
+        }
 
-    @Test
-    void aDeactivationThatLosesTheRaceRunsAgainAndKeepsTheOtherWritersChange() {
-        anotherWriterRenamesAdaFirst();
+        @Test
+        void aDeactivationThatLosesTheRaceRunsAgainAndKeepsTheOtherWritersChange() {
+            anotherWriterRenamesAdaFirst();
 
-        Employee deactivated = racing.deactivate(ADA, Precondition.NONE);
+            Employee deactivated = racing.deactivate(ADA, Precondition.NONE);
 
-        assertThat(deactivated.version()).isEqualTo(3);
-        assertThat(deactivated.active()).isFalse();
-        assertThat(deactivated.name()).isEqualTo("Ada King");
-        assertThat(app.employees.find(ADA)).contains(deactivated);
-    }
+            assertThat(deactivated.version()).isEqualTo(3);
+            assertThat(deactivated.active()).isFalse();
+            assertThat(deactivated.name()).isEqualTo("Ada King");
+            assertThat(app.employees.find(ADA)).contains(deactivated);
+        }
 
-    @Test
-    void aPinnedDeactivationThatLosesTheRaceFailsItsPreconditionAndLeavesTheEmployeeActive() {
-        anotherWriterRenamesAdaFirst();
+        @Test
+        void aPinnedDeactivationThatLosesTheRaceFailsItsPreconditionAndLeavesTheEmployeeActive() {
+            anotherWriterRenamesAdaFirst();
 
-        assertThatThrownBy(() -> racing.deactivate(ADA, Precondition.ifMatch(1))).isInstanceOf(PreconditionFailed.class);
-        assertThat(app.employees.find(ADA)).map(Employee::active).contains(true);
-        assertThat(app.employees.find(ADA)).map(Employee::version).contains(2L);
+            assertThatThrownBy(() -> racing.deactivate(ADA, Precondition.ifMatch(1))).isInstanceOf(PreconditionFailed.class);
+            assertThat(app.employees.find(ADA)).map(Employee::active).contains(true);
+            assertThat(app.employees.find(ADA)).map(Employee::version).contains(2L);
+        }
     }
 }

@@ -5,7 +5,10 @@ import io.attendance.domain.fake.InMemoryAuditTrail;
 import io.attendance.domain.fake.InMemoryDatabase;
 import io.attendance.domain.fake.InMemoryEmployees;
 import io.attendance.domain.fake.InMemoryReadCache;
+import io.attendance.domain.model.AuditAction;
+import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +76,18 @@ final class InMemoryApplication {
     UseCases withRecords(AttendanceRecords records) {
         return UseCases.assemble(new Ports(db, employees, records, audit, cache, () -> true, () -> true),
                 new UseCaseSettings(CLOCK, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000));
+    }
+
+    /** The application with two employees: Ada works in Paris for Ops, Bob in Los Angeles for Sales. */
+    static InMemoryApplication staffed(InMemoryApplication app) {
+        app.hire("E-1", "Ada Lovelace", "Ops", "Europe/Paris");
+        app.hire("E-2", "Bob", "Sales", "America/Los_Angeles");
+        return app;
+    }
+
+    /** What the audit trail says happened to one record, oldest first. */
+    List<AuditAction> auditActions(EmployeeId employeeId, WorkDate date) {
+        return audit.history(employeeId, date).stream().map(AuditEvent::action).toList();
     }
 
     /** An employee created through the service: active, in {@code zone}, with a department when given. */

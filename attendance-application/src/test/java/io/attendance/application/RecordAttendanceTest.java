@@ -19,6 +19,7 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class RecordAttendanceTest {
@@ -119,35 +120,37 @@ class RecordAttendanceTest {
         assertThat(app.employeeService.get(ADA).name()).isEqualTo("Ada King");
     }
 
-    // ---------------------------------------------------------------- races the in-memory store cannot produce
+    @Nested
+    class LostRaces {
 
-    private final LosingEmployees losing = new LosingEmployees(app.employees);
-    private final RecordAttendance racing = new RecordAttendance(app.db, losing, app.records, app.audit, app.cache,
-            CLOCK, DEFAULT_ZONE);
+        private final LosingEmployees losing = new LosingEmployees(app.employees);
+        private final RecordAttendance racing = new RecordAttendance(app.db, losing, app.records, app.audit, app.cache,
+                CLOCK, DEFAULT_ZONE);
 
-    @Test
-    void aV1CreateThatLosesTheRaceToCreateTheEmployeeRunsAgainAndRecordsTheDay() {
-        losing.anotherWriterWinsTheNextRace(ADA, () -> record("Ada Lovelace", "Present", "2026-11-26"));
+        @Test
+        void aV1CreateThatLosesTheRaceToCreateTheEmployeeRunsAgainAndRecordsTheDay() {
+            losing.anotherWriterWinsTheNextRace(ADA, () -> record("Ada Lovelace", "Present", "2026-11-26"));
 
-        AttendanceRecord created = racing.record(command("Ada Lovelace", "Absent", "2026-11-27"), ACTOR);
+            AttendanceRecord created = racing.record(command("Ada Lovelace", "Absent", "2026-11-27"), ACTOR);
 
-        assertThat(app.records.find(ADA, DAY)).contains(created);
-        assertThat(app.audit.history(ADA, DAY)).containsExactly(AuditEvent.created(created, ACTOR));
-        assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 26))).isPresent();
-        assertThat(app.employees.find(ADA)).map(Employee::version).contains(1L);
-    }
+            assertThat(app.records.find(ADA, DAY)).contains(created);
+            assertThat(app.audit.history(ADA, DAY)).containsExactly(AuditEvent.created(created, ACTOR));
+            assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 26))).isPresent();
+            assertThat(app.employees.find(ADA)).map(Employee::version).contains(1L);
+        }
 
-    @Test
-    void aV1RenameThatLosesTheRaceRunsAgainAndKeepsTheOtherWritersChange() {
-        app.hire("E-1", "Ada Lovelace", "Engineering", "Asia/Tokyo");
-        losing.anotherWriterWinsTheNextRace(ADA, () -> app.hire("E-1", "Ada Lovelace", "Sales", "Asia/Tokyo"));
+        @Test
+        void aV1RenameThatLosesTheRaceRunsAgainAndKeepsTheOtherWritersChange() {
+            app.hire("E-1", "Ada Lovelace", "Engineering", "Asia/Tokyo");
+            losing.anotherWriterWinsTheNextRace(ADA, () -> app.hire("E-1", "Ada Lovelace", "Sales", "Asia/Tokyo"));
 
-        AttendanceRecord created = racing.record(command("Ada King", "Present", "2026-11-27"), ACTOR);
+            AttendanceRecord created = racing.record(command("Ada King", "Present", "2026-11-27"), ACTOR);
 
-        Employee renamed = app.employees.find(ADA).orElseThrow();
-        assertThat(renamed.version()).isEqualTo(3);
-        assertThat(renamed.name()).isEqualTo("Ada King");
-        assertThat(renamed.department()).contains("Sales");
-        assertThat(app.records.find(ADA, DAY)).contains(created);
+            Employee renamed = app.employees.find(ADA).orElseThrow();
+            assertThat(renamed.version()).isEqualTo(3);
+            assertThat(renamed.name()).isEqualTo("Ada King");
+            assertThat(renamed.department()).contains("Sales");
+            assertThat(app.records.find(ADA, DAY)).contains(created);
+        }
     }
 }
