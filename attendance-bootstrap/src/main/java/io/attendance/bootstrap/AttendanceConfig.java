@@ -28,14 +28,14 @@ record AttendanceConfig(
     record Database(String jdbcUrl, String user, String password) {
         @Override
         public String toString() {
-            return "Database[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***]";
+            return "Database[jdbcUrl=" + Redaction.url(jdbcUrl) + ", user=" + user + ", password=***]";
         }
     }
 
     @Override
     public String toString() {
         return "AttendanceConfig[httpPort=" + httpPort + ", database=" + database + ", redis="
-                + redisUrl.map(url -> url.replaceAll("//[^@/]*@", "//***@")).orElse("embedded")
+                + redisUrl.map(Redaction::url).orElse("embedded")
                 + ", dataDirectory=" + dataDirectory + ", defaultTimezone=" + defaultTimezone
                 + ", cursorSecret=" + cursorSecret.map(secret -> "***").orElse("random")
                 + ", logLevel=" + logLevel.map(Level::toString).orElse("logback.xml") + "]";

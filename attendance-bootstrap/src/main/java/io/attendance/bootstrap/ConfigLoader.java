@@ -59,7 +59,8 @@ final class ConfigLoader {
     private AttendanceConfig toConfig() {
         Optional<String> dbUrl = text("ATTENDANCE_DB_URL");
         dbUrl.ifPresent(url -> require(url.startsWith("jdbc:postgresql:"),
-                "ATTENDANCE_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was '" + url + "'"));
+                "ATTENDANCE_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was "
+                        + Redaction.url(url)));
         Optional<AttendanceConfig.Database> database = dbUrl.map(url -> new AttendanceConfig.Database(
                 url, text("ATTENDANCE_DB_USER").orElse("attendance"), text("ATTENDANCE_DB_PASSWORD").orElse("")));
         return new AttendanceConfig(
@@ -129,7 +130,10 @@ final class ConfigLoader {
         }
     }
 
-    /** Read by the Redis adapter's own parser, so that what starts is exactly what connects. */
+    /**
+     * Read by the Redis adapter's own parser, so that what starts is exactly what connects. Its messages
+     * give the rule broken, never the URL.
+     */
     private Optional<String> redisUrl(String name) {
         Optional<String> url = text(name);
         url.ifPresent(value -> {

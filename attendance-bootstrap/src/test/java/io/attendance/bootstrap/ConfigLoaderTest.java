@@ -125,6 +125,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMalformedUrlIsNamedWithItsSchemeAlone() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_DB_URL", "postgres://u:secret@db/x")))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessage("ATTENDANCE_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database),"
+                        + " was postgres://***");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "redis://:pa/ss@host:6379")))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageStartingWith("ATTENDANCE_REDIS_URL: ")
+                .satisfies(error -> assertThat(error.getMessage()).doesNotContain("pa/ss").doesNotContain("ss@"));
+    }
+
+    @Test
+    void theConfigurationShowsNoPasswordWhereverAUrlHoldsIt() {
+        AttendanceConfig config = ConfigLoader.load(Map.of(
+                "ATTENDANCE_DB_URL", "jdbc:postgresql://db.internal:5432/attendance?password=in-the-query",
+                "ATTENDANCE_REDIS_URL", "redis://:pa%2Fss@cache.internal:6379/2"));
+
+        assertThat(config.toString())
+                .contains("jdbc:postgresql://***", "redis://***")
+                .doesNotContain("in-the-query", "pa%2Fss", "cache.internal");
+    }
+
+    @Test
+    void theDatabasePasswordIsNeverPartOfAnError() {
+        for (Map.Entry<String, String> bad : Map.of("ATTENDANCE_DB_URL", "mysql://x", "ATTENDANCE_DB_POOL_SIZE", "0",
+                "ATTENDANCE_CURSOR_SECRET", "Zq7SeCrEt").entrySet()) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of(bad.getKey(), bad.getValue(),
+                    "ATTENDANCE_DB_PASSWORD", "Zq7SeCrEt")))
+                    .isInstanceOf(ConfigurationError.class)
+                    .satisfies(error -> assertThat(error.getMessage()).doesNotContain("Zq7SeCrEt"));
+        }
+    }
+
+    @Test
     void aRedisUrlIsTakenAsTheRedisAdapterReadsItWithTlsAUserAndTheDefaultPort() {
         AttendanceConfig config = ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", "rediss://svc:pw@cache.internal/3"));
 
