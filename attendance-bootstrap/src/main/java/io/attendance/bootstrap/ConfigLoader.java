@@ -18,10 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads {@link AttendanceConfig} from environment variables and, when {@code CONFIG_FILE} names one,
@@ -158,7 +162,9 @@ final class ConfigLoader {
             throw new ConfigurationError("CONFIG_FILE names a file that cannot be read: " + file);
         }
         try (Reader reader = Files.newBufferedReader(path)) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            LoaderOptions options = new LoaderOptions();
+            Object root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                    options, new TextResolver()).load(reader);
             Map<String, String> flat = new HashMap<>();
             if (root instanceof Map<?, ?> mapping) {
                 flatten("", mapping, flat);
@@ -168,6 +174,20 @@ final class ConfigLoader {
             return flat;
         } catch (IOException | YAMLException e) {
             throw new ConfigurationError("CONFIG_FILE is not valid YAML: " + file);
+        }
+    }
+
+    /**
+     * Plain scalars stay the text the file wrote: YAML 1.1 would read a password {@code 0123} as 83,
+     * {@code OFF} as false and {@code 1e3} as 1000.0. Only null (an empty value, {@code ~}, {@code null})
+     * and merge keys keep their meaning, so an unset value stays unset and anchors still merge.
+     */
+    private static final class TextResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
         }
     }
 

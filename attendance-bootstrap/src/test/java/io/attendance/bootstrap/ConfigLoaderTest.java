@@ -187,6 +187,65 @@ class ConfigLoaderTest {
                 .contains(Level.WARN);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            password: 0123       | 0123
+            password: 1e3        | 1e3
+            password: 1_000      | 1_000
+            password: 0x1F       | 0x1F
+            password: .inf       | .inf
+            password: 2026-01-01 | 2026-01-01
+            user: yes            | yes
+            user: off            | off
+            """)
+    void aYamlValueIsTheTextTheFileWrote(String line, String text) throws IOException {
+        AttendanceConfig.Database database = ConfigLoader.load(Map.of("CONFIG_FILE",
+                yaml("db:\n  url: jdbc:postgresql://db/attendance\n  " + line + "\n"))).database().orElseThrow();
+
+        assertThat(line.startsWith("user") ? database.user() : database.password()).isEqualTo(text);
+    }
+
+    @Test
+    void aYamlCursorSecretOfDigitsIsNotReadAsAnOctalNumber() throws IOException {
+        String digits = "0123456701234567012345670123456701";
+
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", yaml("cursor: {secret: " + digits + "}\n"))).cursorSecret())
+                .contains(digits);
+    }
+
+    @Test
+    void aYamlLogLevelOffIsTheLevelNotFalse() throws IOException {
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", yaml("log: {level: OFF}\n"))).logLevel()).contains(Level.OFF);
+    }
+
+    @Test
+    void aYamlNumberIsReadAsADecimalWholeNumberOrRefused() throws IOException {
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", yaml("db: {pool: {size: 10}}\n"))).databasePoolSize())
+                .isEqualTo(10);
+        String hex = yaml("http: {port: 0x1F}\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("CONFIG_FILE", hex)))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessage("ATTENDANCE_HTTP_PORT must be a whole number between 0 and 65535, was '0x1F'");
+    }
+
+    @Test
+    void anEmptyOrNullYamlValueLeavesTheVariableUnset() throws IOException {
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", yaml("redis: {url: ~}\nlog:\n  level:\n"))))
+                .satisfies(config -> assertThat(config.redisUrl()).isEmpty())
+                .satisfies(config -> assertThat(config.logLevel()).isEmpty());
+    }
+
+    @Test
+    void aYamlMergeKeyStillMerges() throws IOException {
+        String file = yaml("sizes: &small {size: 4}\ndb: {pool: {<<: *small}}\n");
+
+        assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", file)).databasePoolSize()).isEqualTo(4);
+    }
+
+    private String yaml(String content) throws IOException {
+        return Files.writeString(Files.createTempFile(directory, "attendance", ".yaml"), content).toString();
+    }
+
     @Test
     void aMissingOrBrokenConfigFileIsAConfigurationError() throws IOException {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("CONFIG_FILE", directory.resolve("absent.yaml").toString())))
