@@ -198,8 +198,8 @@ final class RequestBodies {
             }
         }
 
+        /** Jetty closes the connection after the answer by itself, since the body was not read to its end. */
         private HttpResponseException timedOut() {
-            ctx.header(Header.CONNECTION, "close");
             return new HttpResponseException(HttpStatus.REQUEST_TIMEOUT.getCode(),
                     "Request body not received within " + timeout.toSeconds() + " s");
         }

@@ -31,19 +31,22 @@ class RequestBodyBoundsTest {
     private static final Duration PATIENCE = RunningApi.PATIENCE;
     /** Between two bytes of a trickle: long enough that the deadline falls between them, not on one. */
     private static final Duration TRICKLE_PAUSE = Duration.ofSeconds(1);
+    /** Not a whole number of trickle pauses, so that the deadline falls between two bytes. */
     private static final Duration DEADLINE = Duration.ofMillis(2_500);
     private static final int MIB = 1024 * 1024;
     private static final int SMALL = 64 * 1024;
 
+    /** A trickle (a byte a second) and a stall (a byte, then nothing for longer than the deadline). */
     @ParameterizedTest
     @CsvSource({
-        "POST, " + V1AttendanceEndpoints.CREATE + ", application/json, message",
-        "PUT, " + V2Paths.EMPLOYEES + "/E-1, application/problem+json, status"})
-    void aTricklingBodyIsAnswered408WithinTheDeadlineAndItsConnectionClosed(
-            String method, String path, String contentType, String field) throws IOException {
+        "POST, " + V1AttendanceEndpoints.CREATE + ", application/json, message, 1",
+        "PUT, " + V2Paths.EMPLOYEES + "/E-1, application/problem+json, status, 1",
+        "POST, " + V1AttendanceEndpoints.CREATE + ", application/json, message, 20"})
+    void aSlowBodyIsAnswered408WithinTheDeadlineAndItsConnectionClosed(
+            String method, String path, String contentType, String field, int pauseSeconds) throws IOException {
         try (RunningApi server = start(MIB, MIB, DEADLINE); Socket socket = announce(server, method, path, MIB)) {
             long started = System.nanoTime();
-            String reply = trickleUntilAnswered(socket);
+            String reply = trickleUntilAnswered(socket, Duration.ofSeconds(pauseSeconds));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(reply).startsWith("HTTP/1.1 408 ").contains("Content-Type: " + contentType);
@@ -104,7 +107,7 @@ class RequestBodyBoundsTest {
                     .status()).isEqualTo(413);
             assertWhole(server);
             try (Socket slow = announce(server, "POST", V1AttendanceEndpoints.CREATE, SMALL)) {
-                assertThat(trickleUntilAnswered(slow)).startsWith("HTTP/1.1 408 ");
+                assertThat(trickleUntilAnswered(slow, TRICKLE_PAUSE)).startsWith("HTTP/1.1 408 ");
             }
             assertWhole(server);
             try (Socket leaving = announce(server, "POST", V1AttendanceEndpoints.CREATE, SMALL)) {
@@ -114,6 +117,7 @@ class RequestBodyBoundsTest {
             assertWhole(server);
 
             assertThat(server.post(V1AttendanceEndpoints.CREATE, bodyOfSize(SMALL)).status()).isEqualTo(200);
+            assertThat(server.get(OperationsEndpoints.METRICS).body()).contains("http_server_request_bodies_buffered_bytes 0");
         }
     }
 
@@ -161,15 +165,15 @@ class RequestBodyBoundsTest {
     }
 
     /**
-     * Sends one byte at a time, a pause apart, until the server answers; then reads the answer to
+     * Sends one byte at a time, the pause apart, until the server answers; then reads the answer to
      * the end of the connection, which the server must close (a read that waits past the patience
      * fails the test). Stops sending as soon as the answer starts, so no byte reaches a closed socket.
      */
-    private static String trickleUntilAnswered(Socket socket) throws IOException {
+    private static String trickleUntilAnswered(Socket socket, Duration pause) throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
-        socket.setSoTimeout(Math.toIntExact(TRICKLE_PAUSE.toMillis()));
+        socket.setSoTimeout(Math.toIntExact(pause.toMillis()));
         while (reply.size() == 0) {
             assertThat(System.nanoTime() - giveUp).as("no answer to a trickling body").isNegative();
             send(socket, " ");
