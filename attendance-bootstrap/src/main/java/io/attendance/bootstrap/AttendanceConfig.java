@@ -14,6 +14,7 @@ import java.util.Optional;
 record AttendanceConfig(
         int httpPort,
         long maxRequestBytes,
+        Duration requestBodyTimeout,
         Optional<Database> database,
         int databasePoolSize,
         Optional<String> redisUrl,

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * a YAML file; the environment wins. A YAML key is the variable's name without {@code ATTENDANCE_},
  * lower case, nested at each underscore: {@code ATTENDANCE_DB_POOL_SIZE} is {@code db: {pool: {size: 10}}}
  * or {@code db.pool.size: 10}. Every value is validated here, so a bad one stops the start. A default
- * an adapter already has (the body limit, the time zone) is the adapter's; the others live here.
+ * an adapter already has (the body limit and timeout, the time zone) is the adapter's; the others live here.
  */
 final class ConfigLoader {
     static final String PREFIX = "ATTENDANCE_";
@@ -71,6 +71,8 @@ final class ConfigLoader {
                 integer("ATTENDANCE_HTTP_PORT", 8080, 0, 65_535),
                 integer("ATTENDANCE_MAX_REQUEST_BYTES", Math.toIntExact(HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
                         1_024, 64 * 1_048_576),
+                Duration.ofSeconds(integer("ATTENDANCE_REQUEST_BODY_TIMEOUT_SECONDS",
+                        Math.toIntExact(HttpSettings.DEFAULT_BODY_TIMEOUT.toSeconds()), 1, 600)),
                 database,
                 integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
                 redisUrl("ATTENDANCE_REDIS_URL"),

@@ -29,6 +29,7 @@ class ConfigLoaderTest {
         assertThat(config.databasePoolSize()).isEqualTo(10);
         assertThat(config.cacheTtl()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.maxRequestBytes()).isEqualTo(1_048_576);
+        assertThat(config.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.dataDirectory()).isEqualTo(Path.of("attendance-data").toAbsolutePath());
         assertThat(config.defaultTimezone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.cursorSecret()).isEmpty();
@@ -92,6 +93,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRequestBodyTimeoutIsSetInSeconds() {
+        AttendanceConfig config = ConfigLoader.load(Map.of("ATTENDANCE_REQUEST_BODY_TIMEOUT_SECONDS", "30"));
+
+        assertThat(config.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void aBadValueNamesItsVariable() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_HTTP_PORT", "eighty")))
                 .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_HTTP_PORT");
@@ -103,6 +111,10 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_REDIS_URL");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_DB_POOL_SIZE", "0")))
                 .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_DB_POOL_SIZE");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REQUEST_BODY_TIMEOUT_SECONDS", "0")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_REQUEST_BODY_TIMEOUT_SECONDS");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REQUEST_BODY_TIMEOUT_SECONDS", "ten")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_REQUEST_BODY_TIMEOUT_SECONDS");
     }
 
     @ParameterizedTest

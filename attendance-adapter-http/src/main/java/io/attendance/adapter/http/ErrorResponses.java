@@ -154,13 +154,14 @@ final class ErrorResponses {
         return ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR);
     }
 
-    /** Javalin's own failures (no route, wrong method, body too large) and the adapter's 413. */
+    /** Javalin's own failures (no route, wrong method, body too large) and the adapter's 408, 413 and 503. */
     ApiError describe(HttpResponseException e) {
         int status = e.getStatus();
         return switch (status) {
             case 404 -> ApiError.of(status, "Not found");
             case 405 -> ApiError.of(status, "Method not allowed");
             case 413 -> ApiError.of(status, "Request body exceeds the limit of " + maxRequestBytes + " bytes");
+            case 503 -> ApiError.of(status, UNAVAILABLE);
             default -> ApiError.of(status, status >= 500 ? INTERNAL_SERVER_ERROR : HttpStatus.forStatus(status).getMessage());
         };
     }

@@ -31,7 +31,8 @@ public final class HttpApi implements AutoCloseable {
         Objects.requireNonNull(useCases, "useCases");
         ObjectMapper json = JsonMapping.newObjectMapper();
         ErrorResponses errors = new ErrorResponses(json, settings.maxRequestBytes());
-        RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
+        RequestBodies bodies = new RequestBodies(settings.maxRequestBytes(), settings.bodyTimeout(),
+                settings.bodyBudgetBytes(), Objects.requireNonNull(registry, "registry"));
         V1AttendanceEndpoints v1 = new V1AttendanceEndpoints(json, bodies, useCases);
         V2EmployeeEndpoints employees = new V2EmployeeEndpoints(
                 json, bodies, useCases.employees(), settings.defaultTimezone());

@@ -12,11 +12,19 @@ import java.util.Objects;
  * @param stopTimeout how long {@link HttpApi#close()} lets in-flight requests finish
  * @param defaultTimezone the zone of an employee created through {@code PUT /api/v2/employees/{id}}
  *     without a {@code timezone} (bootstrap: {@code ATTENDANCE_DEFAULT_TIMEZONE}, else UTC)
+ * @param bodyTimeout how long a request body may take to arrive once its handler starts reading
+ *     it; a slower one is answered 408 and its connection closed
+ * @param bodyBudgetBytes how many bytes all request bodies being read at once may buffer together;
+ *     a body that finds the budget spent is answered 503. At least {@code maxRequestBytes}, so that
+ *     a body of the largest size can always be read when nothing else is.
  */
-public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone) {
+public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone,
+        Duration bodyTimeout, long bodyBudgetBytes) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
+    /** Ample for 1 MiB on a slow mobile link (about 1 Mbit/s), short enough to free a thread soon. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
 
     public HttpSettings {
         if (port < 0 || port > 65_535) {
@@ -30,25 +38,57 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
             throw new IllegalArgumentException("stopTimeout must not be negative, was " + stopTimeout);
         }
         Objects.requireNonNull(defaultTimezone, "defaultTimezone");
+        Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalArgumentException("bodyTimeout must be positive, was " + bodyTimeout);
+        }
+        if (bodyBudgetBytes < maxRequestBytes) {
+            throw new IllegalArgumentException("bodyBudgetBytes must be at least maxRequestBytes (" + maxRequestBytes
+                    + "), was " + bodyBudgetBytes);
+        }
     }
 
-    /** With the default time zone (UTC). */
+    /** With the default body timeout (10 s) and body budget (a quarter of the heap). */
+    public HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone) {
+        this(port, maxRequestBytes, stopTimeout, defaultTimezone, DEFAULT_BODY_TIMEOUT, defaultBodyBudget(maxRequestBytes));
+    }
+
+    /** With the default time zone (UTC), body timeout and body budget. */
     public HttpSettings(int port, long maxRequestBytes, Duration stopTimeout) {
         this(port, maxRequestBytes, stopTimeout, DEFAULT_TIMEZONE);
     }
 
-    /** With the default stop timeout (10 s) and time zone (UTC). */
+    /** With the default stop timeout (10 s), time zone (UTC), body timeout and body budget. */
     public HttpSettings(int port, long maxRequestBytes) {
         this(port, maxRequestBytes, DEFAULT_STOP_TIMEOUT);
     }
 
-    /** The given port with the default body limit (1 MiB), stop timeout (10 s) and time zone (UTC). */
+    /** The given port with the default body limit (1 MiB) and every other default. */
     public static HttpSettings onPort(int port) {
         return new HttpSettings(port, DEFAULT_MAX_REQUEST_BYTES);
     }
 
+    /**
+     * A quarter of the heap: a body read is then parsed into objects that take a few times its
+     * bytes, and the rest of the service needs the remainder. Under the {@code -Xmx256m} the
+     * README advises for production that is 64 MiB, 64 bodies of the largest default size at once.
+     */
+    static long defaultBodyBudget(long maxRequestBytes) {
+        return Math.max(maxRequestBytes, Runtime.getRuntime().maxMemory() / 4);
+    }
+
     /** These settings with another default time zone for new employees. */
     public HttpSettings withDefaultTimezone(ZoneId zone) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, zone);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, zone, bodyTimeout, bodyBudgetBytes);
+    }
+
+    /** These settings with another deadline for reading a request body. */
+    public HttpSettings withBodyTimeout(Duration timeout) {
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, timeout, bodyBudgetBytes);
+    }
+
+    /** These settings with another budget for the bodies read at once. */
+    public HttpSettings withBodyBudget(long bytes) {
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bytes);
     }
 }

@@ -4,54 +4,97 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 
 /**
- * Reads request bodies up to the configured limit. A larger body is answered 413 on a connection
- * the client can still read: the excess is read and thrown away first (up to {@link #DRAIN_LIMIT}),
- * because a server that closes a socket with unread data makes the kernel send a reset that can
- * destroy the 413 before the client reads it.
+ * Reads request bodies within three bounds:
+ * <ul>
+ *   <li>size: a body larger than the limit is answered 413 on a connection the client can still
+ *   read: the excess is read and thrown away first (up to {@link #DRAIN_LIMIT}), because a server
+ *   that closes a socket with unread data makes the kernel send a reset that can destroy the 413
+ *   before the client reads it;</li>
+ *   <li>time: a body that has not arrived whole within the timeout is answered 408, and its
+ *   connection closed;</li>
+ *   <li>memory: the buffers of all bodies being read at once share one budget of bytes, and grow
+ *   with the bytes that arrive, never to what a client merely announced; a body that finds the
+ *   budget spent is answered 503 at once rather than waiting for memory.</li>
+ * </ul>
+ *
+ * <p>The deadline is enforced here rather than by Jetty: the connector's idle timeout restarts with
+ * every byte, so one byte every few seconds keeps a body open for ever, and Jetty's minimum
+ * request data rate is measured from the first byte and still lets a client at that rate take the
+ * size limit divided by the rate. Before each blocking read, the connection's idle timeout is
+ * lowered to the time the body has left, so that no read can wait past the deadline.
  */
 final class RequestBodies {
     /** Beyond this many bytes an oversized body is not drained: the 413 closes the connection. */
     static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+    /** The first buffer of a body; it doubles as bytes arrive. */
+    static final int INITIAL_CAPACITY = 8 * 1024;
+    /** Budget is freed as soon as the bodies being read are whole, usually well within a second. */
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    /** The bytes held by the buffers of the bodies being read, for operators watching the budget. */
+    static final String BUFFERED_GAUGE = "http.server.request.bodies.buffered";
 
     private final long maxBytes;
+    private final Duration timeout;
+    private final AtomicLong budget;
 
-    RequestBodies(long maxBytes) {
+    RequestBodies(long maxBytes, Duration timeout, long budgetBytes, MeterRegistry registry) {
         this.maxBytes = maxBytes;
+        this.timeout = timeout;
+        this.budget = new AtomicLong(budgetBytes);
+        Gauge.builder(BUFFERED_GAUGE, budget, left -> budgetBytes - left.get())
+                .baseUnit(BaseUnits.BYTES)
+                .strongReference(true)
+                .register(registry);
     }
 
     /**
-     * @throws HttpResponseException 413 when the body is larger than the limit
+     * @throws HttpResponseException 413 when the body is larger than the limit, 408 when it does
+     *     not arrive within the timeout, 503 when the budget cannot hold it
      * @throws IOException when the client stops sending
      */
     byte[] read(Context ctx) throws IOException {
-        HttpServletRequest request = ctx.req();
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            if (!expectsContinue(request)) {
-                // the client is already sending the body it announced: take it, then refuse it
-                drainOrClose(ctx, request.getInputStream(), declared);
+        long declared = ctx.req().getContentLengthLong();
+        try (Reading reading = new Reading(ctx)) {
+            if (declared > maxBytes) {
+                throw reading.refuse(tooLarge(), declared);
             }
-            throw tooLarge();
-        }
-        InputStream in = request.getInputStream();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-        byte[] chunk = new byte[8192];
-        long total = 0;
-        for (int n = in.read(chunk); n != -1; n = in.read(chunk)) {
-            total += n;
-            if (total > maxBytes) {
-                drainOrClose(ctx, in, -1);
-                throw tooLarge();
+            long limit = declared >= 0 ? declared : maxBytes;
+            byte[] buffer = reading.allocate(new byte[0], (int) Math.min(limit, INITIAL_CAPACITY));
+            int size = 0;
+            while (true) {
+                if (size == buffer.length) {
+                    if (size == limit) {
+                        if (declared < 0 && reading.read(new byte[1], 0, 1) != -1) {
+                            throw reading.refuse(tooLarge(), declared);
+                        }
+                        break;
+                    }
+                    buffer = reading.allocate(buffer, (int) Math.min(limit, 2L * buffer.length));
+                }
+                int n = reading.read(buffer, size, buffer.length - size);
+                if (n == -1) {
+                    break;
+                }
+                size += n;
             }
-            body.write(chunk, 0, n);
+            return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
         }
-        return body.toByteArray();
     }
 
     private HttpResponseException tooLarge() {
@@ -63,22 +106,108 @@ final class RequestBodies {
         return expect != null && expect.equalsIgnoreCase("100-continue");
     }
 
-    private static void drainOrClose(Context ctx, InputStream in, long declared) throws IOException {
-        if (declared > DRAIN_LIMIT || !drain(in)) {
-            ctx.header(Header.CONNECTION, "close");
+    /** Whether a failed read is the connection's idle timeout, which {@link Reading} sets to the deadline. */
+    private static boolean causedByTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
         }
+        return false;
     }
 
-    /** Reads and discards what is left of the body; false when more than {@link #DRAIN_LIMIT} remained. */
-    private static boolean drain(InputStream in) throws IOException {
-        byte[] sink = new byte[16 * 1024];
-        long drained = 0;
-        for (int n = in.read(sink); n != -1; n = in.read(sink)) {
-            drained += n;
-            if (drained > DRAIN_LIMIT) {
+    /** One body being read: its deadline, the budget it holds, and the connection's own idle timeout. */
+    private final class Reading implements AutoCloseable {
+        private final Context ctx;
+        private final EndPoint endPoint;
+        private final long idleTimeoutMillis;
+        private final long deadline;
+        private long reserved;
+        private boolean started;
+
+        Reading(Context ctx) {
+            this.ctx = ctx;
+            this.endPoint = ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().getEndPoint();
+            this.idleTimeoutMillis = endPoint.getIdleTimeout();
+            this.deadline = System.nanoTime() + timeout.toNanos();
+        }
+
+        /** A buffer of the given capacity holding what {@code buffer} holds, paid from the budget. */
+        byte[] allocate(byte[] buffer, int capacity) throws IOException {
+            long more = capacity - buffer.length;
+            for (long left = budget.get(); ; left = budget.get()) {
+                if (left < more) {
+                    ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                    throw refuse(new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                            "Too many request bodies are being read"), ctx.req().getContentLengthLong());
+                }
+                if (budget.compareAndSet(left, left - more)) {
+                    reserved += more;
+                    return Arrays.copyOf(buffer, capacity);
+                }
+            }
+        }
+
+        /** Reads as {@link InputStream#read(byte[], int, int)} does, but never past the deadline. */
+        int read(byte[] into, int offset, int length) throws IOException {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw timedOut();
+            }
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(left) + 1;
+            endPoint.setIdleTimeout(idleTimeoutMillis > 0 ? Math.min(idleTimeoutMillis, leftMillis) : leftMillis);
+            try {
+                // asked for here, not before: getting the stream sends a waiting client 100 Continue
+                int n = ctx.req().getInputStream().read(into, offset, length);
+                started |= n > 0;
+                return n;
+            } catch (IOException e) {
+                if (causedByTimeout(e)) {
+                    throw timedOut();
+                }
+                throw e;
+            }
+        }
+
+        /**
+         * The refusal, once the rest of the body is drained, or with the connection marked to close
+         * when draining would take too long. A client that waits for {@code 100 Continue} has sent
+         * nothing yet, and is refused at once.
+         */
+        HttpResponseException refuse(HttpResponseException refusal, long declared) throws IOException {
+            if ((started || !expectsContinue(ctx.req())) && (declared > DRAIN_LIMIT || !drained())) {
+                ctx.header(Header.CONNECTION, "close");
+            }
+            return refusal;
+        }
+
+        /** Reads and discards what is left of the body; false when more than {@link #DRAIN_LIMIT} or the deadline passed. */
+        private boolean drained() throws IOException {
+            byte[] sink = new byte[16 * 1024];
+            long drained = 0;
+            try {
+                for (int n = read(sink, 0, sink.length); n != -1; n = read(sink, 0, sink.length)) {
+                    drained += n;
+                    if (drained > DRAIN_LIMIT) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (HttpResponseException timedOut) {
                 return false;
             }
         }
-        return true;
+
+        /** Jetty closes the connection after the answer by itself, since the body was not read to its end. */
+        private HttpResponseException timedOut() {
+            return new HttpResponseException(HttpStatus.REQUEST_TIMEOUT.getCode(),
+                    "Request body not received within " + timeout.toSeconds() + " s");
+        }
+
+        @Override
+        public void close() {
+            endPoint.setIdleTimeout(idleTimeoutMillis);
+            budget.addAndGet(reserved);
+        }
     }
 }

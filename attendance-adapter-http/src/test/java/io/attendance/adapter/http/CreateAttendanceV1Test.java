@@ -256,7 +256,7 @@ class CreateAttendanceV1Test {
     }
 
     /** A valid create body of exactly {@code size} bytes, padded with an unknown field. */
-    private static byte[] bodyOfSize(int size) {
+    static byte[] bodyOfSize(int size) {
         String start = "{\"id\":\"E-1\",\"name\":\"Ada\",\"status\":\"Present\",\"date\":\"2026-11-27\",\"padding\":\"";
         String end = "\"}";
         String padding = "x".repeat(size - start.length() - end.length());
