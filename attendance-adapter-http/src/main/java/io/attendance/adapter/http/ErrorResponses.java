@@ -171,15 +171,21 @@ final class ErrorResponses {
         return listed;
     }
 
-    /** Javalin's own failures (no route, wrong method, body too large) and the adapter's 413. */
+    /** Javalin's own failures (no route, wrong method, body too large) and the adapter's 413 and 415. */
     ApiError describe(HttpResponseException e) {
         int status = e.getStatus();
         return switch (status) {
             case 404 -> ApiError.of(status, "Not found");
             case 405 -> ApiError.of(status, "Method not allowed");
             case 413 -> ApiError.of(status, "Request body exceeds the limit of " + maxRequestBytes + " bytes");
+            case 415 -> ApiError.of(status, unsupportedType(e.getDetails().getOrDefault(RequestBodies.RECEIVED_TYPE, "")));
             default -> ApiError.of(status, status >= 500 ? INTERNAL_SERVER_ERROR : HttpStatus.forStatus(status).getMessage());
         };
+    }
+
+    private static String unsupportedType(String received) {
+        return "Content-Type must be application/json, "
+                + (received.isEmpty() ? "the request had none" : "was '" + received + "'");
     }
 
     private void respondTo(Context ctx, HttpResponseException e) {
