@@ -285,6 +285,7 @@ final class ErrorResponses {
             byte[] body = render(shape, jettyError(code));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, shape.contentType);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.getHeaders().put(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }

@@ -2,6 +2,7 @@ package io.attendance.adapter.http;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,11 @@ import java.util.Objects;
  * @param stopTimeout how long {@link HttpApi#close()} lets in-flight requests finish
  * @param defaultTimezone the zone of an employee created through {@code PUT /api/v2/employees/{id}}
  *     without a {@code timezone} (bootstrap: {@code ATTENDANCE_DEFAULT_TIMEZONE}, else UTC)
+ * @param corsOrigins the exact origins ({@code https://app.example.com}) whose pages may call the API
+ *     from a browser; none, the default, keeps CORS off (bootstrap: {@code ATTENDANCE_CORS_ORIGINS})
  */
-public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone) {
+public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone,
+                           List<String> corsOrigins) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
@@ -30,9 +34,15 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
             throw new IllegalArgumentException("stopTimeout must not be negative, was " + stopTimeout);
         }
         Objects.requireNonNull(defaultTimezone, "defaultTimezone");
+        corsOrigins = List.copyOf(corsOrigins);
     }
 
-    /** With the default time zone (UTC). */
+    /** Without CORS. */
+    public HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone) {
+        this(port, maxRequestBytes, stopTimeout, defaultTimezone, List.of());
+    }
+
+    /** With the default time zone (UTC) and without CORS. */
     public HttpSettings(int port, long maxRequestBytes, Duration stopTimeout) {
         this(port, maxRequestBytes, stopTimeout, DEFAULT_TIMEZONE);
     }
@@ -49,6 +59,11 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
 
     /** These settings with another default time zone for new employees. */
     public HttpSettings withDefaultTimezone(ZoneId zone) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, zone);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, zone, corsOrigins);
+    }
+
+    /** These settings with browsers' calls allowed from exactly these origins. */
+    public HttpSettings withCorsOrigins(List<String> origins) {
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, origins);
     }
 }
