@@ -69,7 +69,7 @@ final class ServiceModule extends AbstractModule {
     @Singleton
     HttpApi httpApi(UseCases useCases, PrometheusMeterRegistry registry) {
         HttpSettings settings = new HttpSettings(config.httpPort(), config.maxRequestBytes(),
-                HttpSettings.DEFAULT_STOP_TIMEOUT, config.defaultTimezone());
+                HttpSettings.DEFAULT_STOP_TIMEOUT, config.defaultTimezone(), config.corsOrigins());
         return new HttpApi(settings, useCases, registry);
     }
 }
