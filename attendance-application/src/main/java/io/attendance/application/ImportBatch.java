@@ -49,6 +49,18 @@ public final class ImportBatch {
     }
 
     /**
+     * The size rule on its own, for a reader that can count the items before reading them: a huge
+     * batch is then refused without a field error per item.
+     *
+     * @throws ValidationFailed on {@code items} when there are none or more than {@value #MAX_ITEMS}
+     */
+    public static void checkSize(int items) {
+        if (items < 1 || items > MAX_ITEMS) {
+            throw new ValidationFailed("items", "a batch holds 1 to " + MAX_ITEMS + " records, it had " + items);
+        }
+    }
+
+    /**
      * One item of a batch as its reader found it: the command, or the field errors (named with the
      * item's index, {@code [3].status}) that kept it from being read.
      */
@@ -115,9 +127,7 @@ public final class ImportBatch {
     }
 
     private List<PutRecordCommand> validated(List<Item> items) {
-        if (items.isEmpty() || items.size() > MAX_ITEMS) {
-            throw new ValidationFailed("items", "a batch holds 1 to " + MAX_ITEMS + " records, it had " + items.size());
-        }
+        checkSize(items.size());
         ErrorsByIndex errors = new ErrorsByIndex();
         SortedMap<Integer, PutRecordCommand> readable = new TreeMap<>();
         Map<AttendanceKey, Integer> firstIndex = new HashMap<>();

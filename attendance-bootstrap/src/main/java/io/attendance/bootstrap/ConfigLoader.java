@@ -7,11 +7,14 @@ import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +84,8 @@ final class ConfigLoader {
                 path("ATTENDANCE_DATA_DIR", "./attendance-data"),
                 timezone("ATTENDANCE_DEFAULT_TIMEZONE"),
                 secret("ATTENDANCE_CURSOR_SECRET"),
-                logLevel("ATTENDANCE_LOG_LEVEL"));
+                logLevel("ATTENDANCE_LOG_LEVEL"),
+                origins("ATTENDANCE_CORS_ORIGINS"));
     }
 
     private Optional<String> text(String name) {
@@ -118,6 +122,36 @@ final class ConfigLoader {
                 .orElseThrow(() -> new ConfigurationError(name + " must be one of "
                         + LOG_LEVELS.stream().map(Level::toString).collect(Collectors.joining(", "))
                         + ", was '" + raw + "'")));
+    }
+
+    /**
+     * Comma-separated origins, each exactly as a browser sends it in {@code Origin} (lower case
+     * {@code http} or {@code https}, host, optional port, nothing after), since they are compared as
+     * text: a path or a trailing slash would never match, and silently.
+     */
+    private List<String> origins(String name) {
+        return text(name).map(list -> Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(origin -> !origin.isEmpty())
+                .map(origin -> origin(name, origin))
+                .toList()).orElse(List.of());
+    }
+
+    private static String origin(String name, String text) {
+        require(isOrigin(text), name + " must list origins such as https://app.example.com"
+                + " (http or https, lower case, no path), separated by commas; '" + text + "' is not one");
+        return text;
+    }
+
+    private static boolean isOrigin(String text) {
+        try {
+            URI uri = new URI(text);
+            String rebuilt = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null && rebuilt.equals(text) && text.equals(text.toLowerCase(Locale.ROOT));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Never echoed back: an error names the variable and the rule only. */

@@ -70,6 +70,7 @@ final class ServiceModule extends AbstractModule {
     HttpApi httpApi(UseCases useCases, PrometheusMeterRegistry registry) {
         HttpSettings settings = new HttpSettings(config.httpPort(), config.maxRequestBytes(),
                 HttpSettings.DEFAULT_STOP_TIMEOUT, config.defaultTimezone())
+                .withCorsOrigins(config.corsOrigins())
                 .withBodyTimeout(config.requestBodyTimeout());
         return new HttpApi(settings, useCases, registry);
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
     @TempDir
@@ -34,6 +35,26 @@ class ConfigLoaderTest {
         assertThat(config.defaultTimezone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.cursorSecret()).isEmpty();
         assertThat(config.logLevel()).as("logback.xml's level stays").isEmpty();
+        assertThat(config.corsOrigins()).as("CORS stays off").isEmpty();
+    }
+
+    @Test
+    void corsOriginsAreACommaSeparatedListOfExactOrigins() {
+        AttendanceConfig config = ConfigLoader.load(Map.of(
+                "ATTENDANCE_CORS_ORIGINS", "https://app.example.com, http://localhost:3000,"));
+
+        assertThat(config.corsOrigins()).containsExactly("https://app.example.com", "http://localhost:3000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"app.example.com", "ftp://app.example.com", "https://app.example.com/",
+            "https://app.example.com/ui", "https://App.Example.com", "https://app.example.com?x=1",
+            "https://user@app.example.com", "*", "https://"})
+    void aCorsOriginThatIsNotExactlyAnOriginIsRefusedNamingIt(String origin) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_CORS_ORIGINS", "https://ok.example.com," + origin)))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageStartingWith("ATTENDANCE_CORS_ORIGINS must list origins")
+                .hasMessageEndingWith("'" + origin + "' is not one");
     }
 
     @Test

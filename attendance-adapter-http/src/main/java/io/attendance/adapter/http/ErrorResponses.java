@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
@@ -43,6 +44,11 @@ import org.slf4j.LoggerFactory;
 final class ErrorResponses {
     static final String INTERNAL_SERVER_ERROR = "Internal server error";
     static final String UNAVAILABLE = "Attendance API is temporarily unavailable, please retry later";
+    /**
+     * The most field errors one answer lists: a request can be made to fail on every one of many
+     * values, and its answer must not cost more than the request did.
+     */
+    static final int MAX_FIELD_ERRORS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
     private static final String BODY_STARTED = ErrorResponses.class.getName() + ".bodyStarted";
@@ -129,10 +135,11 @@ final class ErrorResponses {
 
     ApiError describe(DomainException e) {
         if (e instanceof ValidationFailed invalid) {
-            String detail = invalid.errors().stream()
+            List<FieldError> listed = capped(invalid.errors());
+            String detail = listed.stream()
                     .map(error -> error.field() + " " + error.message())
                     .collect(Collectors.joining("; "));
-            return new ApiError(400, ApiError.title(400), detail, invalid.errors());
+            return new ApiError(400, ApiError.title(400), detail, listed);
         }
         if (e instanceof NotFound) {
             return ApiError.of(HttpStatus.NOT_FOUND, e.getMessage());
@@ -154,7 +161,17 @@ final class ErrorResponses {
         return ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR);
     }
 
-    /** Javalin's own failures (no route, wrong method, body too large) and the adapter's 408, 413 and 503. */
+    /** The first {@value #MAX_FIELD_ERRORS} errors, then one on {@code errors} telling how many were left out. */
+    static List<FieldError> capped(List<FieldError> errors) {
+        if (errors.size() <= MAX_FIELD_ERRORS) {
+            return errors;
+        }
+        List<FieldError> listed = new ArrayList<>(errors.subList(0, MAX_FIELD_ERRORS));
+        listed.add(new FieldError("errors", (errors.size() - MAX_FIELD_ERRORS) + " more left out"));
+        return listed;
+    }
+
+    /** Javalin's own failures (no route, wrong method, body too large) and the adapter's 408, 413, 415 and 503. */
     ApiError describe(HttpResponseException e) {
         int status = e.getStatus();
         return switch (status) {
@@ -162,8 +179,14 @@ final class ErrorResponses {
             case 405 -> ApiError.of(status, "Method not allowed");
             case 413 -> ApiError.of(status, "Request body exceeds the limit of " + maxRequestBytes + " bytes");
             case 503 -> ApiError.of(status, UNAVAILABLE);
+            case 415 -> ApiError.of(status, unsupportedType(e.getDetails().getOrDefault(RequestBodies.RECEIVED_TYPE, "")));
             default -> ApiError.of(status, status >= 500 ? INTERNAL_SERVER_ERROR : HttpStatus.forStatus(status).getMessage());
         };
+    }
+
+    private static String unsupportedType(String received) {
+        return "Content-Type must be application/json, "
+                + (received.isEmpty() ? "the request had none" : "was '" + received + "'");
     }
 
     private void respondTo(Context ctx, HttpResponseException e) {
@@ -263,6 +286,7 @@ final class ErrorResponses {
             byte[] body = render(shape, jettyError(code));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, shape.contentType);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.getHeaders().put(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }

@@ -53,6 +53,7 @@ public final class HttpApi implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(metrics);
             errors.install(config);
+            new ResponseHeaders(settings.corsOrigins()).install(config);
 
             // The route table; the OpenAPI document describes exactly these (ApiDocsTest proves it).
             config.routes.post(V1AttendanceEndpoints.CREATE, v1::create);

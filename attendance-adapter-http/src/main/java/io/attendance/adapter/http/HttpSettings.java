@@ -2,6 +2,7 @@ package io.attendance.adapter.http;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param bodyBudgetBytes how many bytes all request bodies being read at once may buffer together;
  *     a body that finds the budget spent is answered 503. At least {@code maxRequestBytes}, so that
  *     a body of the largest size can always be read when nothing else is.
+ * @param corsOrigins the exact origins ({@code https://app.example.com}) whose pages may call the API
+ *     from a browser; none, the default, keeps CORS off (bootstrap: {@code ATTENDANCE_CORS_ORIGINS})
  */
 public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone,
-        Duration bodyTimeout, long bodyBudgetBytes) {
+        Duration bodyTimeout, long bodyBudgetBytes, List<String> corsOrigins) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
@@ -46,11 +49,13 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
             throw new IllegalArgumentException("bodyBudgetBytes must be at least maxRequestBytes (" + maxRequestBytes
                     + "), was " + bodyBudgetBytes);
         }
+        corsOrigins = List.copyOf(corsOrigins);
     }
 
-    /** With the default body timeout (10 s) and body budget (a quarter of the heap). */
+    /** With the default body timeout (10 s) and body budget (a quarter of the heap), without CORS. */
     public HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone) {
-        this(port, maxRequestBytes, stopTimeout, defaultTimezone, DEFAULT_BODY_TIMEOUT, defaultBodyBudget(maxRequestBytes));
+        this(port, maxRequestBytes, stopTimeout, defaultTimezone, DEFAULT_BODY_TIMEOUT,
+                defaultBodyBudget(maxRequestBytes), List.of());
     }
 
     /** With the default time zone (UTC), body timeout and body budget. */
@@ -79,16 +84,21 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
 
     /** These settings with another default time zone for new employees. */
     public HttpSettings withDefaultTimezone(ZoneId zone) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, zone, bodyTimeout, bodyBudgetBytes);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, zone, bodyTimeout, bodyBudgetBytes, corsOrigins);
     }
 
     /** These settings with another deadline for reading a request body. */
     public HttpSettings withBodyTimeout(Duration timeout) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, timeout, bodyBudgetBytes);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, timeout, bodyBudgetBytes, corsOrigins);
     }
 
     /** These settings with another budget for the bodies read at once. */
     public HttpSettings withBodyBudget(long bytes) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bytes);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bytes, corsOrigins);
+    }
+
+    /** These settings with browsers' calls allowed from exactly these origins. */
+    public HttpSettings withCorsOrigins(List<String> origins) {
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes, origins);
     }
 }

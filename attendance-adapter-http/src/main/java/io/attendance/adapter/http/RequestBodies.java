@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +20,12 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 
 /**
- * Reads request bodies within three bounds:
+ * Reads JSON request bodies, and only when the request says they are JSON: a page of another site
+ * may send a form or {@code text/plain} across origins without asking first (no CORS preflight),
+ * but never {@code application/json}, so a route that insists on it cannot be written to from
+ * there. A request of another type is answered 415.
+ *
+ * <p>Bodies are read within three bounds:
  * <ul>
  *   <li>size: a body larger than the limit is answered 413 on a connection the client can still
  *   read: the excess is read and thrown away first (up to {@link #DRAIN_LIMIT}), because a server
@@ -49,6 +55,10 @@ final class RequestBodies {
     /** The bytes held by the buffers of the bodies being read, for operators watching the budget. */
     static final String BUFFERED_GAUGE = "http.server.request.bodies.buffered";
 
+    /** The 415's detail: the Content-Type the request had, empty when it had none. */
+    static final String RECEIVED_TYPE = "receivedContentType";
+    private static final String JSON_TYPE = "application/json";
+
     private final long maxBytes;
     private final Duration timeout;
     private final AtomicLong budget;
@@ -64,11 +74,41 @@ final class RequestBodies {
     }
 
     /**
-     * @throws HttpResponseException 413 when the body is larger than the limit, 408 when it does
-     *     not arrive within the timeout, 503 when the budget cannot hold it
+     * The body of a request whose Content-Type is {@code application/json}, with or without parameters
+     * such as {@code charset}, in any case.
+     *
+     * @throws HttpResponseException 415 for any other Content-Type or none; 413 when the body is
+     *     larger than the limit, 408 when it does not arrive within the timeout, 503 when the budget
+     *     cannot hold it
      * @throws IOException when the client stops sending
      */
-    byte[] read(Context ctx) throws IOException {
+    byte[] json(Context ctx) throws IOException {
+        return read(ctx, false);
+    }
+
+    /** Like {@link #json}, but a request without a Content-Type is read as JSON too: older clients send none. */
+    byte[] jsonOrUntyped(Context ctx) throws IOException {
+        return read(ctx, true);
+    }
+
+    private byte[] read(Context ctx, boolean untypedAccepted) throws IOException {
+        // read first, so that a refused request leaves no unread bytes that would reset the connection
+        byte[] body = readWithinBounds(ctx);
+        String type = ctx.req().getContentType();
+        if (type == null ? !untypedAccepted : !isJson(type)) {
+            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "Content-Type is not JSON",
+                    Map.of(RECEIVED_TYPE, type == null ? "" : type));
+        }
+        return body;
+    }
+
+    private static boolean isJson(String contentType) {
+        int parameters = contentType.indexOf(';');
+        String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return mediaType.strip().equalsIgnoreCase(JSON_TYPE);
+    }
+
+    private byte[] readWithinBounds(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         try (Reading reading = new Reading(ctx)) {
             if (declared > maxBytes) {

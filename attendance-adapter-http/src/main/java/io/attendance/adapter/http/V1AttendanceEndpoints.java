@@ -53,7 +53,7 @@ final class V1AttendanceEndpoints {
     }
 
     void create(Context ctx) throws IOException {
-        RecordAttendanceCommand command = V1CreateRequest.parse(json, bodies.read(ctx));
+        RecordAttendanceCommand command = V1CreateRequest.parse(json, bodies.jsonOrUntyped(ctx));
         AttendanceRecord created = recordAttendance.record(command, Actors.of(ctx));
         respond(ctx, HttpStatus.OK, new V1MessageBody(
                 "Successfully created the record for the employee id: $" + created.employeeId().value()));

@@ -65,10 +65,12 @@ final class V2Bodies {
     /**
      * A JSON array of {@code {"employeeId","date","status","checkIn"?,"checkOut"?,"note"?}}; errors
      * are named by index: {@code [3].status}. An item whose values are invalid goes to the import as
-     * unreadable, so that its errors are reported with those the import finds in the others.
+     * unreadable, so that its errors are reported with those the import finds in the others. The
+     * number of items is checked first: half a million invalid ones would otherwise cost as many errors.
      */
     static List<ImportBatch.Item> batch(ObjectMapper json, byte[] body) {
         JsonNode root = JsonInput.array(json, body, "a JSON array of records");
+        ImportBatch.checkSize(root.size());
         FieldErrors typeErrors = new FieldErrors();
         List<RecordText> texts = new ArrayList<>(root.size());
         for (int index = 0; index < root.size(); index++) {

@@ -29,7 +29,7 @@ final class V2EmployeeEndpoints {
     }
 
     void put(Context ctx) throws IOException {
-        PutEmployeeCommand command = V2Bodies.employee(json, bodies.read(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), defaultTimezone);
+        PutEmployeeCommand command = V2Bodies.employee(json, bodies.json(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), defaultTimezone);
         responses.written(ctx, employees.put(command, V2Conditions.forWrite(ctx)), Employee::version,
                 V2EmployeeView::of, V2Paths.employee(command.id()));
     }

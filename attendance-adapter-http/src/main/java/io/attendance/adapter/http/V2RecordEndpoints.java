@@ -38,7 +38,7 @@ final class V2RecordEndpoints {
 
     void put(Context ctx) throws IOException {
         PutRecordCommand command = V2Bodies.record(
-                json, bodies.read(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), ctx.pathParam(V2Paths.DATE));
+                json, bodies.json(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), ctx.pathParam(V2Paths.DATE));
         Written<AttendanceRecord> written = attendance.put(command, V2Conditions.forWrite(ctx), Actors.of(ctx));
         responses.written(ctx, written, AttendanceRecord::version, V2RecordView::of,
                 V2Paths.record(command.employeeId(), command.date()));
@@ -95,7 +95,7 @@ final class V2RecordEndpoints {
     }
 
     void batch(Context ctx) throws IOException {
-        List<ImportBatch.Item> items = V2Bodies.batch(json, bodies.read(ctx));
+        List<ImportBatch.Item> items = V2Bodies.batch(json, bodies.json(ctx));
         responses.ok(ctx, V2BatchOutcomeView.of(importBatch.apply(items, Actors.of(ctx))));
     }
 }

@@ -4,6 +4,7 @@ import static io.attendance.adapter.http.RunningApi.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.adapter.http.RunningApi.Reply;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +126,40 @@ class AttendanceBatchV2Test {
         assertThat(empty.fieldErrors()).containsExactly("items a batch holds 1 to 1000 records, it had 0");
         assertThat(overfull.status()).isEqualTo(400);
         assertThat(overfull.fieldErrors()).containsExactly("items a batch holds 1 to 1000 records, it had 1001");
+        assertNothingNewStored();
+    }
+
+    @Test
+    void halfAMillionItemsAreRefusedByTheirCountBeforeAnyIsRead() {
+        StringBuilder body = new StringBuilder("[1");
+        body.append(",1".repeat(499_999)).append(']');
+
+        long started = System.nanoTime();
+        Reply rejected = server.post(V2Paths.BATCH, body.toString());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.fieldErrors()).containsExactly("items a batch holds 1 to 1000 records, it had 500000");
+        assertThat(rejected.body().length()).isLessThan(1_000);
+        // generous for a shared machine; one error per item took several times as long
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aThousandInvalidItemsListAtMostTheCapOfFieldErrors() {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            batch.append(i == 0 ? "" : ",").append(item("E-1", LocalDate.of(2025, 1, 1).plusDays(i).toString(), "Sleeping"));
+        }
+
+        Reply rejected = server.post(V2Paths.BATCH, batch.append(']').toString());
+
+        assertThat(rejected.status()).isEqualTo(400);
+        List<String> errors = rejected.fieldErrors();
+        assertThat(errors).hasSize(ErrorResponses.MAX_FIELD_ERRORS + 1);
+        assertThat(errors.get(ErrorResponses.MAX_FIELD_ERRORS - 1)).startsWith("[99].status must be one of");
+        assertThat(errors.get(ErrorResponses.MAX_FIELD_ERRORS)).isEqualTo("errors 900 more left out");
+        assertThat(rejected.json().get("detail").asText()).doesNotContain("[100].").endsWith("errors 900 more left out");
         assertNothingNewStored();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.adapter.http.RunningApi.Reply;
 import io.attendance.domain.error.Conflict;
+import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.Forbidden;
 import io.attendance.domain.error.NotFound;
 import io.attendance.domain.error.PreconditionFailed;
@@ -11,6 +12,7 @@ import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.error.ValidationFailed;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +50,18 @@ class ErrorResponsesTest {
         assertThat(reply.json().size()).isEqualTo(1);
         assertThat(reply.message()).isEqualTo(message);
         assertNoInternals(reply);
+    }
+
+    @Test
+    void aV1MessageNamesAtMostTheCapOfFieldErrors() {
+        records.failLookUpsWith(new ValidationFailed(IntStream.range(0, 150)
+                .mapToObj(i -> new FieldError("f" + i, "is wrong")).toList()));
+
+        Reply reply = server.search("E-1");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.message()).contains("f99 is wrong").doesNotContain("f100 ")
+                .endsWith("; errors 50 more left out");
     }
 
     static Stream<Throwable> unexpectedFailures() {
