@@ -178,8 +178,8 @@ final class ErrorResponses {
             case 404 -> ApiError.of(status, "Not found");
             case 405 -> ApiError.of(status, "Method not allowed");
             case 413 -> ApiError.of(status, "Request body exceeds the limit of " + maxRequestBytes + " bytes");
-            case 503 -> ApiError.of(status, UNAVAILABLE);
             case 415 -> ApiError.of(status, unsupportedType(e.getDetails().getOrDefault(RequestBodies.RECEIVED_TYPE, "")));
+            case 503 -> ApiError.of(status, UNAVAILABLE);
             default -> ApiError.of(status, status >= 500 ? INTERNAL_SERVER_ERROR : HttpStatus.forStatus(status).getMessage());
         };
     }
