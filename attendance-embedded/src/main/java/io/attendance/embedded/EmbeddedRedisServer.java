@@ -18,21 +18,29 @@ import redis.embedded.core.ExecutableProvider;
  * kept in a directory of ours, so what it holds survives a restart on the same directory. Closing it
  * shuts it down cleanly (SIGTERM: Redis flushes its files); a JVM exit does too. One server per data
  * directory at a time.
+ *
+ * <p>It requires a password, generated at the first start and kept owner-only in
+ * {@value #PASSWORD_FILE} of the data directory, so other users of the machine can neither read nor
+ * change what it holds.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
     private static final String HOST = "127.0.0.1";
     private static final int FREE_PORT_ATTEMPTS = 5;
+    static final String PASSWORD_FILE = "redis-password.properties";
+    private static final String PASSWORD = "requirepass";
     private static File executable;
 
     private final RedisServer server;
     private final Path dataDirectory;
     private final int port;
+    private final String password;
 
-    private EmbeddedRedisServer(RedisServer server, Path dataDirectory, int port) {
+    private EmbeddedRedisServer(RedisServer server, Path dataDirectory, int port, String password) {
         this.server = server;
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.password = password;
     }
 
     /** Starts a server on a free port of 127.0.0.1 with its data in {@code dataDirectory} (created if missing). */
@@ -59,6 +67,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             File binary = executable();
+            String password = GeneratedPasswords.loadOrCreate(directory.resolve(PASSWORD_FILE), PASSWORD).get(PASSWORD);
             RedisServer server = RedisServer.newRedisServer()
                     .executableProvider(() -> binary)
                     .bind(HOST)
@@ -72,21 +81,30 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("save 300 10")
                     .setting("save 60 10000")
                     .setting("protected-mode yes")
+                    // the library writes its settings to an owner-only temporary file, never to the command line
+                    .setting("requirepass " + password)
                     .setting("daemonize no")
                     .soutListener(line -> LOG.debug("redis-server: {}", line))
                     .serrListener(line -> LOG.warn("redis-server: {}", line))
                     .build();
             server.start();
-            LOG.info("Embedded Redis started at redis://{}:{}, data in {}", HOST, port, directory);
-            return new EmbeddedRedisServer(server, directory, port);
+            EmbeddedRedisServer started = new EmbeddedRedisServer(server, directory, port, password);
+            LOG.info("Embedded Redis started at {} (password in {}), data in {}",
+                    started.address(), PASSWORD_FILE, directory);
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Redis did not start on " + HOST + ":" + port
                     + " with data in " + directory, e);
         }
     }
 
-    /** {@code redis://127.0.0.1:<port>}. */
+    /** {@code redis://:<password>@127.0.0.1:<port>}: keep it out of logs, {@link #address()} is for them. */
     public String url() {
+        return "redis://:" + password + "@" + HOST + ":" + port;
+    }
+
+    /** {@code redis://127.0.0.1:<port>}, without the password. */
+    public String address() {
         return "redis://" + HOST + ":" + port;
     }
 
@@ -108,10 +126,10 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         try {
             if (server.isActive()) {
                 server.stop();
-                LOG.info("Embedded Redis at {} stopped", url());
+                LOG.info("Embedded Redis at {} stopped", address());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("embedded Redis at " + url() + " did not stop cleanly", e);
+            throw new UncheckedIOException("embedded Redis at " + address() + " did not stop cleanly", e);
         }
     }
 

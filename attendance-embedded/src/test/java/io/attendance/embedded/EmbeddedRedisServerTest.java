@@ -20,7 +20,8 @@ class EmbeddedRedisServerTest {
         try (EmbeddedRedisServer server = EmbeddedRedisServer.start(dataDirectory);
              RedisClient redis = client(server)) {
 
-            assertThat(server.url()).isEqualTo("redis://127.0.0.1:" + server.port());
+            assertThat(server.url()).matches("redis://:[A-Za-z0-9_-]{43}@127\\.0\\.0\\.1:" + server.port());
+            assertThat(server.address()).isEqualTo("redis://127.0.0.1:" + server.port());
             assertThat(server.isRunning()).isTrue();
             assertThat(redis.ping()).isEqualTo("PONG");
         }
@@ -39,6 +40,32 @@ class EmbeddedRedisServerTest {
             assertThat(redis.get("att:test:kept")).isEqualTo("across restarts");
         }
         assertThat(data.resolve("attendance.aof")).exists();
+    }
+
+    @Test
+    void aClientWithoutThePasswordIsRefused() {
+        try (EmbeddedRedisServer server = EmbeddedRedisServer.start(dataDirectory);
+             RedisClient anonymous = RedisClient.create(URI.create(server.address()))) {
+
+            assertThatThrownBy(anonymous::ping).hasMessageContaining("NOAUTH");
+        }
+    }
+
+    @Test
+    void thePasswordIsKeptOwnerOnlyAndSurvivesARestart() throws Exception {
+        String firstUrl;
+        try (EmbeddedRedisServer first = EmbeddedRedisServer.start(dataDirectory)) {
+            firstUrl = first.url();
+        }
+        Path passwordFile = dataDirectory.resolve(EmbeddedRedisServer.PASSWORD_FILE);
+        assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(GeneratedPasswords.OWNER_ONLY);
+
+        try (EmbeddedRedisServer second = EmbeddedRedisServer.start(dataDirectory);
+             RedisClient redis = RedisClient.create(URI.create(firstUrl.replaceFirst(":\\d+$", ":" + second.port())))) {
+            assertThat(second.url()).isEqualTo(firstUrl.replaceFirst(":\\d+$", ":" + second.port()));
+            assertThat(redis.ping()).isEqualTo("PONG");
+        }
+        assertThat(Files.readString(passwordFile)).contains(firstUrl.replaceAll("^redis://:|@.*$", ""));
     }
 
     @Test

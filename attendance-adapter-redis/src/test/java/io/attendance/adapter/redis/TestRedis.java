@@ -94,7 +94,7 @@ public final class TestRedis {
                 embedded.close();
                 deleteFlatDirectory(directory);
             }, "test-redis-stop"));
-            LOG.info("Tests use embedded Redis (no {} and no Docker): {}", URL_VARIABLE, embedded.url());
+            LOG.info("Tests use embedded Redis (no {} and no Docker): {}", URL_VARIABLE, embedded.address());
             return embedded.url();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
