@@ -103,7 +103,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule jdbcLibrariesOnlyInThePostgresAdapter = noClasses().that().resideOutsideOfPackage(POSTGRES)
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.jdbi..", "com.zaxxer..", "liquibase..", "org.postgresql..", "java.sql..");
+                    "org.jdbi..", "com.zaxxer..", "liquibase..", "org.postgresql..");
+
+    @ArchTest
+    static final ArchRule sqlOnlyInThePostgresAdapterAndTheEmbeddedServers = noClasses()
+            .that().resideOutsideOfPackages(POSTGRES, EMBEDDED)
+            .should().dependOnClassesThat().resideInAPackage("java.sql..")
+            .because("the embedded PostgreSQL sets up its own roles; everything else reaches SQL through the ports");
 
     @ArchTest
     static final ArchRule jedisOnlyInTheRedisAdapter = noClasses().that().resideOutsideOfPackage(REDIS)

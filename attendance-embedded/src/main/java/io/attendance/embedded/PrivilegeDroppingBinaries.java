@@ -53,8 +53,9 @@ final class PrivilegeDroppingBinaries {
                 && !LinuxUtils.isUnshareAvailable();
     }
 
+    /** Returns the user PostgreSQL will run as. */
     @SuppressWarnings("try") // the lock is held for the duration of the block, never used
-    static void install(EmbeddedPostgres.Builder builder, Path dataDirectory) throws IOException {
+    static String install(EmbeddedPostgres.Builder builder, Path dataDirectory) throws IOException {
         String user = unprivilegedUser();
         byte[] archive = zonkyArchive();
         Path workingDirectory = Path.of(System.getProperty("java.io.tmpdir"), "attendance-embedded-pg-" + user);
@@ -73,6 +74,7 @@ final class PrivilegeDroppingBinaries {
         }
         builder.setOverrideWorkingDirectory(workingDirectory.toFile());
         letThrough(dataDirectory.getParent(), user);
+        return user;
     }
 
     private static String unprivilegedUser() throws IOException {

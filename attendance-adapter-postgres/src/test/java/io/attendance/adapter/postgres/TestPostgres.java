@@ -148,7 +148,7 @@ public final class TestPostgres {
                 embedded.close();
                 deleteRecursively(directory);
             }, "test-postgres-cleanup"));
-            return new TestDatabase(embedded.jdbcUrl(), embedded.user(), embedded.password());
+            return new TestDatabase(embedded.superuserJdbcUrl(), embedded.superuser(), embedded.superuserPassword());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
