@@ -11,6 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -42,6 +43,7 @@ final class PrivilegeDroppingBinaries {
     private static final Logger LOG = LoggerFactory.getLogger(PrivilegeDroppingBinaries.class);
     private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> GROUP_ONLY = PosixFilePermissions.fromString("rwxr-x---");
 
     private PrivilegeDroppingBinaries() {
     }
@@ -58,7 +60,15 @@ final class PrivilegeDroppingBinaries {
     static String install(EmbeddedPostgres.Builder builder, Path dataDirectory) throws IOException {
         String user = unprivilegedUser();
         byte[] archive = zonkyArchive();
-        Path workingDirectory = Path.of(System.getProperty("java.io.tmpdir"), "attendance-embedded-pg-" + user);
+        // A predictable name in a shared folder: whoever made it first could put binaries there that root runs.
+        // Zonky makes its working directory writable by all, so that one sits inside ours, which only root
+        // and the user's group may enter. Not the name of earlier releases, which checked nothing.
+        Path ours = Path.of(System.getProperty("java.io.tmpdir"), "attendance-pg-binaries-" + user);
+        Files.createDirectories(ours, PosixFilePermissions.asFileAttribute(GROUP_ONLY));
+        requireOwnedByUs(ours);
+        Files.setAttribute(ours, "unix:gid", groupOf(user), LinkOption.NOFOLLOW_LINKS);
+        Files.setPosixFilePermissions(ours, GROUP_ONLY);
+        Path workingDirectory = ours.resolve("zonky");
         Path binaries = workingDirectory.resolve("PG-" + md5(archive));
         Files.createDirectories(binaries);
         try (FileChannel lockFile = FileChannel.open(workingDirectory.resolve(binaries.getFileName() + ".lock"),
@@ -75,6 +85,34 @@ final class PrivilegeDroppingBinaries {
         builder.setOverrideWorkingDirectory(workingDirectory.toFile());
         letThrough(dataDirectory.getParent(), user);
         return user;
+    }
+
+    /** Refuses a directory (or a link) that another user owns or may write to. */
+    static void requireOwnedByUs(Path directory) throws IOException {
+        long us = new com.sun.security.auth.module.UnixSystem().getUid();
+        int owner = (Integer) Files.getAttribute(directory, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) || owner != us
+                || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IOException("refusing to run PostgreSQL binaries from " + directory + ": it must be a directory"
+                    + " of uid " + us + " that no one else may write to, it is owned by uid " + owner + " with mode "
+                    + PosixFilePermissions.toString(permissions) + "; remove it and start again");
+        }
+    }
+
+    private static int groupOf(String user) throws IOException {
+        Process id = new ProcessBuilder("id", "-g", user).redirectErrorStream(true).start();
+        String output = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            if (id.waitFor() != 0) {
+                throw new IOException("id -g " + user + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while asking the group of " + user, e);
+        }
+        return Integer.parseInt(output);
     }
 
     private static String unprivilegedUser() throws IOException {
