@@ -5,7 +5,8 @@ package io.attendance.domain.error;
  * these into status codes and bodies; nothing else catches them to build a response.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits ValidationFailed, NotFound, Conflict, PreconditionFailed, Forbidden, Unavailable {
+        permits ValidationFailed, NotFound, Conflict, PreconditionFailed, Unauthenticated, Forbidden,
+        TooManyAttempts, Unavailable {
 
     protected DomainException(String message) {
         super(message);
