@@ -2,14 +2,14 @@ package io.attendance.application;
 
 import io.attendance.domain.error.NotFound;
 import io.attendance.domain.model.Employee;
-import io.attendance.domain.model.EmployeeDetails;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.Transactions;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,17 +17,19 @@ import java.util.Optional;
 public final class EmployeeService {
     private final Transactions transactions;
     private final Employees employees;
+    private final EmployeeWrites writes;
+    private final AuditTrail audit;
     private final ReadCache cache;
     private final CursorCodec cursors;
-    private final Clock clock;
 
-    EmployeeService(
-            Transactions transactions, Employees employees, ReadCache cache, CursorCodec cursors, Clock clock) {
+    EmployeeService(Transactions transactions, Employees employees, EmployeeWrites writes, AuditTrail audit,
+            ReadCache cache, CursorCodec cursors) {
         this.transactions = transactions;
         this.employees = employees;
+        this.writes = writes;
+        this.audit = audit;
         this.cache = cache;
         this.cursors = cursors;
-        this.clock = clock;
     }
 
     /**
@@ -36,16 +38,13 @@ public final class EmployeeService {
      * @throws PreconditionFailed when {@code precondition} does not hold, also when a concurrent
      *     writer wins the version the client pinned, or the create-only write finds it exists
      */
-    public Written<Employee> put(PutEmployeeCommand command, Precondition precondition) {
+    public Written<Employee> put(PutEmployeeCommand command, Precondition precondition, String actor) {
         Written<Employee> written = Races.retried(() -> transactions.inTransaction(() -> {
             Optional<Employee> stored = employees.find(command.id());
             precondition.check(stored.map(Employee::version));
-            if (stored.isEmpty()) {
-                Employee created = Employee.first(command.id(), command.details(), clock.instant());
-                Races.insert(() -> employees.add(created), precondition);
-                return new Written<>(created, Written.Outcome.CREATED);
-            }
-            return revise(stored.get(), command.details(), precondition);
+            return stored.isEmpty()
+                    ? writes.create(command.id(), command.details(), precondition, actor)
+                    : writes.revise(stored.get(), command.details(), precondition, actor);
         }));
         cache.employeeChanged(command.id());
         return written;
@@ -66,21 +65,28 @@ public final class EmployeeService {
     }
 
     /** Marks the employee inactive; every record is kept. */
-    public Employee deactivate(EmployeeId id, Precondition precondition) {
+    public Employee deactivate(EmployeeId id, Precondition precondition, String actor) {
         Written<Employee> deactivated = Races.retried(() -> transactions.inTransaction(() -> {
             Optional<Employee> stored = employees.find(id);
             precondition.check(stored.map(Employee::version));
             Employee current = stored.orElseThrow(() -> new NotFound("no employee " + id));
-            return revise(current, current.details().inactive(), precondition);
+            return writes.revise(current, current.details().inactive(), precondition, actor);
         }));
         cache.employeeChanged(id);
         return deactivated.value();
     }
 
-    /** Inside a unit of work: stores the employee with these details unless they are the ones stored. */
-    private Written<Employee> revise(Employee current, EmployeeDetails details, Precondition precondition) {
-        return Races.replaceIfRevised(current, current.version(), current.revised(details, clock.instant()),
-                employees::replace, precondition);
+    /**
+     * Every change made to the employee (not to their records), oldest first.
+     *
+     * @throws NotFound when no such employee exists
+     */
+    public List<EmployeeAuditEvent> history(EmployeeId id) {
+        return transactions.inTransaction(() -> {
+            if (employees.find(id).isEmpty()) {
+                throw new NotFound("no employee " + id);
+            }
+            return audit.history(id);
+        });
     }
-
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class RecordAttendance {
     private final Transactions transactions;
     private final Employees employees;
+    private final EmployeeWrites employeeWrites;
     private final AttendanceRecords records;
     private final AuditTrail audit;
     private final ReadCache cache;
@@ -26,10 +27,11 @@ public final class RecordAttendance {
     private final ZoneId defaultZone;
 
     /** @param defaultZone the time zone of employees met for the first time here (v1 has none) */
-    RecordAttendance(Transactions transactions, Employees employees, AttendanceRecords records,
-            AuditTrail audit, ReadCache cache, Clock clock, ZoneId defaultZone) {
+    RecordAttendance(Transactions transactions, Employees employees, EmployeeWrites employeeWrites,
+            AttendanceRecords records, AuditTrail audit, ReadCache cache, Clock clock, ZoneId defaultZone) {
         this.transactions = transactions;
         this.employees = employees;
+        this.employeeWrites = employeeWrites;
         this.records = records;
         this.audit = audit;
         this.cache = cache;
@@ -38,6 +40,9 @@ public final class RecordAttendance {
     }
 
     /**
+     * Records the day; an unknown employee is created, and a name that differs from the stored one
+     * renames the employee: both are audited as employee changes.
+     *
      * @throws ValidationFailed when the date is beyond the booking window or an unknown employee has no name
      * @throws io.attendance.domain.error.Conflict when the employee already has a record that day
      */
@@ -49,13 +54,11 @@ public final class RecordAttendance {
             if (known.isEmpty()) {
                 String name = command.name()
                         .orElseThrow(() -> new ValidationFailed("name", "is required for a new employee"));
-                Employee newcomer = Employee.first(command.employeeId(), EmployeeDetails.named(name, defaultZone), now);
-                Races.insert(() -> employees.add(newcomer), Precondition.NONE);
+                employeeWrites.create(command.employeeId(), EmployeeDetails.named(name, defaultZone),
+                        Precondition.NONE, actor);
             } else if (command.name().isPresent()) {
                 Employee current = known.get();
-                Races.replaceIfRevised(current, current.version(),
-                        current.revised(current.details().renamed(command.name().get()), now),
-                        employees::replace, Precondition.NONE);
+                employeeWrites.revise(current, current.details().renamed(command.name().get()), Precondition.NONE, actor);
             }
             AttendanceRecord record = AttendanceRecord.first(command.employeeId(), command.date(), command.status(), now);
             records.add(record);

@@ -10,20 +10,29 @@ public record UseCases(
         EmployeeService employees,
         AttendanceRecordService attendanceRecords,
         ImportBatch importBatch,
-        CheckHealth checkHealth) {
+        CheckHealth checkHealth,
+        UserService users,
+        SessionService sessions,
+        ApiKeyService apiKeys) {
 
     public static UseCases assemble(Ports ports, UseCaseSettings settings) {
         RecordUpserts upserts = new RecordUpserts(ports.records(), ports.audit(), settings.clock());
+        EmployeeWrites employeeWrites = new EmployeeWrites(ports.employees(), ports.audit(), settings.clock());
         return new UseCases(
-                new RecordAttendance(ports.transactions(), ports.employees(), ports.records(), ports.audit(),
-                        ports.cache(), settings.clock(), settings.defaultTimezone()),
+                new RecordAttendance(ports.transactions(), ports.employees(), employeeWrites, ports.records(),
+                        ports.audit(), ports.cache(), settings.clock(), settings.defaultTimezone()),
                 new LookUpAttendance(ports.records(), ports.cache(), settings.maxCachedListSize()),
-                new EmployeeService(ports.transactions(), ports.employees(), ports.cache(), settings.cursors(),
-                        settings.clock()),
+                new EmployeeService(ports.transactions(), ports.employees(), employeeWrites, ports.audit(),
+                        ports.cache(), settings.cursors()),
                 new AttendanceRecordService(ports.transactions(), ports.employees(), ports.records(), ports.audit(),
                         upserts, ports.cache(), settings.cursors(), settings.clock()),
                 new ImportBatch(ports.transactions(), ports.employees(), ports.records(), upserts, ports.cache(),
                         settings.clock()),
-                new CheckHealth(ports.databaseHealth(), ports.cacheHealth()));
+                new CheckHealth(ports.databaseHealth(), ports.cacheHealth()),
+                new UserService(ports.transactions(), ports.users(), ports.sessions(), ports.passwordHashing(),
+                        settings.clock()),
+                new SessionService(ports.users(), ports.sessions(), ports.loginAttempts(), ports.passwordHashing(),
+                        settings.sessions(), settings.clock()),
+                new ApiKeyService(ports.transactions(), ports.apiKeys(), settings.clock()));
     }
 }

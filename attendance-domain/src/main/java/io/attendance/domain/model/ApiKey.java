@@ -1,6 +1,5 @@
 package io.attendance.domain.model;
 
-import io.attendance.domain.error.ValidationFailed;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,12 +19,12 @@ public record ApiKey(ApiKeyId id, String name, Grant grant, Username createdBy, 
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(revokedAt, "revokedAt");
-        if (name == null || name.isBlank()) {
-            throw new ValidationFailed("name", "is required");
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new ValidationFailed("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-        }
+        name = requireValidName(name);
+    }
+
+    /** The rule for a key's name: required, at most 100 characters, one line without control characters. */
+    public static String requireValidName(String name) {
+        return Text.requireLine("name", name, MAX_NAME_LENGTH);
     }
 
     public static ApiKey issued(String name, Grant grant, Username createdBy, Instant createdAt) {

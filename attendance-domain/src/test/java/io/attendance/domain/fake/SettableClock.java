@@ -1,4 +1,4 @@
-package io.attendance.adapter.http;
+package io.attendance.domain.fake;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,15 +8,15 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until a test moves it on: timestamps are exact, and "later" is up to the test. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
     /** Moves the clock on and returns the new instant. */
-    Instant advance(Duration duration) {
+    public Instant advance(Duration duration) {
         return now.updateAndGet(instant -> instant.plus(duration));
     }
 
