@@ -8,6 +8,8 @@ import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.Forbidden;
 import io.attendance.domain.error.NotFound;
 import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.error.TooManyAttempts;
+import io.attendance.domain.error.Unauthenticated;
 import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.error.ValidationFailed;
 import io.javalin.config.JavalinConfig;
@@ -43,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorResponses {
     static final String INTERNAL_SERVER_ERROR = "Internal server error";
+    static final String CHALLENGE = "Bearer realm=\"attendance\"";
     static final String UNAVAILABLE = "Attendance API is temporarily unavailable, please retry later";
     /**
      * The most field errors one answer lists: a request can be made to fail on every one of many
@@ -117,7 +120,10 @@ final class ErrorResponses {
 
     /** Registers every mapping with Javalin (exception handlers, JVM errors) and Jetty (its own errors). */
     void install(JavalinConfig config) {
-        config.routes.exception(DomainException.class, (e, ctx) -> respond(ctx, describe(e), e));
+        config.routes.exception(DomainException.class, (e, ctx) -> {
+            respond(ctx, describe(e), e);
+            instruct(ctx, e);
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> respondTo(ctx, e));
         config.routes.exception(Exception.class, this::unexpected);
         config.router.javaLangErrorHandler(this::fatal);
@@ -150,15 +156,33 @@ final class ErrorResponses {
         if (e instanceof PreconditionFailed) {
             return ApiError.of(HttpStatus.PRECONDITION_FAILED, e.getMessage());
         }
+        if (e instanceof Unauthenticated) {
+            return ApiError.of(HttpStatus.UNAUTHORIZED, e.getMessage());
+        }
         if (e instanceof Forbidden) {
             return ApiError.of(HttpStatus.FORBIDDEN, e.getMessage());
         }
-        if (e instanceof Unavailable) {
+        if (e instanceof TooManyAttempts) {
+            return ApiError.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        }
+        if (e instanceof Unavailable unavailable) {
             LOG.warn("A backing service is unavailable: {}", e.getMessage(), e);
-            return ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+            return ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, unavailable.publicReason().orElse(UNAVAILABLE));
         }
         LOG.error("Domain error without an HTTP mapping", e);
         return ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR);
+    }
+
+    /**
+     * The headers that tell a client what to do next: how to authenticate after a 401 (RFC 9110
+     * 11.6.1), how long to wait after a 429.
+     */
+    private static void instruct(Context ctx, DomainException e) {
+        if (e instanceof Unauthenticated) {
+            ctx.header(Header.WWW_AUTHENTICATE, CHALLENGE);
+        } else if (e instanceof TooManyAttempts tooMany) {
+            ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)));
+        }
     }
 
     /** The first {@value #MAX_FIELD_ERRORS} errors, then one on {@code errors} telling how many were left out. */

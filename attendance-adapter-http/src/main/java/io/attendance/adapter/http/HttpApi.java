@@ -2,20 +2,29 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.application.UseCases;
+import io.attendance.domain.model.Permission;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
 import io.javalin.util.JavalinException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: the v1 attendance contract, the v2 API (employees, daily records, search,
- * history, batch), health probes, Prometheus metrics, the OpenAPI document and Swagger UI, on
+ * history, batch, sign-in, users and API keys), every route behind its access rule, health probes,
+ * Prometheus metrics (optionally also on a port of their own), the OpenAPI document and Swagger UI, on
  * Javalin (Jetty). Create, {@link #start()}, and {@link #close()} to
  * stop gracefully: the listener closes at once, in-flight requests get up to
  * {@link HttpSettings#stopTimeout()} to finish.
@@ -24,6 +33,8 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     private final Javalin app;
+    private final Optional<Javalin> metricsServer;
+    private final Map<String, Access> accessRules;
     private final Duration stopTimeout;
 
     public HttpApi(HttpSettings settings, UseCases useCases, PrometheusMeterRegistry registry) {
@@ -39,6 +50,8 @@ public final class HttpApi implements AutoCloseable {
         V2RecordEndpoints attendance = new V2RecordEndpoints(json, bodies, useCases);
         OperationsEndpoints operations = new OperationsEndpoints(
                 useCases.checkHealth(), Objects.requireNonNull(registry, "registry"));
+        V2AccessEndpoints access = new V2AccessEndpoints(json, bodies, useCases);
+        AccessControl accessControl = new AccessControl(useCases.sessions(), useCases.apiKeys());
         RequestMetrics metrics = new RequestMetrics(registry);
         ApiDocs docs = ApiDocs.load();
 
@@ -53,37 +66,97 @@ public final class HttpApi implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(metrics);
             errors.install(config);
+            accessControl.install(config);
             new ResponseHeaders(settings.corsOrigins()).install(config);
 
-            // The route table; the OpenAPI document describes exactly these (ApiDocsTest proves it).
-            config.routes.post(V1AttendanceEndpoints.CREATE, v1::create);
-            config.routes.get(V1AttendanceEndpoints.SEARCH, v1::search);
-            config.routes.get(V1AttendanceEndpoints.SEARCH_ALL, v1::searchAll);
-            config.routes.get(V1AttendanceEndpoints.HEALTH, v1::health);
-            config.routes.get(V1AttendanceEndpoints.HEALTH_DETAIL, v1::healthDetail);
-            config.routes.get(V2Paths.EMPLOYEES, employees::list);
-            config.routes.put(V2Paths.EMPLOYEE, employees::put);
-            config.routes.get(V2Paths.EMPLOYEE, employees::get);
-            config.routes.delete(V2Paths.EMPLOYEE, employees::delete);
-            config.routes.get(V2Paths.RECORDS_OF_EMPLOYEE, attendance::ofEmployee);
-            config.routes.put(V2Paths.RECORD, attendance::put);
-            config.routes.get(V2Paths.RECORD, attendance::get);
-            config.routes.delete(V2Paths.RECORD, attendance::delete);
-            config.routes.get(V2Paths.RECORD_HISTORY, attendance::history);
-            config.routes.get(V2Paths.RECORDS, attendance::search);
-            config.routes.post(V2Paths.BATCH, attendance::batch);
-            config.routes.get(OperationsEndpoints.LIVE, operations::live);
-            config.routes.get(OperationsEndpoints.READY, operations::ready);
-            config.routes.get(OperationsEndpoints.METRICS, operations::metrics);
-            config.routes.get(ApiDocs.OPENAPI, docs::openApi);
-            config.routes.get(ApiDocs.UI, docs::ui);
+            // The route table, each route with who may call it; the OpenAPI document describes exactly
+            // these (ApiDocsTest proves it), and AccessMatrixTest proves each rule.
+            boolean v1Open = !settings.v1CredentialsRequired();
+            config.routes.post(V1AttendanceEndpoints.CREATE, v1::create,
+                    Access.openedOr(v1Open, Permission.WRITE_ATTENDANCE, Permission.WRITE_EMPLOYEES));
+            config.routes.get(V1AttendanceEndpoints.SEARCH, v1::search, Access.openedOr(v1Open, Permission.READ_ATTENDANCE));
+            config.routes.get(V1AttendanceEndpoints.SEARCH_ALL, v1::searchAll,
+                    Access.openedOr(v1Open, Permission.READ_ATTENDANCE));
+            config.routes.get(V1AttendanceEndpoints.HEALTH, v1::health, Access.open());
+            config.routes.get(V1AttendanceEndpoints.HEALTH_DETAIL, v1::healthDetail, Access.open());
+            config.routes.get(V2Paths.EMPLOYEES, employees::list, Access.to(Permission.READ_EMPLOYEES));
+            config.routes.put(V2Paths.EMPLOYEE, employees::put, Access.to(Permission.WRITE_EMPLOYEES));
+            config.routes.get(V2Paths.EMPLOYEE, employees::get,
+                    Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_EMPLOYEES));
+            config.routes.delete(V2Paths.EMPLOYEE, employees::delete, Access.to(Permission.WRITE_EMPLOYEES));
+            config.routes.get(V2Paths.EMPLOYEE_HISTORY, employees::history,
+                    Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_EMPLOYEES));
+            config.routes.get(V2Paths.RECORDS_OF_EMPLOYEE, attendance::ofEmployee,
+                    Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_ATTENDANCE));
+            config.routes.put(V2Paths.RECORD, attendance::put, Access.to(Permission.WRITE_ATTENDANCE));
+            config.routes.get(V2Paths.RECORD, attendance::get,
+                    Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_ATTENDANCE));
+            config.routes.delete(V2Paths.RECORD, attendance::delete, Access.to(Permission.DELETE_ATTENDANCE));
+            config.routes.get(V2Paths.RECORD_HISTORY, attendance::history,
+                    Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_ATTENDANCE));
+            config.routes.get(V2Paths.RECORDS, attendance::search, Access.toOwnOrEveryone(Permission.READ_ATTENDANCE));
+            config.routes.post(V2Paths.BATCH, attendance::batch, Access.to(Permission.IMPORT_ATTENDANCE));
+            config.routes.post(V2AccessEndpoints.LOGIN, access::login, Access.open());
+            config.routes.post(V2AccessEndpoints.LOGOUT, access::logout, Access.signedIn());
+            config.routes.get(V2AccessEndpoints.ME, access::me, Access.signedIn());
+            config.routes.post(V2AccessEndpoints.USERS, access::createUser, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.get(V2AccessEndpoints.USERS, access::listUsers, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.delete(V2AccessEndpoints.USER, access::deleteUser, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.put(V2AccessEndpoints.USER_PASSWORD, access::changePassword, Access.signedIn());
+            config.routes.post(V2AccessEndpoints.API_KEYS, access::issueApiKey, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.get(V2AccessEndpoints.API_KEYS, access::listApiKeys, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.delete(V2AccessEndpoints.API_KEY, access::revokeApiKey, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.get(OperationsEndpoints.LIVE, operations::live, Access.open());
+            config.routes.get(OperationsEndpoints.READY, operations::ready, Access.open());
+            config.routes.get(OperationsEndpoints.METRICS, operations::metrics, Access.to(Permission.READ_METRICS));
+            config.routes.get(ApiDocs.OPENAPI, docs::openApi, Access.open());
+            config.routes.get(ApiDocs.UI, docs::ui, Access.open());
             docs.serveAssets(config);
         });
+        this.accessRules = accessRules(app);
+        this.metricsServer = settings.metricsPort().isPresent()
+                ? Optional.of(metricsServer(settings.metricsPort().getAsInt(), operations, metrics))
+                : Optional.empty();
+    }
+
+    /**
+     * {@code /metrics} alone, open, on its own port: for a scraper on a private network that holds no
+     * credentials. Nothing else is served there.
+     */
+    private static Javalin metricsServer(int port, OperationsEndpoints operations, RequestMetrics metrics) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
+            config.jetty.port = port;
+            config.requestLogger.http(metrics);
+            config.routes.get(OperationsEndpoints.METRICS, operations::metrics);
+        });
+    }
+
+    /**
+     * Each route's one {@link Access} rule, by "METHOD /path".
+     *
+     * @throws IllegalStateException when a route has none or several: it would be served to anyone
+     */
+    private static Map<String, Access> accessRules(Javalin app) {
+        Map<String, Access> rules = new TreeMap<>();
+        for (Endpoint endpoint : endpoints(app)) {
+            Roles roles = endpoint.metadata(Roles.class);
+            Set<RouteRole> declared = roles == null ? Set.of() : roles.getRoles();
+            if (declared.size() != 1 || !(declared.iterator().next() instanceof Access rule)) {
+                throw new IllegalStateException("the route " + describe(endpoint) + " needs exactly one Access rule, has "
+                        + declared);
+            }
+            rules.put(describe(endpoint), rule);
+        }
+        return rules;
     }
 
     /** Binds the port and serves; returns once the server accepts connections. */
     public HttpApi start() {
         app.start();
+        metricsServer.ifPresent(Javalin::start);
         return this;
     }
 
@@ -98,6 +171,7 @@ public final class HttpApi implements AutoCloseable {
      */
     @Override
     public void close() {
+        metricsServer.ifPresent(Javalin::stop);
         try {
             app.stop();
         } catch (JavalinException e) {
@@ -106,13 +180,25 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    /** The port {@code /metrics} is served open on, when the settings asked for one. Valid once started. */
+    OptionalInt metricsPort() {
+        return metricsServer.map(server -> OptionalInt.of(server.port())).orElse(OptionalInt.empty());
+    }
+
     /** Every registered route as "METHOD /path", for the check against the OpenAPI document. */
     List<String> routes() {
+        return List.copyOf(accessRules.keySet());
+    }
+
+    /** Who may call each route, by "METHOD /path". */
+    Map<String, Access> accessRules() {
+        return accessRules;
+    }
+
+    private static List<Endpoint> endpoints(Javalin app) {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(parsed -> parsed.endpoint)
                 .filter(endpoint -> endpoint.method.isHttpMethod())
-                .map(HttpApi::describe)
-                .sorted()
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * How the HTTP server listens and what it accepts.
@@ -20,9 +21,15 @@ import java.util.Objects;
  *     a body of the largest size can always be read when nothing else is.
  * @param corsOrigins the exact origins ({@code https://app.example.com}) whose pages may call the API
  *     from a browser; none, the default, keeps CORS off (bootstrap: {@code ATTENDANCE_CORS_ORIGINS})
+ * @param v1CredentialsRequired whether the v1 attendance routes need credentials like the v2 ones
+ *     (the default); false opens them to clients that send none (bootstrap: {@code ATTENDANCE_V1_AUTH})
+ * @param metricsPort a second port serving {@code /metrics} without credentials, for scrapers that
+ *     reach it on a private network; empty, the default, serves it only on the API port, to ADMIN
+ *     (bootstrap: {@code ATTENDANCE_METRICS_PORT})
  */
 public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone,
-        Duration bodyTimeout, long bodyBudgetBytes, List<String> corsOrigins) {
+        Duration bodyTimeout, long bodyBudgetBytes, List<String> corsOrigins, boolean v1CredentialsRequired,
+        OptionalInt metricsPort) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
@@ -50,12 +57,21 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
                     + "), was " + bodyBudgetBytes);
         }
         corsOrigins = List.copyOf(corsOrigins);
+        Objects.requireNonNull(metricsPort, "metricsPort");
+        metricsPort.ifPresent(metrics -> {
+            if (metrics < 0 || metrics > 65_535 || metrics == port && port != 0) {
+                throw new IllegalArgumentException("metricsPort must be 0 to 65535 and not the API port, was " + metrics);
+            }
+        });
     }
 
-    /** With the default body timeout (10 s) and body budget (a quarter of the heap), without CORS. */
+    /**
+     * With the default body timeout (10 s) and body budget (a quarter of the heap), without CORS,
+     * credentials required on v1 too, metrics on the API port only.
+     */
     public HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone) {
         this(port, maxRequestBytes, stopTimeout, defaultTimezone, DEFAULT_BODY_TIMEOUT,
-                defaultBodyBudget(maxRequestBytes), List.of());
+                defaultBodyBudget(maxRequestBytes), List.of(), true, OptionalInt.empty());
     }
 
     /** With the default time zone (UTC), body timeout and body budget. */
@@ -84,21 +100,37 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
 
     /** These settings with another default time zone for new employees. */
     public HttpSettings withDefaultTimezone(ZoneId zone) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, zone, bodyTimeout, bodyBudgetBytes, corsOrigins);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, zone, bodyTimeout, bodyBudgetBytes, corsOrigins,
+                v1CredentialsRequired, metricsPort);
     }
 
     /** These settings with another deadline for reading a request body. */
     public HttpSettings withBodyTimeout(Duration timeout) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, timeout, bodyBudgetBytes, corsOrigins);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, timeout, bodyBudgetBytes, corsOrigins,
+                v1CredentialsRequired, metricsPort);
     }
 
     /** These settings with another budget for the bodies read at once. */
     public HttpSettings withBodyBudget(long bytes) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bytes, corsOrigins);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bytes, corsOrigins,
+                v1CredentialsRequired, metricsPort);
     }
 
     /** These settings with browsers' calls allowed from exactly these origins. */
     public HttpSettings withCorsOrigins(List<String> origins) {
-        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes, origins);
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes, origins,
+                v1CredentialsRequired, metricsPort);
+    }
+
+    /** These settings with the v1 routes open to callers without credentials, or not. */
+    public HttpSettings withV1CredentialsRequired(boolean required) {
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
+                corsOrigins, required, metricsPort);
+    }
+
+    /** These settings with {@code /metrics} also served, open, on this port (0: any free one). */
+    public HttpSettings withMetricsPort(int metrics) {
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
+                corsOrigins, v1CredentialsRequired, OptionalInt.of(metrics));
     }
 }

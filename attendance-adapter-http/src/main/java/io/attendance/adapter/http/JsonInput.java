@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -61,6 +63,31 @@ final class JsonInput {
     /** The boolean value of {@code field}: null when absent or null, and an error when not true or false. */
     Boolean bool(JsonNode object, String field) {
         return value(object, field, JsonNode::isBoolean, JsonNode::booleanValue, "must be true or false");
+    }
+
+    /**
+     * The strings of the array {@code field}: null when absent or null, and an error when it is not an
+     * array of at most {@code maxItems} strings.
+     */
+    List<String> texts(JsonNode object, String field, int maxItems) {
+        JsonNode array = value(object, field, JsonNode::isArray, node -> node, "must be a JSON array of strings");
+        if (array == null) {
+            return null;
+        }
+        if (array.size() > maxItems) {
+            errors.add(prefix + field, "must have at most " + maxItems + " items, had " + array.size());
+            return null;
+        }
+        List<String> texts = new ArrayList<>(array.size());
+        for (int index = 0; index < array.size(); index++) {
+            JsonNode item = array.get(index);
+            if (!item.isTextual()) {
+                errors.add(prefix + field + "[" + index + "]", "must be a JSON string, was " + describe(item));
+                return null;
+            }
+            texts.add(item.textValue());
+        }
+        return texts;
     }
 
     private <T> T value(JsonNode object, String field, Predicate<JsonNode> isOfType, Function<JsonNode, T> read,

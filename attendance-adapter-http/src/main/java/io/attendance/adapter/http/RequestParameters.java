@@ -31,12 +31,17 @@ final class RequestParameters {
 
     /** The path parameter {@code name} read as an employee id. */
     EmployeeId pathEmployeeId(String name) {
-        return parse(name, ctx.pathParam(name), EmployeeId::new);
+        return path(name, EmployeeId::new);
     }
 
     /** The path parameter {@code name} read as a YYYY-MM-DD date. */
     WorkDate pathDate(String name) {
-        return parse(name, ctx.pathParam(name), WorkDate::parse);
+        return path(name, WorkDate::parse);
+    }
+
+    /** The path parameter {@code name} read by {@code parser}. */
+    <T> T path(String name, Function<String, T> parser) {
+        return parse(name, ctx.pathParam(name), parser);
     }
 
     Optional<String> text(String name) {

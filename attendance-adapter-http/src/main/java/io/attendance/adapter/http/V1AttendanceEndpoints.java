@@ -54,7 +54,7 @@ final class V1AttendanceEndpoints {
 
     void create(Context ctx) throws IOException {
         RecordAttendanceCommand command = V1CreateRequest.parse(json, bodies.jsonOrUntyped(ctx));
-        AttendanceRecord created = recordAttendance.record(command, Actors.of(ctx));
+        AttendanceRecord created = recordAttendance.record(command, AccessControl.actor(ctx));
         respond(ctx, HttpStatus.OK, new V1MessageBody(
                 "Successfully created the record for the employee id: $" + created.employeeId().value()));
     }

@@ -30,7 +30,7 @@ final class V2EmployeeEndpoints {
 
     void put(Context ctx) throws IOException {
         PutEmployeeCommand command = V2Bodies.employee(json, bodies.json(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), defaultTimezone);
-        responses.written(ctx, employees.put(command, V2Conditions.forWrite(ctx)), Employee::version,
+        responses.written(ctx, employees.put(command, V2Conditions.forWrite(ctx), AccessControl.actor(ctx)), Employee::version,
                 V2EmployeeView::of, V2Paths.employee(command.id()));
     }
 
@@ -47,7 +47,7 @@ final class V2EmployeeEndpoints {
         RequestParameters parameters = new RequestParameters(ctx);
         EmployeeId id = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
         parameters.complete();
-        Employee deactivated = employees.deactivate(id, V2Conditions.forWrite(ctx));
+        Employee deactivated = employees.deactivate(id, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
         ctx.header(Header.ETAG, V2Conditions.etag(deactivated.version()));
         responses.noContent(ctx);
     }
@@ -62,5 +62,12 @@ final class V2EmployeeEndpoints {
         parameters.complete();
         EmployeeQuery query = new EmployeeQuery(department, active, namePrefix);
         responses.ok(ctx, V2PageView.of(employees.list(query, cursor, limit), V2EmployeeView::of));
+    }
+
+    void history(Context ctx) throws IOException {
+        RequestParameters parameters = new RequestParameters(ctx);
+        EmployeeId id = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
+        parameters.complete();
+        responses.ok(ctx, employees.history(id).stream().map(V2EmployeeAuditEventView::of).toList());
     }
 }

@@ -10,6 +10,7 @@ final class V2Paths {
 
     static final String EMPLOYEES = "/api/v2/employees";
     static final String EMPLOYEE = EMPLOYEES + "/{" + EMPLOYEE_ID + "}";
+    static final String EMPLOYEE_HISTORY = EMPLOYEE + "/history";
     static final String RECORDS_OF_EMPLOYEE = EMPLOYEE + "/attendance";
     static final String RECORD = RECORDS_OF_EMPLOYEE + "/{" + DATE + "}";
     static final String RECORD_HISTORY = RECORD + "/history";

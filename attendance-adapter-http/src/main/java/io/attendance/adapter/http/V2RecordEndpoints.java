@@ -6,10 +6,12 @@ import io.attendance.application.ImportBatch;
 import io.attendance.application.PutRecordCommand;
 import io.attendance.application.UseCases;
 import io.attendance.application.Written;
+import io.attendance.domain.error.Forbidden;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Permission;
 import io.attendance.domain.model.WorkDate;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -39,7 +41,7 @@ final class V2RecordEndpoints {
     void put(Context ctx) throws IOException {
         PutRecordCommand command = V2Bodies.record(
                 json, bodies.json(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), ctx.pathParam(V2Paths.DATE));
-        Written<AttendanceRecord> written = attendance.put(command, V2Conditions.forWrite(ctx), Actors.of(ctx));
+        Written<AttendanceRecord> written = attendance.put(command, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
         responses.written(ctx, written, AttendanceRecord::version, V2RecordView::of,
                 V2Paths.record(command.employeeId(), command.date()));
     }
@@ -58,7 +60,7 @@ final class V2RecordEndpoints {
         EmployeeId employeeId = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
         WorkDate date = parameters.pathDate(V2Paths.DATE);
         parameters.complete();
-        attendance.delete(employeeId, date, V2Conditions.forWrite(ctx), Actors.of(ctx));
+        attendance.delete(employeeId, date, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
         responses.noContent(ctx);
     }
 
@@ -75,7 +77,7 @@ final class V2RecordEndpoints {
         RequestParameters parameters = new RequestParameters(ctx);
         WorkDate from = parameters.requiredDate("from");
         WorkDate to = parameters.requiredDate("to");
-        Optional<EmployeeId> employeeId = parameters.employeeId("employeeId");
+        Optional<EmployeeId> employeeId = ownOrAsked(ctx, parameters.employeeId("employeeId"));
         Optional<String> department = parameters.text("department");
         Optional<AttendanceStatus> status = parameters.status("status");
         Optional<Instant> updatedSince = parameters.instant("updatedSince");
@@ -84,6 +86,18 @@ final class V2RecordEndpoints {
         parameters.complete();
         AttendanceQuery query = new AttendanceQuery(from, to, employeeId, department, status, updatedSince);
         responses.ok(ctx, V2PageView.of(attendance.search(query, cursor, limit), V2RecordView::of));
+    }
+
+    /**
+     * The employee a search reads: for a caller limited to its own employee, that one (asking for
+     * another is refused, not silently narrowed), else the one asked for, if any.
+     */
+    private static Optional<EmployeeId> ownOrAsked(Context ctx, Optional<EmployeeId> asked) {
+        Optional<EmployeeId> own = AccessControl.limitedTo(ctx, Permission.READ_ATTENDANCE);
+        if (own.isPresent() && asked.filter(id -> !id.equals(own.get())).isPresent()) {
+            throw new Forbidden("the search may read only the employee " + own.get());
+        }
+        return own.isPresent() ? own : asked;
     }
 
     void history(Context ctx) throws IOException {
@@ -96,6 +110,6 @@ final class V2RecordEndpoints {
 
     void batch(Context ctx) throws IOException {
         List<ImportBatch.Item> items = V2Bodies.batch(json, bodies.json(ctx));
-        responses.ok(ctx, V2BatchOutcomeView.of(importBatch.apply(items, Actors.of(ctx))));
+        responses.ok(ctx, V2BatchOutcomeView.of(importBatch.apply(items, AccessControl.actor(ctx))));
     }
 }

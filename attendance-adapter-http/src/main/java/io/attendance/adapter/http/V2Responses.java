@@ -41,6 +41,12 @@ final class V2Responses {
         send(ctx, written.created() ? HttpStatus.CREATED : HttpStatus.OK, view.apply(written.value()));
     }
 
+    /** 201 with the Location of what a POST created. */
+    void created(Context ctx, String location, Object body) throws JsonProcessingException {
+        ctx.header(Header.LOCATION, location);
+        send(ctx, HttpStatus.CREATED, body);
+    }
+
     void noContent(Context ctx) {
         ctx.status(HttpStatus.NO_CONTENT);
     }

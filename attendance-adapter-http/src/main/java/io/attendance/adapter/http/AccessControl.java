@@ -1,0 +1,101 @@
+package io.attendance.adapter.http;
+
+import io.attendance.application.ApiKeyService;
+import io.attendance.application.SessionService;
+import io.attendance.domain.error.Unauthenticated;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Permission;
+import io.attendance.domain.model.Principal;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Checks every matched request against its route's {@link Access} before the handler runs: who the
+ * caller is (a session's bearer token or an API key), then whether it may. The caller found is
+ * kept on the request for the handler ({@link #caller}) and the audit trail ({@link #actor}).
+ */
+final class AccessControl {
+    static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+    private static final String CALLER = AccessControl.class.getName() + ".caller";
+
+    private final SessionService sessions;
+    private final ApiKeyService apiKeys;
+
+    AccessControl(SessionService sessions, ApiKeyService apiKeys) {
+        this.sessions = sessions;
+        this.apiKeys = apiKeys;
+    }
+
+    void install(JavalinConfig config) {
+        config.routes.beforeMatched(this::check);
+    }
+
+    private void check(Context ctx) {
+        Access access = ruleOf(ctx);
+        if (access instanceof Access.OpenedOrToEveryone rule && rule.opened()) {
+            ctx.attribute(CALLER, rule.anonymous());
+        } else if (access.needsCredentials()) {
+            Principal caller = authenticate(ctx);
+            ctx.attribute(CALLER, caller);
+            access.authorize(caller, ctx);
+        }
+    }
+
+    /** The route's rule: {@link HttpApi} refuses to build a route without exactly one. */
+    private static Access ruleOf(Context ctx) {
+        return (Access) ctx.routeRoles().iterator().next();
+    }
+
+    /**
+     * @throws Unauthenticated when the request carries no credentials, both kinds, or ones that prove nothing
+     * @throws io.attendance.domain.error.Unavailable when a bearer token cannot be checked (the session store is down)
+     */
+    private Principal authenticate(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        String apiKey = ctx.header(API_KEY_HEADER);
+        if (authorization != null && apiKey != null) {
+            throw new Unauthenticated("send a bearer token or an API key, not both");
+        }
+        if (apiKey != null) {
+            return apiKeys.principalOf(apiKey);
+        }
+        return sessions.principalOf(bearerToken(ctx));
+    }
+
+    /** @throws Unauthenticated when there is no {@code Authorization: Bearer} header */
+    static String bearerToken(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization == null) {
+            throw new Unauthenticated(
+                    "credentials required: a bearer token from POST /api/v2/auth/login, or an " + API_KEY_HEADER + " header");
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new Unauthenticated("the Authorization header must read 'Bearer <token>'");
+        }
+        return authorization.substring(BEARER.length()).trim();
+    }
+
+    /** Who the request acts as; set before every handler of a route that is not open. */
+    static Principal caller(Context ctx) {
+        Principal caller = ctx.attribute(CALLER);
+        if (caller == null) {
+            throw new IllegalStateException("no caller: " + ctx.method() + " " + ctx.path() + " is an open route");
+        }
+        return caller;
+    }
+
+    /** The audit trail's name for the caller. */
+    static String actor(Context ctx) {
+        return caller(ctx).actor();
+    }
+
+    /**
+     * The one employee whose data the caller may read with this permission, when it is limited to
+     * its own; empty when it may read everyone's.
+     */
+    static Optional<EmployeeId> limitedTo(Context ctx, Permission permission) {
+        return caller(ctx).limitedTo(permission);
+    }
+}
