@@ -4,9 +4,9 @@ import io.attendance.domain.model.Username;
 import io.attendance.domain.port.LoginAttempts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -14,12 +14,11 @@ import java.util.function.Supplier;
  * first attempt and the count is forgotten when the clock reaches the window's end.
  */
 public final class InMemoryLoginAttempts implements LoginAttempts {
-    private record Count(int attempts, Instant windowEnd) {
-    }
-
+    /** Guarded by {@code this}: an attempt counts for the name and the address at once. */
+    private final Map<String, Count> counts = new HashMap<>();
     private final Supplier<Instant> clock;
-    private final Map<String, Count> counts = new ConcurrentHashMap<>();
 
+    /** @param clock the time windows are measured against; a test moves it to let windows end */
     public InMemoryLoginAttempts(Supplier<Instant> clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -55,5 +54,8 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
 
     private static String addressKey(String address) {
         return "addr:" + address;
+    }
+
+    private record Count(int attempts, Instant windowEnd) {
     }
 }
