@@ -2,8 +2,9 @@ package io.attendance.adapter.redis;
 
 /**
  * The scripts behind {@link RedisSessionStore} and {@link RedisLoginAttempts}: each runs atomically
- * on the server in one round trip. Times come from the service (the caller's {@code now}), never
- * from the server's clock, so the absolute end of a session is the one the service decided.
+ * on the server in one round trip. The time left to a session's absolute end is measured with the
+ * service's clock (the caller's {@code now}), not the server's, so that end is the one the service
+ * decided; Redis only counts the ttls down.
  *
  * <p>Every key a script touches is passed in KEYS, with one exception that cannot be avoided:
  * {@link #CLOSE_ALL} learns the sessions to end from the user's set, so it builds their keys itself.

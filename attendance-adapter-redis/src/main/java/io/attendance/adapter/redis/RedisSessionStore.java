@@ -100,12 +100,11 @@ public final class RedisSessionStore implements SessionStore {
     public void close(String tokenDigest) {
         String key = AccessKeys.session(tokenDigest);
         RedisFaults.orUnavailable("session store", () -> {
-            Object username = AccessScripts.CLOSE.run(redis, List.of(key), List.of());
-            if (username != null) {
-                // a digest left in the set would name a key that no longer exists: harmless, but untidy
-                redis.zrem(AccessKeys.userSessions(new Username(utf8(username))), tokenDigest);
-            }
-            return username;
+            Object stored = AccessScripts.CLOSE.run(redis, List.of(key), List.of());
+            // a digest left in the set names a key that no longer exists: harmless, and pruned once
+            // past its absolute end, so an unreadable username only skips this tidying
+            usernameOf(stored).ifPresent(username -> redis.zrem(AccessKeys.userSessions(username), tokenDigest));
+            return stored;
         });
     }
 
@@ -113,6 +112,17 @@ public final class RedisSessionStore implements SessionStore {
     public void closeAllOf(Username username) {
         String key = AccessKeys.userSessions(username);
         RedisFaults.orUnavailable("session store", () -> AccessScripts.CLOSE_ALL.run(redis, List.of(key), List.of(AccessKeys.SESSION_PREFIX)));
+    }
+
+    private static Optional<Username> usernameOf(Object stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Username(utf8(stored)));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     static Map<String, String> fields(Session session) {

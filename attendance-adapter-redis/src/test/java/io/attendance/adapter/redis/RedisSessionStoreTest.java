@@ -160,6 +160,17 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void closingASessionWhoseUsernameIsUnreadableStillEndsIt() {
+        String digest = SecretToken.generate().digest();
+        first.sessionStore().open(digest, session(ALICE, DAY), IDLE);
+        redis.hset("att:session:" + digest, "username", "not a username!");
+
+        first.sessionStore().close(digest);
+
+        assertThat(redis.exists("att:session:" + digest)).isFalse();
+    }
+
+    @Test
     void aLostScriptCacheIsReloaded() {
         String digest = SecretToken.generate().digest();
         first.sessionStore().open(digest, session(ALICE, DAY), IDLE);
