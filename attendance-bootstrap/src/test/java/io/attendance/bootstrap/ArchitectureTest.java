@@ -36,6 +36,7 @@ class ArchitectureTest {
     static final String APPLICATION = "io.attendance.application..";
     static final String POSTGRES = "io.attendance.adapter.postgres..";
     static final String REDIS = "io.attendance.adapter.redis..";
+    static final String ARGON2 = "io.attendance.adapter.argon2..";
     static final String HTTP = "io.attendance.adapter.http..";
     static final String BOOTSTRAP = "io.attendance.bootstrap..";
     static final String EMBEDDED = "io.attendance.embedded..";
@@ -50,7 +51,7 @@ class ArchitectureTest {
 
     @ArchTest
     static void everyRingHasClasses(JavaClasses classes) {
-        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, HTTP, BOOTSTRAP, EMBEDDED}) {
+        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, ARGON2, HTTP, BOOTSTRAP, EMBEDDED}) {
             assertThat(classes.that(resideInAPackage(ring)))
                     .as("classes in %s", ring)
                     .isNotEmpty();
@@ -74,6 +75,7 @@ class ArchitectureTest {
             .applicationServices(APPLICATION)
             .adapter("postgres", POSTGRES)
             .adapter("redis", REDIS)
+            .adapter("argon2", ARGON2)
             .adapter("http", HTTP)
             .ignoreDependency(resideInAPackage(BOOTSTRAP), alwaysTrue())
             .because("dependencies point inwards and adapters never use one another; bootstrap alone wires them");
@@ -114,6 +116,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule jedisOnlyInTheRedisAdapter = noClasses().that().resideOutsideOfPackage(REDIS)
             .should().dependOnClassesThat().resideInAPackage("redis.clients..");
+
+    @ArchTest
+    static final ArchRule bouncyCastleOnlyInTheArgon2Adapter = noClasses().that().resideOutsideOfPackage(ARGON2)
+            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+            .because("password hashing is the argon2 adapter's concern; the rest sees the PasswordHashing port");
 
     @ArchTest
     static final ArchRule zonkyAndEmbeddedRedisOnlyInTheEmbeddedServers = noClasses()
@@ -182,6 +189,12 @@ class ArchitectureTest {
             .and().implement(resideInAPackage("io.attendance.domain.port.."))
             .should().haveSimpleNameStartingWith("Redis")
             .because("an adapter is named for its technology and the port it implements: RedisReadCache");
+
+    @ArchTest
+    static final ArchRule argon2AdaptersAreNamedForTheirTechnology = classes().that().resideInAPackage(ARGON2)
+            .and().implement(resideInAPackage("io.attendance.domain.port.."))
+            .should().haveSimpleNameStartingWith("Argon2")
+            .because("an adapter is named for its technology and the port it implements: Argon2PasswordHashing");
 
     @ArchTest
     static final ArchRule commandsAreRecords = classes().that().resideInAPackage(APPLICATION)

@@ -1,5 +1,6 @@
 package io.attendance.adapter.redis;
 
+import io.attendance.domain.error.Unavailable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * How the cache lives with a Redis that fails. Every fault is counted in {@code cache.errors} and
@@ -64,6 +66,18 @@ final class RedisFaults {
                     unreportedFaults == 0 ? "" : " (" + unreportedFaults + " more faults since the last report)");
         }
         return Optional.of(answer);
+    }
+
+    /**
+     * Runs one exchange with Redis for a port that must not answer without it (sessions, sign-in
+     * counts): its answer, or {@link Unavailable} naming {@code what} when Redis failed.
+     */
+    static <T> T orUnavailable(String what, Supplier<T> exchange) {
+        try {
+            return exchange.get();
+        } catch (JedisException fault) {
+            throw new Unavailable(what + " unavailable", fault);
+        }
     }
 
     /** A value that Redis returned but that cannot be read back: counted and reported, never thrown. */

@@ -1,7 +1,9 @@
 package io.attendance.adapter.redis;
 
 import io.attendance.domain.port.HealthProbe;
+import io.attendance.domain.port.LoginAttempts;
 import io.attendance.domain.port.ReadCache;
+import io.attendance.domain.port.SessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,12 +29,16 @@ public final class RedisStore implements AutoCloseable {
     private final RedisClient client;
     private final RedisReadCache readCache;
     private final RedisHealthProbe healthProbe;
+    private final RedisSessionStore sessionStore;
+    private final RedisLoginAttempts loginAttempts;
 
     private RedisStore(RedisUrl url, RedisClient client, RedisReadCache readCache) {
         this.url = url;
         this.client = client;
         this.readCache = readCache;
         this.healthProbe = new RedisHealthProbe(client);
+        this.sessionStore = new RedisSessionStore(client);
+        this.loginAttempts = new RedisLoginAttempts(client);
     }
 
     /**
@@ -111,6 +117,16 @@ public final class RedisStore implements AutoCloseable {
 
     public ReadCache readCache() {
         return readCache;
+    }
+
+    /** Sessions on this connection; every fault is thrown, never answered from elsewhere. */
+    public SessionStore sessionStore() {
+        return sessionStore;
+    }
+
+    /** Sign-in counts on this connection; every fault is thrown. */
+    public LoginAttempts loginAttempts() {
+        return loginAttempts;
     }
 
     public HealthProbe healthProbe() {

@@ -125,6 +125,16 @@ final class Attendances {
         }
     }
 
+    /** Lets real time pass, for tests of what Redis expires. */
+    static void sleep(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** A port of 127.0.0.1 that was free a moment ago: nothing listens there. */
     static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

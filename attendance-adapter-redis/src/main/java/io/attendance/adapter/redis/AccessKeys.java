@@ -1,0 +1,90 @@
+package io.attendance.adapter.redis;
+
+import io.attendance.domain.model.Username;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The names of every key {@link RedisSessionStore} and {@link RedisLoginAttempts} read or write, all
+ * under {@code att:}. No part holds a colon of its own or a character a shell or a log would mangle.
+ */
+final class AccessKeys {
+    static final String SESSION_PREFIX = "att:session:";
+    static final String USER_SESSIONS_PREFIX = "att:user-sessions:";
+    static final String USER_ATTEMPTS_PREFIX = "att:login:user:";
+    static final String ADDRESS_ATTEMPTS_PREFIX = "att:login:addr:";
+    /** Longest address text kept readable in its key: an IPv6 address with an IPv4 tail is 45. */
+    private static final int MAX_READABLE_ADDRESS = 45;
+    /** Marks a digested address; never part of an IP address's text, so the two forms never meet. */
+    private static final String DIGESTED = "sha256=";
+
+    private AccessKeys() {
+    }
+
+    /**
+     * {@code att:session:<digest>}, the token's digest as {@code SecretToken.digest()} writes it.
+     *
+     * @throws IllegalArgumentException when it is not 1 to 128 lower-case hex digits
+     */
+    static String session(String tokenDigest) {
+        if (tokenDigest == null || tokenDigest.isEmpty() || tokenDigest.length() > 128) {
+            throw new IllegalArgumentException("a token digest is 1 to 128 lower-case hex digits");
+        }
+        for (int i = 0; i < tokenDigest.length(); i++) {
+            char c = tokenDigest.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                throw new IllegalArgumentException("a token digest is 1 to 128 lower-case hex digits");
+            }
+        }
+        return SESSION_PREFIX + tokenDigest;
+    }
+
+    /** {@code att:user-sessions:<username>}: usernames are made of {@code [a-z0-9._@-]}. */
+    static String userSessions(Username username) {
+        return USER_SESSIONS_PREFIX + username.value();
+    }
+
+    static String userAttempts(Username username) {
+        return USER_ATTEMPTS_PREFIX + username.value();
+    }
+
+    /**
+     * {@code att:login:addr:<address>}. An IP address's text (hex digits, dots and colons, at most 45
+     * characters, taken in lower case) stays readable with each colon written as a dash
+     * ({@code 2001:db8::1} is {@code 2001-db8--1}); any other text is {@code sha256=} and the
+     * base64url SHA-256 of its UTF-8, so no caller-supplied text reaches a key as it is and a key
+     * stays short.
+     */
+    static String addressAttempts(String address) {
+        if (address == null) {
+            throw new IllegalArgumentException("an address is required");
+        }
+        String lower = address.toLowerCase(Locale.ROOT);
+        return ADDRESS_ATTEMPTS_PREFIX + (isIpText(lower) ? lower.replace(':', '-') : DIGESTED + digest(address));
+    }
+
+    private static boolean isIpText(String text) {
+        if (text.isEmpty() || text.length() > MAX_READABLE_ADDRESS) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == '.' || c == ':')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

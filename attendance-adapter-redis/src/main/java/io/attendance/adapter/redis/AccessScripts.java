@@ -1,0 +1,112 @@
+package io.attendance.adapter.redis;
+
+/**
+ * The scripts behind {@link RedisSessionStore} and {@link RedisLoginAttempts}: each runs atomically
+ * on the server in one round trip. The time left to a session's absolute end is measured with the
+ * service's clock (the caller's {@code now}), not the server's, so that end is the one the service
+ * decided; Redis only counts the ttls down.
+ *
+ * <p>Every key a script touches is passed in KEYS, with one exception that cannot be avoided:
+ * {@link #CLOSE_ALL} learns the sessions to end from the user's set, so it builds their keys itself.
+ * On a Redis Cluster those keys live in other slots and that script cannot run; the other scripts
+ * touch one key, or a session and its user's set (two slots on a cluster, where a proxy that routes
+ * by KEYS refuses them rather than half-running them).
+ */
+final class AccessScripts {
+
+    /**
+     * KEYS[1] the session, KEYS[2] the user's sessions; ARGV[1] the session's ttl in ms (min of idle
+     * and the time left to its absolute end), ARGV[2] the time left to its absolute end in ms,
+     * ARGV[3] the token digest, ARGV[4] the absolute end in epoch ms, ARGV[5] now in epoch ms,
+     * ARGV[6..] the session's fields and values. The user's set is a sorted set of digests scored by
+     * their absolute end: sessions past it are dropped from it here, and the set lives as long as
+     * the latest session it holds.
+     */
+    static final LuaScript OPEN = new LuaScript("""
+            redis.call('DEL', KEYS[1])
+            redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[5])
+            redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
+            if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then
+              redis.call('PEXPIRE', KEYS[2], ARGV[2])
+            end
+            return 1
+            """);
+
+    /**
+     * KEYS[1] the session; ARGV[1] idle in ms, ARGV[2] now in epoch ms. The session's fields as a flat
+     * field-value list when it is open, its ttl re-armed to min(idle, time left to its absolute end);
+     * nil when it is not (one past its absolute end is deleted).
+     */
+    static final LuaScript USE = new LuaScript("""
+            local ends = redis.call('HGET', KEYS[1], 'expiresAtMillis')
+            if not ends then
+              return nil
+            end
+            local left = tonumber(ends) - tonumber(ARGV[2])
+            if left <= 0 then
+              redis.call('DEL', KEYS[1])
+              return nil
+            end
+            redis.call('PEXPIRE', KEYS[1], math.min(tonumber(ARGV[1]), left))
+            return redis.call('HGETALL', KEYS[1])
+            """);
+
+    /** KEYS[1] the session. Deletes it; answers its username, or nil when it was not open. */
+    static final LuaScript CLOSE = new LuaScript("""
+            local username = redis.call('HGET', KEYS[1], 'username')
+            redis.call('DEL', KEYS[1])
+            return username
+            """);
+
+    /**
+     * KEYS[1] the user's sessions; ARGV[1] the session key prefix. Deletes every session the set
+     * names, and the set. The session keys are built here from the set's members, not passed in
+     * KEYS: which sessions a user has is only known inside the script, atomically with the deletion.
+     * Answers how many sessions were still open.
+     */
+    static final LuaScript CLOSE_ALL = new LuaScript("""
+            local ended = 0
+            for _, digest in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+              ended = ended + redis.call('DEL', ARGV[1] .. digest)
+            end
+            redis.call('DEL', KEYS[1])
+            return ended
+            """);
+
+    /**
+     * KEYS[1] the username's count, KEYS[2] the address's; ARGV[1] the window in ms. Counts one more
+     * for each; a count that is new (or has somehow lost its expiry) starts its window now. Answers
+     * {name count, name window left in ms, address count, address window left in ms}.
+     */
+    static final LuaScript ATTEMPT = new LuaScript("""
+            local function count(key)
+              local n = redis.call('INCR', key)
+              if n == 1 or redis.call('PTTL', key) < 0 then
+                redis.call('PEXPIRE', key, ARGV[1])
+              end
+              return n, redis.call('PTTL', key)
+            end
+            local names, name_left = count(KEYS[1])
+            local addresses, address_left = count(KEYS[2])
+            return {names, name_left, addresses, address_left}
+            """);
+
+    /**
+     * KEYS[1] the username's count, KEYS[2] the address's. Deletes the first and takes one off the
+     * second, never below zero and never creating it (a DECR on a missing key would leave a count
+     * with no expiry).
+     */
+    static final LuaScript SUCCEEDED = new LuaScript("""
+            redis.call('DEL', KEYS[1])
+            local n = tonumber(redis.call('GET', KEYS[2]) or '0')
+            if n > 0 then
+              redis.call('DECR', KEYS[2])
+            end
+            return n
+            """);
+
+    private AccessScripts() {
+    }
+}

@@ -1,0 +1,164 @@
+package io.attendance.adapter.redis;
+
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Grant;
+import io.attendance.domain.model.Role;
+import io.attendance.domain.model.Session;
+import io.attendance.domain.model.Username;
+import io.attendance.domain.port.SessionStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The {@link SessionStore} in Redis, shared by every instance. A session is the hash
+ * {@code att:session:<token digest>} with the fields {@code username}, {@code roles} (names, comma
+ * separated), {@code employeeId} (absent when none), {@code createdAt} and {@code expiresAt}
+ * (ISO-8601, to the nanosecond) and {@code expiresAtMillis} (the absolute end for the scripts); its
+ * ttl is the idle time, never past the absolute end, and each use re-arms it. The digests of a
+ * user's sessions are kept in the sorted set {@code att:user-sessions:<username>}, so that all of
+ * them can be ended at once. Each operation is one script ({@link AccessScripts}); every fault is
+ * thrown as {@link io.attendance.domain.error.Unavailable}, since a session that cannot be checked is not trusted.
+ */
+public final class RedisSessionStore implements SessionStore {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
+
+    private final UnifiedJedis redis;
+    private final Clock clock;
+
+    /** @param redis a pooled client whose timeouts are short (see {@link RedisStore}) */
+    public RedisSessionStore(UnifiedJedis redis) {
+        this(redis, Clock.systemUTC());
+    }
+
+    /** @param clock the time {@link #open} measures the time left to a session's absolute end against */
+    RedisSessionStore(UnifiedJedis redis, Clock clock) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void open(String tokenDigest, Session session, Duration idle) {
+        String key = AccessKeys.session(tokenDigest);
+        Objects.requireNonNull(session, "session");
+        long nowMillis = clock.millis();
+        long endMillis = session.expiresAt().toEpochMilli();
+        long leftMillis = endMillis - nowMillis;
+        long ttlMillis = Math.min(idleMillis(idle), leftMillis);
+        if (ttlMillis <= 0) {
+            // already over: nothing to keep, and nothing may stay under that digest
+            close(tokenDigest);
+            return;
+        }
+        List<String> args = new ArrayList<>(List.of(Long.toString(ttlMillis), Long.toString(leftMillis), tokenDigest,
+                Long.toString(endMillis), Long.toString(nowMillis)));
+        fields(session).forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        RedisFaults.orUnavailable("session store", () -> AccessScripts.OPEN.run(redis,
+                List.of(key, AccessKeys.userSessions(session.username())), args));
+    }
+
+    @Override
+    public Optional<Session> use(String tokenDigest, Duration idle, Instant now) {
+        String key = AccessKeys.session(tokenDigest);
+        Objects.requireNonNull(now, "now");
+        Object reply = RedisFaults.orUnavailable("session store", () -> AccessScripts.USE.run(redis, List.of(key),
+                List.of(Long.toString(idleMillis(idle)), Long.toString(now.toEpochMilli()))));
+        if (reply == null) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new HashMap<>();
+        List<?> flat = (List<?>) reply;
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            fields.put(utf8(flat.get(i)), utf8(flat.get(i + 1)));
+        }
+        try {
+            return Optional.of(session(fields));
+        } catch (RuntimeException unreadable) {
+            LOG.warn("Session {}... in Redis is unreadable; treated as not open: {}",
+                    tokenDigest.substring(0, Math.min(8, tokenDigest.length())), unreadable.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close(String tokenDigest) {
+        String key = AccessKeys.session(tokenDigest);
+        RedisFaults.orUnavailable("session store", () -> {
+            Object stored = AccessScripts.CLOSE.run(redis, List.of(key), List.of());
+            // a digest left in the set names a key that no longer exists: harmless, and pruned once
+            // past its absolute end, so an unreadable username only skips this tidying
+            usernameOf(stored).ifPresent(username -> redis.zrem(AccessKeys.userSessions(username), tokenDigest));
+            return stored;
+        });
+    }
+
+    @Override
+    public void closeAllOf(Username username) {
+        String key = AccessKeys.userSessions(username);
+        RedisFaults.orUnavailable("session store", () -> AccessScripts.CLOSE_ALL.run(redis, List.of(key), List.of(AccessKeys.SESSION_PREFIX)));
+    }
+
+    private static Optional<Username> usernameOf(Object stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Username(utf8(stored)));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    static Map<String, String> fields(Session session) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("username", session.username().value());
+        fields.put("roles", session.grant().roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+        session.grant().employeeId().ifPresent(id -> fields.put("employeeId", id.value()));
+        fields.put("createdAt", session.createdAt().toString());
+        fields.put("expiresAt", session.expiresAt().toString());
+        fields.put("expiresAtMillis", Long.toString(session.expiresAt().toEpochMilli()));
+        return fields;
+    }
+
+    /** The session the fields hold; throws when one is missing or breaks a domain rule. */
+    static Session session(Map<String, String> fields) {
+        Set<Role> roles = Arrays.stream(required(fields, "roles").split(","))
+                .map(Role::valueOf)
+                .collect(Collectors.toSet());
+        Grant grant = new Grant(roles, Optional.ofNullable(fields.get("employeeId")).map(EmployeeId::new));
+        return new Session(new Username(required(fields, "username")), grant,
+                IsoText.instant(required(fields, "createdAt")), IsoText.instant(required(fields, "expiresAt")));
+    }
+
+    private static String required(Map<String, String> fields, String field) {
+        return Objects.requireNonNull(fields.get(field), () -> "no " + field);
+    }
+
+    private static long idleMillis(Duration idle) {
+        Objects.requireNonNull(idle, "idle");
+        if (idle.toMillis() < 1) {
+            throw new IllegalArgumentException("the idle time must be at least 1 ms, was " + idle);
+        }
+        return idle.toMillis();
+    }
+
+    private static String utf8(Object bulk) {
+        return new String((byte[]) bulk, StandardCharsets.UTF_8);
+    }
+}
