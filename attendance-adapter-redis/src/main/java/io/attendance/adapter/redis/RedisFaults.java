@@ -76,7 +76,7 @@ final class RedisFaults {
         try {
             return exchange.get();
         } catch (JedisException fault) {
-            throw new Unavailable(what + " unavailable", fault);
+            throw Unavailable.withPublicReason(what + " unavailable", fault);
         }
     }
 

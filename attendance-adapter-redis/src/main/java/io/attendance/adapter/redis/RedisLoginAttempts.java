@@ -28,7 +28,7 @@ public final class RedisLoginAttempts implements LoginAttempts {
             throw new IllegalArgumentException("a window must be at least 1 ms, was " + window);
         }
         List<String> keys = List.of(AccessKeys.userAttempts(username), AccessKeys.addressAttempts(address));
-        List<?> reply = (List<?>) RedisFaults.orUnavailable("login attempts", () ->
+        List<?> reply = (List<?>) RedisFaults.orUnavailable("session store", () ->
                 AccessScripts.ATTEMPT.run(redis, keys, List.of(Long.toString(window.toMillis()))));
         return new Tally(Math.toIntExact((Long) reply.get(0)), left(reply.get(1)),
                 Math.toIntExact((Long) reply.get(2)), left(reply.get(3)));
@@ -37,7 +37,7 @@ public final class RedisLoginAttempts implements LoginAttempts {
     @Override
     public void succeeded(Username username, String address) {
         List<String> keys = List.of(AccessKeys.userAttempts(username), AccessKeys.addressAttempts(address));
-        RedisFaults.orUnavailable("login attempts", () -> AccessScripts.SUCCEEDED.run(redis, keys, List.of()));
+        RedisFaults.orUnavailable("session store", () -> AccessScripts.SUCCEEDED.run(redis, keys, List.of()));
     }
 
     /** A PTTL: at least zero (a count that expired between the INCR and the PTTL has no window left). */

@@ -80,8 +80,8 @@ class RedisAccessOutageTest {
         unavailable(() -> sessions.use(digest, IDLE, Instant.now()), "session store unavailable");
         unavailable(() -> sessions.close(digest), "session store unavailable");
         unavailable(() -> sessions.closeAllOf(ALICE), "session store unavailable");
-        unavailable(() -> attempts.attempt(ALICE, "192.0.2.1", IDLE), "login attempts unavailable");
-        unavailable(() -> attempts.succeeded(ALICE, "192.0.2.1"), "login attempts unavailable");
+        unavailable(() -> attempts.attempt(ALICE, "192.0.2.1", IDLE), "session store unavailable");
+        unavailable(() -> attempts.succeeded(ALICE, "192.0.2.1"), "session store unavailable");
     }
 
     private static void unavailable(ThrowingCallable call, String message) {
