@@ -30,14 +30,10 @@ public final class PostgresUsers implements Users {
              ORDER BY username
             """.formatted(UserRow.COLUMNS);
     private static final String ANY = "SELECT EXISTS (SELECT 1 FROM users)";
-    private static final String DISABLE = """
+    /** Sets the column named by the format's argument of the user, if enabled, to {@code :value}. */
+    private static final String UPDATE_ENABLED = """
             UPDATE users
-               SET disabled_at = :disabled_at
-             WHERE username = :username AND disabled_at IS NULL
-            """;
-    private static final String CHANGE_PASSWORD = """
-            UPDATE users
-               SET password_hash = :password_hash
+               SET %s = :value
              WHERE username = :username AND disabled_at IS NULL
             """;
 
@@ -79,17 +75,19 @@ public final class PostgresUsers implements Users {
 
     @Override
     public boolean disable(Username username, Instant at) {
-        return transactions.withHandle(handle -> handle.createUpdate(DISABLE)
-                .bind("username", username.value())
-                .bind("disabled_at", at.atOffset(ZoneOffset.UTC))
-                .execute()) == 1;
+        return updateEnabled(username, "disabled_at", at.atOffset(ZoneOffset.UTC));
     }
 
     @Override
     public boolean changePassword(Username username, PasswordHash passwordHash) {
-        return transactions.withHandle(handle -> handle.createUpdate(CHANGE_PASSWORD)
+        return updateEnabled(username, "password_hash", passwordHash.encoded());
+    }
+
+    /** Sets {@code column} (a constant of this class's, never input) of the enabled user; false when there is none. */
+    private boolean updateEnabled(Username username, String column, Object value) {
+        return transactions.withHandle(handle -> handle.createUpdate(UPDATE_ENABLED.formatted(column))
                 .bind("username", username.value())
-                .bind("password_hash", passwordHash.encoded())
+                .bind("value", value)
                 .execute()) == 1;
     }
 }
