@@ -8,11 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * {@link ApiKeys} in the {@code api_keys} table. Parameters compared with the CHAR columns are cast
- * to CHAR, so that the comparison is CHAR's and the columns' indexes serve it (a text parameter
- * would compare the columns cast to text, which no index holds).
- */
+/** {@link ApiKeys} in the {@code api_keys} table. */
 public final class PostgresApiKeys implements ApiKeys {
     /**
      * A taken id or digest violates the primary key or the digest's unique constraint, reported as a
@@ -23,11 +19,11 @@ public final class PostgresApiKeys implements ApiKeys {
             VALUES (:id, :name, :secret_digest, :roles, :employee_id, :created_by, :created_at, :revoked_at)
             """;
     /** In force: one query over the digest's unique index and the creator's primary key. */
-    private static final String FIND_IN_FORCE = """
+    static final String FIND_IN_FORCE = """
             SELECT %s
               FROM api_keys k
               JOIN users u ON u.username = k.created_by
-             WHERE k.secret_digest = CAST(:secret_digest AS CHAR(64))
+             WHERE k.secret_digest = :secret_digest
                AND k.revoked_at IS NULL
                AND u.disabled_at IS NULL
             """.formatted(ApiKeyRow.columns("k"));
@@ -40,7 +36,7 @@ public final class PostgresApiKeys implements ApiKeys {
     private static final String REVOKE = """
             UPDATE api_keys
                SET revoked_at = :revoked_at
-             WHERE id = CAST(:id AS CHAR(16)) AND revoked_at IS NULL
+             WHERE id = :id AND revoked_at IS NULL
             """;
 
     private final PostgresTransactions transactions;

@@ -35,7 +35,7 @@ public final class PostgresAuditTrail implements AuditTrail {
             VALUES (:employee_id, :occurred_at, :actor, :action, %s, %s)
             """.formatted(EMPLOYEE_SNAPSHOT_COLUMNS, EmployeeRow.snapshotParameters(AuditEventRow.BEFORE),
             EmployeeRow.snapshotParameters(AuditEventRow.AFTER));
-    /** The identity id is the order of appending; employee_audit_events_history_idx serves the lookup in that order. */
+    /** The identity id is the order of appending; employee_audit_events_history_idx finds an employee's events. */
     static final String EMPLOYEE_HISTORY = """
             SELECT employee_id, occurred_at, actor, action, %s
               FROM employee_audit_events
