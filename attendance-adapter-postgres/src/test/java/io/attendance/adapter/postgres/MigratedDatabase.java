@@ -60,10 +60,6 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback, Bef
         return database.apiKeys();
     }
 
-    TestDatabase testDatabase() {
-        return testDatabase;
-    }
-
     PostgresTransactions transactions() {
         return (PostgresTransactions) database.transactions();
     }
