@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.NotFound;
+import io.attendance.domain.fake.AllAtOnce;
 import io.attendance.domain.model.ApiKey;
 import io.attendance.domain.model.ApiKeyId;
 import io.attendance.domain.model.EmployeeId;
@@ -37,6 +38,8 @@ public abstract class AccessContract {
     /** Every role, and so an employee. */
     private static final Grant EVERYTHING = new Grant(Set.of(Role.values()), Optional.of(new EmployeeId("E-1")));
     private static final Grant DEVICE = new Grant(Set.of(Role.DEVICE), Optional.empty());
+    /** Fewer than the real adapter's pool of 10 connections: each racer holds one. */
+    private static final int WRITERS = 8;
 
     protected Users users;
     protected ApiKeys apiKeys;
@@ -249,6 +252,40 @@ public abstract class AccessContract {
         apiKeys.revoke(oldest.id(), LATEST);
 
         assertThat(apiKeys.list()).containsExactly(newest, middleHigh, middleLow, revoked(oldest, LATEST));
+    }
+
+    // ---------------------------------------------------------------- races
+
+    @Test
+    void ofConcurrentAddsOfOneNameExactlyOneStoresItsUser() throws Exception {
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, i -> () -> transactions.inTransaction(() -> {
+            users.add(User.enabled(new Username("alice"), new PasswordHash("hash " + i), ADMIN, NOW));
+            return i;
+        }));
+
+        assertThat(outcomes).filteredOn(Integer.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(outcome -> !(outcome instanceof Integer)).hasSize(WRITERS - 1)
+                .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Conflict.class));
+        int winner = (Integer) outcomes.stream().filter(Integer.class::isInstance).findFirst().orElseThrow();
+        assertThat(users.find(new Username("alice")).orElseThrow().passwordHash()).isEqualTo(new PasswordHash("hash " + winner));
+    }
+
+    @Test
+    void ofConcurrentRevocationsAndDisablingsExactlyOneSucceeds() throws Exception {
+        User alice = stored(user("alice", ADMIN));
+        ApiKey clock = key("00000000000000a1", "Time clock", DEVICE, alice, NOW);
+        storedKey(clock);
+
+        List<Object> revocations = AllAtOnce.outcomes(WRITERS,
+                i -> () -> transactions.inTransaction(() -> apiKeys.revoke(clock.id(), LATER.plusSeconds(i))));
+        List<Object> disablings = AllAtOnce.outcomes(WRITERS,
+                i -> () -> transactions.inTransaction(() -> users.disable(alice.username(), LATER.plusSeconds(i))));
+
+        assertThat(revocations).containsOnly(true, false).filteredOn(Boolean.TRUE::equals).hasSize(1);
+        assertThat(disablings).containsOnly(true, false).filteredOn(Boolean.TRUE::equals).hasSize(1);
+        assertThat(apiKeys.list().get(0).revokedAt()).contains(LATER.plusSeconds(revocations.indexOf(true)));
+        assertThat(users.find(alice.username()).orElseThrow().disabledAt())
+                .contains(LATER.plusSeconds(disablings.indexOf(true)));
     }
 
     // ---------------------------------------------------------------- units of work
