@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * A row of {@code employees}: the time zone by its IANA id, instants as timestamptz, an absent
- * department as NULL, and {@code nameLower} the name as the name-prefix search compares it.
+ * A row of {@code employees}, or an employee's snapshot in {@code employee_audit_events}: the time
+ * zone by its IANA id, instants as timestamptz, an absent department as NULL, and {@code nameLower}
+ * the name as the name-prefix search compares it.
  */
 record EmployeeRow(
         String employeeId,
@@ -31,6 +32,9 @@ record EmployeeRow(
 
     private static final List<String> COLUMNS = List.of("employee_id", "name", "name_lower", "department", "timezone",
             "active", "version", "created_at", "updated_at");
+    /** The columns an employee's snapshot in {@code employee_audit_events} keeps: all but its id and the derived name_lower. */
+    private static final List<String> SNAPSHOT =
+            List.of("name", "department", "timezone", "active", "version", "created_at", "updated_at");
 
     /** Every column, as named in the table. */
     static String columns() {
@@ -47,12 +51,38 @@ record EmployeeRow(
                 .collect(Collectors.joining(", "));
     }
 
+    /** The snapshot columns, each named with {@code prefix}: {@code before_name, ...}. */
+    static String snapshotColumns(String prefix) {
+        return SNAPSHOT.stream().map(column -> prefix + column).collect(Collectors.joining(", "));
+    }
+
+    /** The parameters of the snapshot columns named with {@code prefix}: the VALUES of an INSERT. */
+    static String snapshotParameters(String prefix) {
+        return snapshotColumns(":" + prefix);
+    }
+
     /** The columns named with {@code prefix} ("" for a plain SELECT). */
     static EmployeeRow read(ResultSet rs, String prefix) throws SQLException {
+        return read(rs, prefix, rs.getString(prefix + "employee_id"), rs.getString(prefix + "name_lower"));
+    }
+
+    /**
+     * The employee whose id is the {@code employee_id} column and whose snapshot columns are named
+     * with {@code prefix} ({@code before_name}...); absent when they are NULL.
+     */
+    static Optional<EmployeeRow> readSnapshot(ResultSet rs, String prefix) throws SQLException {
+        String name = rs.getString(prefix + "name");
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(read(rs, prefix, rs.getString("employee_id"), lowerCase(name)));
+    }
+
+    private static EmployeeRow read(ResultSet rs, String prefix, String employeeId, String nameLower) throws SQLException {
         return new EmployeeRow(
-                rs.getString(prefix + "employee_id"),
+                employeeId,
                 rs.getString(prefix + "name"),
-                rs.getString(prefix + "name_lower"),
+                nameLower,
                 rs.getString(prefix + "department"),
                 rs.getString(prefix + "timezone"),
                 rs.getBoolean(prefix + "active"),
@@ -86,16 +116,23 @@ record EmployeeRow(
 
     /** Binds every column to the parameter of its name ({@code :employee_id}...). */
     static <S extends SqlStatement<S>> S bind(S statement, EmployeeRow row) {
+        statement.bind("employee_id", row.employeeId()).bind("name_lower", row.nameLower());
+        return bindSnapshot(statement, "", Optional.of(row));
+    }
+
+    /**
+     * Binds the snapshot columns to the parameters named like them with {@code prefix}
+     * ({@code :before_name}...), NULL when {@code row} is absent.
+     */
+    static <S extends SqlStatement<S>> S bindSnapshot(S statement, String prefix, Optional<EmployeeRow> row) {
         return statement
-                .bind("employee_id", row.employeeId())
-                .bind("name", row.name())
-                .bind("name_lower", row.nameLower())
-                .bindByType("department", row.department(), String.class)
-                .bind("timezone", row.timezone())
-                .bind("active", row.active())
-                .bind("version", row.version())
-                .bind("created_at", row.createdAt())
-                .bind("updated_at", row.updatedAt());
+                .bindByType(prefix + "name", row.map(EmployeeRow::name).orElse(null), String.class)
+                .bindByType(prefix + "department", row.map(EmployeeRow::department).orElse(null), String.class)
+                .bindByType(prefix + "timezone", row.map(EmployeeRow::timezone).orElse(null), String.class)
+                .bindByType(prefix + "active", row.map(EmployeeRow::active).orElse(null), Boolean.class)
+                .bindByType(prefix + "version", row.map(EmployeeRow::version).orElse(null), Long.class)
+                .bindByType(prefix + "created_at", row.map(EmployeeRow::createdAt).orElse(null), OffsetDateTime.class)
+                .bindByType(prefix + "updated_at", row.map(EmployeeRow::updatedAt).orElse(null), OffsetDateTime.class);
     }
 
     /** How names and prefixes are compared: {@link io.attendance.domain.model.EmployeeQuery}'s lower case. */

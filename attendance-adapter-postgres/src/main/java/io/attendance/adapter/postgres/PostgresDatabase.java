@@ -3,11 +3,13 @@ package io.attendance.adapter.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.attendance.domain.port.ApiKeys;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.HealthProbe;
 import io.attendance.domain.port.Transactions;
+import io.attendance.domain.port.Users;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,6 +32,8 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresEmployees employees;
     private final PostgresAttendanceRecords attendanceRecords;
     private final PostgresAuditTrail auditTrail;
+    private final PostgresUsers users;
+    private final PostgresApiKeys apiKeys;
     private final PostgresHealthProbe healthProbe;
     private final Migrations migrations;
 
@@ -40,6 +44,8 @@ public final class PostgresDatabase implements AutoCloseable {
         this.employees = new PostgresEmployees(transactions);
         this.attendanceRecords = new PostgresAttendanceRecords(transactions, fetchSize);
         this.auditTrail = new PostgresAuditTrail(transactions);
+        this.users = new PostgresUsers(transactions);
+        this.apiKeys = new PostgresApiKeys(transactions);
         this.healthProbe = new PostgresHealthProbe(dataSource, healthTimeout);
         this.migrations = new Migrations(dataSource);
     }
@@ -98,6 +104,14 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Appends join the caller's unit of work: an event commits with the change it describes. */
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     /** Answers within about two seconds whether the server answers; never throws. */

@@ -1,9 +1,11 @@
 package io.attendance.adapter.postgres;
 
 import io.attendance.adapter.postgres.TestPostgres.TestDatabase;
+import io.attendance.domain.port.ApiKeys;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.Employees;
+import io.attendance.domain.port.Users;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -48,6 +50,14 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback, Bef
 
     AuditTrail auditTrail() {
         return database.auditTrail();
+    }
+
+    Users users() {
+        return database.users();
+    }
+
+    ApiKeys apiKeys() {
+        return database.apiKeys();
     }
 
     PostgresTransactions transactions() {

@@ -35,7 +35,13 @@ class MigrationsTest {
             "007-create-audit-events", "008-index-attendance-records-by-date",
             "009-index-attendance-records-updated-at", "010-index-employees-department",
             "011-index-employees-name-prefix");
-    private static final List<String> CHANGESETS = Stream.concat(V1_CHANGESETS.stream(), V2_CHANGESETS.stream()).toList();
+    private static final List<String> ACCESS_CHANGESETS = List.of(
+            "012-create-users", "013-create-api-keys", "014-create-employee-audit-events", "015-audit-append-only");
+    private static final List<String> CHANGESETS = Stream.of(V1_CHANGESETS, V2_CHANGESETS, ACCESS_CHANGESETS)
+            .flatMap(List::stream).toList();
+    private static final List<String> ACCESS_TABLES = List.of("users", "api_keys", "employee_audit_events");
+    private static final List<String> APPEND_ONLY_TRIGGERS = List.of("audit_events_append_only",
+            "audit_events_no_truncate", "employee_audit_events_append_only", "employee_audit_events_no_truncate");
     private static final List<String> V2_INDEXES = List.of("attendance_records_by_date_idx",
             "attendance_records_updated_at_idx", "employees_department_idx", "employees_name_lower_idx",
             "audit_events_history_idx");
@@ -70,8 +76,12 @@ class MigrationsTest {
 
         database.migrations().update();
 
-        assertThat(tables()).contains("employees", "attendance_records", "audit_events");
-        assertThat(indexes()).containsAll(V2_INDEXES);
+        assertThat(tables()).contains("employees", "attendance_records", "audit_events").containsAll(ACCESS_TABLES);
+        assertThat(indexes()).containsAll(V2_INDEXES).contains("employee_audit_events_history_idx");
+        assertThat(userTriggers()).containsExactlyInAnyOrderElementsOf(APPEND_ONLY_TRIGGERS);
+        assertThat(strings("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'users'::regclass "
+                + "AND attname = 'roles' UNION ALL SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = 'api_keys'::regclass AND attname = 'roles'")).containsExactly("text[]", "text[]");
         assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS);
         assertThat(database.migrations().status()).contains("is up to date").doesNotContain("001-create-employees");
         assertThat(count("SELECT count(*) FROM employees")).isEqualTo(1);
@@ -85,18 +95,35 @@ class MigrationsTest {
 
         assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 1));
         assertThat(database.migrations().status())
-                .contains("1 changeset has not been applied", "011-index-employees-name-prefix")
+                .contains("1 changeset has not been applied", "015-audit-append-only")
+                .doesNotContain("014-create-employee-audit-events");
+        assertThat(userTriggers()).isEmpty();
+        assertThat(count("SELECT count(*) FROM pg_proc WHERE proname = 'audit_append_only'")).isZero();
+        execute("INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, after_status, after_source, "
+                + "after_version, after_created_at, after_updated_at) "
+                + "VALUES ('E-1', DATE '2026-11-27', now(), 'anonymous', 'CREATED', 'PRESENT', 'API', 1, now(), now())");
+        execute("UPDATE audit_events SET actor = 'someone'");
+        execute("DELETE FROM audit_events");
+        assertThat(tables()).containsAll(ACCESS_TABLES);
+
+        database.migrations().rollback(ACCESS_CHANGESETS.size());
+
+        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 5));
+        assertThat(database.migrations().status())
+                .contains("5 changesets have not been applied", "011-index-employees-name-prefix")
                 .doesNotContain("010-index-employees-department");
+        assertThat(tables()).doesNotContainAnyElementsOf(ACCESS_TABLES);
         assertThat(indexes()).doesNotContain("employees_name_lower_idx").contains("employees_department_idx");
 
-        database.migrations().rollback(CHANGESETS.size() - 1);
+        database.migrations().rollback(CHANGESETS.size() - 5);
 
         assertThat(tables()).doesNotContain("employees", "attendance_records", "audit_events");
         assertThat(appliedChangesets()).isEmpty();
 
         database.migrations().update();
 
-        assertThat(tables()).contains("employees", "attendance_records", "audit_events");
+        assertThat(tables()).contains("employees", "attendance_records", "audit_events").containsAll(ACCESS_TABLES);
+        assertThat(userTriggers()).containsExactlyInAnyOrderElementsOf(APPEND_ONLY_TRIGGERS);
         assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS);
     }
 
@@ -104,7 +131,7 @@ class MigrationsTest {
     void theV2ChangesetsRollBackToTheV1SchemaWhoseRowsThenMigrateToV2Defaults() throws SQLException {
         database.migrations().update();
 
-        database.migrations().rollback(V2_CHANGESETS.size());
+        database.migrations().rollback(ACCESS_CHANGESETS.size() + V2_CHANGESETS.size());
 
         assertThat(appliedChangesets()).containsExactlyElementsOf(V1_CHANGESETS);
         assertThat(columns("employees")).containsExactly("employee_id", "name", "created_at", "updated_at");
@@ -199,6 +226,53 @@ class MigrationsTest {
     }
 
     @Test
+    void theSchemaRefusesUsersAndKeysTheDomainNeverWrites() throws SQLException {
+        database.migrations().update();
+        String user = "INSERT INTO users (username, password_hash, roles, employee_id, created_at) VALUES ";
+
+        assertThatThrownBy(() -> execute(user + "('a', 'h', ARRAY['ADMIN', 'ROOT'], NULL, now())"))
+                .hasMessageContaining("users_roles_known");
+        assertThatThrownBy(() -> execute(user + "('a', 'h', ARRAY[]::TEXT[], NULL, now())"))
+                .hasMessageContaining("users_roles_known");
+        assertThatThrownBy(() -> execute(user + "('a', 'h', ARRAY['VIEWER', NULL], NULL, now())"))
+                .hasMessageContaining("users_roles_known");
+        assertThatThrownBy(() -> execute(user + "('a', 'h', ARRAY['VIEWER', 'EMPLOYEE'], NULL, now())"))
+                .hasMessageContaining("users_employee_role_has_employee");
+        execute(user + "('a', 'h', ARRAY['EMPLOYEE'], 'E-1', now())");
+
+        String key = "INSERT INTO api_keys (id, name, secret_digest, roles, employee_id, created_by, created_at) VALUES ";
+        String digest = "'" + "0".repeat(64) + "'";
+        assertThatThrownBy(() -> execute(key + "('0123456789abcdef', 'k', " + digest + ", ARRAY['DEVICE'], NULL, 'b', now())"))
+                .hasMessageContaining("api_keys_created_by_fk");
+        assertThatThrownBy(() -> execute(key + "('0123456789abcdef', 'k', '" + "G".repeat(64) + "', ARRAY['DEVICE'], NULL, 'a', now())"))
+                .hasMessageContaining("api_keys_secret_digest_hex");
+        assertThatThrownBy(() -> execute(key + "('0123456789ABCDEF', 'k', " + digest + ", ARRAY['DEVICE'], NULL, 'a', now())"))
+                .hasMessageContaining("api_keys_id_hex");
+        assertThatThrownBy(() -> execute(key + "('0123456789abcdef', 'k', " + digest + ", ARRAY['DEVICES'], NULL, 'a', now())"))
+                .hasMessageContaining("api_keys_roles_known");
+        assertThatThrownBy(() -> execute(key + "('0123456789abcdef', 'k', " + digest + ", ARRAY['EMPLOYEE'], NULL, 'a', now())"))
+                .hasMessageContaining("api_keys_employee_role_has_employee");
+        execute(key + "('0123456789abcdef', 'k', " + digest + ", ARRAY['DEVICE'], NULL, 'a', now())");
+        assertThatThrownBy(() -> execute(key + "('0123456789abcde0', 'k', " + digest + ", ARRAY['DEVICE'], NULL, 'a', now())"))
+                .hasMessageContaining("api_keys_secret_digest_unique");
+
+        String event = "INSERT INTO employee_audit_events (employee_id, occurred_at, actor, action, "
+                + "before_name, before_timezone, before_active, before_version, before_created_at, before_updated_at, "
+                + "after_name, after_timezone, after_active, after_version, after_created_at, after_updated_at) "
+                + "VALUES ('E-1', now(), 'anonymous', ";
+        String after = "'Ada', 'UTC', true, 2, now(), now())";
+        assertThatThrownBy(() -> execute(event + "'CREATED', 'Ada', 'UTC', true, 1, now(), now(), " + after))
+                .hasMessageContaining("employee_audit_events_before_unless_created");
+        assertThatThrownBy(() -> execute(event + "'UPDATED', NULL, NULL, NULL, NULL, NULL, NULL, " + after))
+                .hasMessageContaining("employee_audit_events_before_unless_created");
+        assertThatThrownBy(() -> execute(event + "'UPDATED', 'Ada', NULL, true, 1, now(), now(), " + after))
+                .hasMessageContaining("employee_audit_events_before_whole");
+        assertThatThrownBy(() -> execute(event + "'DELETED', 'Ada', 'UTC', true, 1, now(), now(), " + after))
+                .hasMessageContaining("employee_audit_events_action_known");
+        execute(event + "'UPDATED', 'Ada', 'UTC', true, 1, now(), now(), " + after);
+    }
+
+    @Test
     void rollingBackNothingIsRefused() {
         assertThatThrownBy(() -> database.migrations().rollback(0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -232,6 +306,11 @@ class MigrationsTest {
 
     private boolean hasIcu() throws SQLException {
         return count("SELECT count(*) FROM pg_collation WHERE collname = 'und-x-icu'") > 0;
+    }
+
+    /** The triggers of the schema's tables that are not a constraint's own. */
+    private List<String> userTriggers() throws SQLException {
+        return strings("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal");
     }
 
     private List<String> tables() throws SQLException {

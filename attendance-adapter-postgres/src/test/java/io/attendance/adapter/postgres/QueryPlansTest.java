@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plans PostgreSQL chooses for the adapter's own queries, with their parameters, on a few
- * thousand rows: each v2 query is answered through the index made for it (changesets 007-011).
+ * thousand rows: each query that serves a request is answered through the index made for it.
  */
 class QueryPlansTest {
     private static final int EMPLOYEES = 500;
@@ -58,6 +58,24 @@ class QueryPlansTest {
                     SELECT employee_id, work_date, created_at, 'anonymous', 'CREATED', status, source, 1, created_at, created_at
                       FROM attendance_records
                     """);
+            statement.execute("""
+                    INSERT INTO employee_audit_events (employee_id, occurred_at, actor, action, after_name, after_department,
+                                                       after_timezone, after_active, after_version, after_created_at,
+                                                       after_updated_at)
+                    SELECT employee_id, created_at, 'anonymous', 'CREATED', name, department, timezone, active, 1,
+                           created_at, updated_at
+                      FROM employees CROSS JOIN generate_series(1, 4)
+                    """);
+            statement.execute("""
+                    INSERT INTO users (username, password_hash, roles, created_at)
+                    SELECT 'user-' || i, 'hash', ARRAY['ADMIN'], now() FROM generate_series(1, %d) AS i
+                    """.formatted(EMPLOYEES));
+            statement.execute("""
+                    INSERT INTO api_keys (id, name, secret_digest, roles, created_by, created_at)
+                    SELECT lpad(to_hex(i), 16, '0'), 'key ' || i, encode(sha256(i::text::bytea), 'hex'), ARRAY['DEVICE'],
+                           'user-' || (1 + mod(i, %d)), now()
+                      FROM generate_series(1, %d) AS i
+                    """.formatted(EMPLOYEES, 4 * EMPLOYEES));
             statement.execute("ANALYZE");
         }
         database = testDatabase.connect();
@@ -120,6 +138,18 @@ class QueryPlansTest {
     void aRecordsHistoryIsReadFromTheHistoryIndexInItsOrder() {
         assertThat(plan(PostgresAuditTrail.HISTORY, Map.of("employee_id", "E-0042", "work_date", WorkDate.of(2026, 1, 8).value())))
                 .contains("audit_events_history_idx").doesNotContain("Sort");
+    }
+
+    @Test
+    void anEmployeesHistoryIsFoundThroughItsHistoryIndex() {
+        assertThat(plan(PostgresAuditTrail.EMPLOYEE_HISTORY, Map.of("employee_id", "E-0042")))
+                .contains("employee_audit_events_history_idx").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void aPresentedKeyIsFoundThroughTheUniqueIndexOfTheDigestAndItsCreatorThroughThePrimaryKey() {
+        assertThat(plan(PostgresApiKeys.FIND_IN_FORCE, Map.of("secret_digest", "0".repeat(64))))
+                .contains("api_keys_secret_digest_unique", "users_pk").doesNotContain("Seq Scan");
     }
 
     private static AttendanceQuery query(String employeeId, String department, AttendanceStatus status, Instant updatedSince) {

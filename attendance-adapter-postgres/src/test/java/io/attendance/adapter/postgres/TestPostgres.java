@@ -76,7 +76,12 @@ public final class TestPostgres {
         return createDatabase(migratedTemplate);
     }
 
-    /** Empties every table of the database, except Liquibase's own. */
+    /**
+     * Empties every table of the database, except Liquibase's own, the append-only audit tables
+     * included: as their owner (who ran the migrations), it switches their triggers off for its own
+     * transaction only. The ALTER TABLE locks each table until the commit, by which the triggers are
+     * back on, so no other connection ever sees a table unguarded. A test's reset, never the service's.
+     */
     public static void truncateAll(TestDatabase database) {
         try (Connection connection = database.openConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -89,7 +94,15 @@ public final class TestPostgres {
                 }
             }
             if (!tables.isEmpty()) {
+                connection.setAutoCommit(false);
+                for (String table : tables) {
+                    statement.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+                }
                 statement.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
+                for (String table : tables) {
+                    statement.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+                }
+                connection.commit();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty " + database.jdbcUrl(), e);

@@ -1,7 +1,13 @@
 package io.attendance.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.attendance.domain.model.EmployeeAuditEvent;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class TestPostgresTest {
@@ -26,7 +32,29 @@ class TestPostgresTest {
             assertThat(database.migrations().status()).contains("is up to date");
         }
         try (PostgresDatabase database = empty.connect()) {
-            assertThat(database.migrations().status()).contains("11 changesets have not been applied");
+            assertThat(database.migrations().status()).contains("15 changesets have not been applied");
+        }
+    }
+
+    @Test
+    void emptyingADatabaseEmptiesTheAuditTablesAndLeavesThemAppendOnly() throws SQLException {
+        TestPostgres.TestDatabase migrated = TestPostgres.freshMigratedDatabase();
+        EmployeeAuditEvent created = EmployeeAuditEvent.created(TestData.employee("E-1", "Ada"), "anonymous");
+        try (PostgresDatabase database = migrated.connect()) {
+            database.auditTrail().append(created);
+
+            TestPostgres.truncateAll(migrated);
+
+            assertThat(database.auditTrail().history(created.employeeId())).isEmpty();
+            database.auditTrail().append(created);
+        }
+        try (Connection connection = migrated.openConnection(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("DELETE FROM employee_audit_events"))
+                    .hasMessageContaining("append-only");
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM employee_audit_events")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
         }
     }
 }

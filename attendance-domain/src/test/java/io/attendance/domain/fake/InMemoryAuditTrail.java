@@ -1,6 +1,7 @@
 package io.attendance.domain.fake;
 
 import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AuditTrail;
@@ -17,6 +18,18 @@ public final class InMemoryAuditTrail implements AuditTrail {
     @Override
     public void append(AuditEvent event) {
         db.runInTransaction(() -> db.auditEvents.add(event));
+    }
+
+    @Override
+    public void append(EmployeeAuditEvent event) {
+        db.runInTransaction(() -> db.employeeAuditEvents.add(event));
+    }
+
+    @Override
+    public List<EmployeeAuditEvent> history(EmployeeId employeeId) {
+        return db.inTransaction(() -> db.employeeAuditEvents.stream()
+                .filter(event -> event.employeeId().equals(employeeId))
+                .toList());
     }
 
     @Override

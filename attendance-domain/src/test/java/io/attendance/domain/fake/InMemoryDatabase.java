@@ -1,12 +1,17 @@
 package io.attendance.domain.fake;
 
+import io.attendance.domain.model.ApiKey;
+import io.attendance.domain.model.ApiKeyId;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.User;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.Transactions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * The state behind the in-memory persistence fakes, and their {@link Transactions}: one lock
  * serialises units of work (a nested call joins the outer one), and a failed unit of work restores
- * everything it started from: employees, records and audit events alike. Every fake reads and
+ * everything it started from: employees, records, audit events, users and API keys alike. Every fake reads and
  * writes only inside {@link #inTransaction}.
  */
 public final class InMemoryDatabase implements Transactions {
@@ -28,10 +33,18 @@ public final class InMemoryDatabase implements Transactions {
         }
     }
 
+    /** An API key as stored: the key and the digest of its secret. */
+    record StoredKey(ApiKey key, String secretDigest) {
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     TreeMap<EmployeeId, Employee> employees = new TreeMap<>();
     TreeMap<RecordKey, AttendanceRecord> records = new TreeMap<>();
     List<AuditEvent> auditEvents = new ArrayList<>();
+    List<EmployeeAuditEvent> employeeAuditEvents = new ArrayList<>();
+    /** By username's text: the order {@code Users.list} promises. */
+    TreeMap<String, User> users = new TreeMap<>();
+    LinkedHashMap<ApiKeyId, StoredKey> apiKeys = new LinkedHashMap<>();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -43,12 +56,18 @@ public final class InMemoryDatabase implements Transactions {
             TreeMap<EmployeeId, Employee> employeesBefore = new TreeMap<>(employees);
             TreeMap<RecordKey, AttendanceRecord> recordsBefore = new TreeMap<>(records);
             List<AuditEvent> auditBefore = new ArrayList<>(auditEvents);
+            List<EmployeeAuditEvent> employeeAuditBefore = new ArrayList<>(employeeAuditEvents);
+            TreeMap<String, User> usersBefore = new TreeMap<>(users);
+            LinkedHashMap<ApiKeyId, StoredKey> apiKeysBefore = new LinkedHashMap<>(apiKeys);
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
                 employees = employeesBefore;
                 records = recordsBefore;
                 auditEvents = auditBefore;
+                employeeAuditEvents = employeeAuditBefore;
+                users = usersBefore;
+                apiKeys = apiKeysBefore;
                 throw e;
             }
         } finally {

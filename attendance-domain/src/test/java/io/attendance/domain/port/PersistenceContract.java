@@ -15,6 +15,7 @@ import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
@@ -778,6 +779,30 @@ public abstract class PersistenceContract {
                 .containsExactly(AuditAction.CREATED, AuditAction.DELETED);
     }
 
+    @Test
+    void anEmployeesHistoryHoldsItsEventsOldestFirstExactlyAsAppended() {
+        Employee created = ada();
+        Employee moved = created.revised(new EmployeeDetails("Ada King", Optional.empty(), ZoneId.of("Asia/Kolkata"), true),
+                LATER).orElseThrow();
+        Employee left = moved.revised(moved.details().inactive(), Instant.parse("2099-12-31T23:59:59.999999Z")).orElseThrow();
+        EmployeeAuditEvent creation = EmployeeAuditEvent.created(created, "user:hr-admin");
+        EmployeeAuditEvent move = EmployeeAuditEvent.updated(created, moved, "x' OR '1'='1");
+        EmployeeAuditEvent leaving = EmployeeAuditEvent.updated(moved, left, "api-key:0123456789abcdef");
+        EmployeeAuditEvent bobsCreation = EmployeeAuditEvent.created(bob(), "anonymous");
+        AuditEvent adasRecord = AuditEvent.created(recordOf(ada(), DAY, AttendanceStatus.PRESENT), "anonymous");
+        audit.append(creation);
+        audit.append(bobsCreation);
+        audit.append(adasRecord);
+        audit.append(move);
+        audit.append(leaving);
+
+        assertThat(audit.history(ada().id())).containsExactly(creation, move, leaving);
+        assertThat(audit.history(ada().id()).get(2).at()).isEqualTo(Instant.parse("2099-12-31T23:59:59.999999Z"));
+        assertThat(audit.history(bob().id())).containsExactly(bobsCreation);
+        assertThat(audit.history(new EmployeeId("nobody"))).isEmpty();
+        assertThat(audit.history(ada().id(), DAY)).as("a record's history holds no employee event").containsExactly(adasRecord);
+    }
+
     // ---------------------------------------------------------------- units of work
 
     @Test
@@ -786,6 +811,8 @@ public abstract class PersistenceContract {
         AttendanceRecord bobs = storedRecord(bob(), DAY, AttendanceStatus.PRESENT);
         AuditEvent bobsCreation = AuditEvent.created(bobs, "anonymous");
         audit.append(bobsCreation);
+        EmployeeAuditEvent bobsEmployeeCreation = EmployeeAuditEvent.created(bob(), "anonymous");
+        audit.append(bobsEmployeeCreation);
 
         assertThatThrownBy(() -> transactions.runInTransaction(() -> {
             employees.add(ada());
@@ -795,6 +822,9 @@ public abstract class PersistenceContract {
             employees.replace(bob().revised(bob().details().renamed("Robert"), LATER).orElseThrow(), 1);
             records.replace(bobs.revised(noted("changed"), LATER).orElseThrow(), 1);
             audit.append(AuditEvent.updated(bobs, bobs.revised(noted("changed"), LATER).orElseThrow(), "anonymous"));
+            audit.append(EmployeeAuditEvent.created(ada(), "anonymous"));
+            audit.append(EmployeeAuditEvent.updated(bob(), bob().revised(bob().details().renamed("Robert"), LATER).orElseThrow(),
+                    "anonymous"));
             throw new NotFound("something later in the same unit of work failed");
         })).isInstanceOf(NotFound.class).hasMessage("something later in the same unit of work failed");
 
@@ -804,6 +834,8 @@ public abstract class PersistenceContract {
         assertThat(employees.find(bob().id())).contains(bob());
         assertThat(records.find(bob().id(), DAY)).contains(bobs);
         assertThat(audit.history(bob().id(), DAY)).containsExactly(bobsCreation);
+        assertThat(audit.history(ada().id())).isEmpty();
+        assertThat(audit.history(bob().id())).containsExactly(bobsEmployeeCreation);
     }
 
     @Test
