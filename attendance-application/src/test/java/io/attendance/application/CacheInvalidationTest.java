@@ -49,7 +49,7 @@ class CacheInvalidationTest {
     void aDeactivationTellsTheCacheOnlyAfterItCommitted() {
         app.hire("E-1", "Ada Lovelace", "Ops", null);
 
-        assertThat(toldTheCacheBy(() -> app.employeeService.deactivate(ADA, Precondition.NONE)))
+        assertThat(toldTheCacheBy(() -> app.employeeService.deactivate(ADA, Precondition.NONE, ACTOR)))
                 .containsExactly(afterCommit(ADA));
     }
 

@@ -15,6 +15,7 @@ import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.fake.AllAtOnce;
 import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
@@ -48,7 +49,7 @@ class EmployeeServiceTest {
 
     @Test
     void aFirstPutCreatesTheEmployeeAtVersionOne() {
-        Written<Employee> written = service.put(ada(), Precondition.NONE);
+        Written<Employee> written = service.put(ada(), Precondition.NONE, ACTOR);
 
         assertThat(written.created()).isTrue();
         assertThat(written.value()).isEqualTo(new Employee(ADA,
@@ -59,9 +60,9 @@ class EmployeeServiceTest {
 
     @Test
     void anotherPutReplacesTheDetailsAtTheNextVersion() {
-        service.put(ada(), Precondition.NONE);
+        service.put(ada(), Precondition.NONE, ACTOR);
 
-        Written<Employee> written = service.put(put("Ada King", null, null, false), Precondition.NONE);
+        Written<Employee> written = service.put(put("Ada King", null, null, false), Precondition.NONE, ACTOR);
 
         assertThat(written.created()).isFalse();
         assertThat(written.value().version()).isEqualTo(2);
@@ -72,9 +73,9 @@ class EmployeeServiceTest {
 
     @Test
     void rewritingTheSameDetailsChangesNothing() {
-        Employee first = service.put(ada(), Precondition.NONE).value();
+        Employee first = service.put(ada(), Precondition.NONE, ACTOR).value();
 
-        Written<Employee> again = service.put(ada(), Precondition.ifMatch(1));
+        Written<Employee> again = service.put(ada(), Precondition.ifMatch(1), ACTOR);
 
         assertThat(again.created()).isFalse();
         assertThat(again.value()).isEqualTo(first);
@@ -83,7 +84,7 @@ class EmployeeServiceTest {
 
     @Test
     void anAbsentTimezoneIsTheDefaultOneAndAnAbsentActiveIsTrue() {
-        Employee created = service.put(put("Ada", null, null, null), Precondition.NONE).value();
+        Employee created = service.put(put("Ada", null, null, null), Precondition.NONE, ACTOR).value();
 
         assertThat(created.timezone()).isEqualTo(DEFAULT_ZONE);
         assertThat(created.active()).isTrue();
@@ -91,45 +92,45 @@ class EmployeeServiceTest {
 
     @Test
     void ifMatchWithTheStoredVersionReplaces() {
-        service.put(ada(), Precondition.NONE);
+        service.put(ada(), Precondition.NONE, ACTOR);
 
-        assertThat(service.put(put("Ada King", null, null, true), Precondition.ifMatch(1)).value().version()).isEqualTo(2);
-        assertThat(service.put(put("Ada Queen", null, null, true), Precondition.ifMatchAny()).value().version()).isEqualTo(3);
+        assertThat(service.put(put("Ada King", null, null, true), Precondition.ifMatch(1), ACTOR).value().version()).isEqualTo(2);
+        assertThat(service.put(put("Ada Queen", null, null, true), Precondition.ifMatchAny(), ACTOR).value().version()).isEqualTo(3);
     }
 
     @Test
     void ifMatchWithAnotherVersionFailsAndChangesNothing() {
-        Employee stored = service.put(ada(), Precondition.NONE).value();
+        Employee stored = service.put(ada(), Precondition.NONE, ACTOR).value();
 
-        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifMatch(2)))
+        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifMatch(2), ACTOR))
                 .isInstanceOf(PreconditionFailed.class);
-        assertThatThrownBy(() -> service.deactivate(ADA, Precondition.ifMatch(7))).isInstanceOf(PreconditionFailed.class);
+        assertThatThrownBy(() -> service.deactivate(ADA, Precondition.ifMatch(7), ACTOR)).isInstanceOf(PreconditionFailed.class);
         assertThat(service.get(ADA)).isEqualTo(stored);
     }
 
     @Test
     void ifMatchOnAMissingEmployeeFailsAndCreatesNothing() {
-        assertThatThrownBy(() -> service.put(ada(), Precondition.ifMatch(1))).isInstanceOf(PreconditionFailed.class);
-        assertThatThrownBy(() -> service.put(ada(), Precondition.ifMatchAny())).isInstanceOf(PreconditionFailed.class);
+        assertThatThrownBy(() -> service.put(ada(), Precondition.ifMatch(1), ACTOR)).isInstanceOf(PreconditionFailed.class);
+        assertThatThrownBy(() -> service.put(ada(), Precondition.ifMatchAny(), ACTOR)).isInstanceOf(PreconditionFailed.class);
 
         assertThat(app.employees.find(ADA)).isEmpty();
     }
 
     @Test
     void ifNoneMatchAnyCreatesButNeverReplaces() {
-        assertThat(service.put(ada(), Precondition.ifNoneMatchAny()).created()).isTrue();
+        assertThat(service.put(ada(), Precondition.ifNoneMatchAny(), ACTOR).created()).isTrue();
 
-        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifNoneMatchAny()))
+        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifNoneMatchAny(), ACTOR))
                 .isInstanceOf(PreconditionFailed.class);
         assertThat(service.get(ADA).name()).isEqualTo("Ada Lovelace");
     }
 
     @Test
     void concurrentPutsPinnedToOneVersionLetExactlyOneSucceed() throws Exception {
-        service.put(ada(), Precondition.NONE);
+        service.put(ada(), Precondition.NONE, ACTOR);
 
         List<Object> outcomes = AllAtOnce.outcomes(8,
-                i -> () -> service.put(put("Writer " + i, null, null, true), Precondition.ifMatch(1)));
+                i -> () -> service.put(put("Writer " + i, null, null, true), Precondition.ifMatch(1), ACTOR));
 
         assertThat(outcomes).filteredOn(Written.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(PreconditionFailed.class::isInstance).hasSize(7);
@@ -139,7 +140,7 @@ class EmployeeServiceTest {
     @Test
     void concurrentCreateOnlyPutsCreateExactlyOnce() throws Exception {
         List<Object> outcomes = AllAtOnce.outcomes(8,
-                i -> () -> service.put(put("Writer " + i, null, null, true), Precondition.ifNoneMatchAny()));
+                i -> () -> service.put(put("Writer " + i, null, null, true), Precondition.ifNoneMatchAny(), ACTOR));
 
         assertThat(outcomes).filteredOn(Written.class::isInstance).hasSize(1)
                 .allSatisfy(written -> assertThat(((Written<?>) written).created()).isTrue());
@@ -150,22 +151,45 @@ class EmployeeServiceTest {
     @Test
     void anUnknownEmployeeIsNotFound() {
         assertThatThrownBy(() -> service.get(ADA)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.deactivate(ADA, Precondition.NONE)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> service.deactivate(ADA, Precondition.NONE, ACTOR)).isInstanceOf(NotFound.class);
     }
 
     @Test
     void deactivatingKeepsTheEmployeeAndEveryRecord() {
-        service.put(ada(), Precondition.NONE);
+        service.put(ada(), Precondition.NONE, ACTOR);
         app.recordAttendance.record(Commands.recordAttendance("E-1", null, "Present", "2026-11-26"), ACTOR);
 
-        Employee deactivated = service.deactivate(ADA, Precondition.ifMatch(1));
+        Employee deactivated = service.deactivate(ADA, Precondition.ifMatch(1), ACTOR);
 
         assertThat(deactivated.active()).isFalse();
         assertThat(deactivated.version()).isEqualTo(2);
         assertThat(deactivated.name()).isEqualTo("Ada Lovelace");
         assertThat(service.get(ADA)).isEqualTo(deactivated);
         assertThat(app.attendanceRecords.get(ADA, WorkDate.of(2026, 11, 26))).isNotNull();
-        assertThat(service.deactivate(ADA, Precondition.NONE)).as("a second time changes nothing").isEqualTo(deactivated);
+        assertThat(service.deactivate(ADA, Precondition.NONE, ACTOR)).as("a second time changes nothing").isEqualTo(deactivated);
+    }
+
+    @Test
+    void everyCreationChangeAndDeactivationIsAuditedByItsActorAndNothingElse() {
+        Employee created = service.put(ada(), Precondition.NONE, "user:hr").value();
+        service.put(ada(), Precondition.NONE, "user:hr");
+        Employee renamed = service.put(put("Ada King", null, null, true), Precondition.NONE, "user:manager").value();
+        Employee deactivated = service.deactivate(ADA, Precondition.NONE, "api-key:0123456789abcdef");
+        service.deactivate(ADA, Precondition.NONE, "user:hr");
+
+        assertThat(service.history(ADA)).containsExactly(
+                EmployeeAuditEvent.created(created, "user:hr"),
+                EmployeeAuditEvent.updated(created, renamed, "user:manager"),
+                EmployeeAuditEvent.updated(renamed, deactivated, "api-key:0123456789abcdef"));
+    }
+
+    @Test
+    void aRefusedWriteLeavesNoAuditEvent() {
+        service.put(ada(), Precondition.NONE, ACTOR);
+        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifMatch(7), ACTOR))
+                .isInstanceOf(PreconditionFailed.class);
+        assertThat(service.history(ADA)).hasSize(1);
+        assertThatThrownBy(() -> service.history(new EmployeeId("E-404"))).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -173,7 +197,7 @@ class EmployeeServiceTest {
         List<Employee> expected = IntStream.rangeClosed(1, 23)
                 .mapToObj(i -> service.put(Commands.putEmployee(String.format("E-%02d", i),
                         (i % 2 == 0 ? "Ada " : "Bob ") + i, i % 3 == 0 ? "Ops" : "Sales", null, i % 5 != 0),
-                        Precondition.NONE).value())
+                        Precondition.NONE, ACTOR).value())
                 .filter(employee -> employee.name().startsWith("Ada") && employee.active())
                 .toList();
         EmployeeQuery activeAdas = where(null, true, "ada");
@@ -190,7 +214,7 @@ class EmployeeServiceTest {
     void aPageHoldsAHundredEmployeesUnlessAskedOtherwise() {
         IntStream.rangeClosed(1, 101).forEach(i ->
                 service.put(Commands.putEmployee("E-" + (1000 + i), "Person " + i, null, null, true),
-                        Precondition.NONE));
+                        Precondition.NONE, ACTOR));
 
         Page<Employee> first = service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
         Page<Employee> last = service.list(EmployeeQuery.EVERYONE, first.nextCursor(), Optional.empty());
@@ -225,13 +249,13 @@ class EmployeeServiceTest {
 
     @Test
     void aWarmCacheNeverHidesAPut() {
-        service.put(ada(), Precondition.NONE);
+        service.put(ada(), Precondition.NONE, ACTOR);
         service.get(ADA);
         service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
         assertThat(isHit(app.cache.lookup(CachedReads.employee(ADA)))).isTrue();
         assertThat(isHit(app.cache.lookup(CachedReads.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 101)))).isTrue();
 
-        service.put(put("Ada King", "Sales", null, true), Precondition.NONE);
+        service.put(put("Ada King", "Sales", null, true), Precondition.NONE, ACTOR);
 
         assertThat(service.get(ADA).name()).isEqualTo("Ada King");
         assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items())
@@ -241,11 +265,11 @@ class EmployeeServiceTest {
 
     @Test
     void aWarmCacheNeverHidesADeactivationOrANewEmployee() {
-        service.put(ada(), Precondition.NONE);
+        service.put(ada(), Precondition.NONE, ACTOR);
         assertThat(service.list(where(null, true, null), Optional.empty(), Optional.empty()).items()).hasSize(1);
         service.get(ADA);
 
-        service.deactivate(ADA, Precondition.NONE);
+        service.deactivate(ADA, Precondition.NONE, ACTOR);
         app.hire("E-2", "Bob", null, null);
 
         assertThat(service.get(ADA).active()).isFalse();
@@ -268,8 +292,8 @@ class EmployeeServiceTest {
     class LostRaces {
 
         private final LosingEmployees losing = new LosingEmployees(app.employees);
-        private final EmployeeService racing = new EmployeeService(app.db, losing, app.cache,
-                new CursorCodec(InMemoryApplication.SECRET), CLOCK);
+        private final EmployeeService racing = new EmployeeService(app.db, losing,
+                new EmployeeWrites(losing, app.audit, CLOCK), app.audit, app.cache, new CursorCodec(InMemoryApplication.SECRET));
 
         /** Another writer creates Ada after our read. */
         private void anotherWriterCreatesAdaFirst() {
@@ -278,16 +302,16 @@ class EmployeeServiceTest {
 
         /** Another writer moves stored Ada from version 1 to 2 after our read. */
         private void anotherWriterRenamesAdaFirst() {
-            service.put(ada(), Precondition.NONE);
+            service.put(ada(), Precondition.NONE, ACTOR);
             losing.anotherWriterWinsTheNextRace(ADA,
-                    () -> service.put(put("Ada King", "Engineering", "Europe/London", true), Precondition.NONE));
+                    () -> service.put(put("Ada King", "Engineering", "Europe/London", true), Precondition.NONE, ACTOR));
         }
 
         @Test
         void aCreateOnlyPutThatLosesTheRaceToCreateFailsItsPrecondition() {
             anotherWriterCreatesAdaFirst();
 
-            assertThatThrownBy(() -> racing.put(ada(), Precondition.ifNoneMatchAny())).isInstanceOf(PreconditionFailed.class);
+            assertThatThrownBy(() -> racing.put(ada(), Precondition.ifNoneMatchAny(), ACTOR)).isInstanceOf(PreconditionFailed.class);
             assertThat(service.get(ADA).name()).isEqualTo("Ada King");
         }
 
@@ -295,7 +319,7 @@ class EmployeeServiceTest {
         void aPutThatLosesTheRaceToCreateRunsAgainAndReplacesWhatTheOtherWriterCreated() {
             anotherWriterCreatesAdaFirst();
 
-            Written<Employee> written = racing.put(ada(), Precondition.NONE);
+            Written<Employee> written = racing.put(ada(), Precondition.NONE, ACTOR);
 
             assertThat(written.created()).isFalse();
             assertThat(written.value().version()).isEqualTo(2);
@@ -307,7 +331,7 @@ class EmployeeServiceTest {
         void aPutThatLosesTheRaceToReplaceRunsAgainOnTheOtherWritersVersion() {
             anotherWriterRenamesAdaFirst();
 
-            Written<Employee> written = racing.put(put("Ada Queen", "Engineering", "Europe/London", true), Precondition.NONE);
+            Written<Employee> written = racing.put(put("Ada Queen", "Engineering", "Europe/London", true), Precondition.NONE, ACTOR);
 
             assertThat(written.value().version()).isEqualTo(3);
             assertThat(written.value().name()).isEqualTo("Ada Queen");
@@ -318,7 +342,7 @@ class EmployeeServiceTest {
         void aPinnedPutThatLosesTheRaceToReplaceFailsItsPreconditionAndKeepsTheOtherWritersChange() {
             anotherWriterRenamesAdaFirst();
 
-            assertThatThrownBy(() -> racing.put(put("Ada Queen", null, null, true), Precondition.ifMatch(1)))
+            assertThatThrownBy(() -> racing.put(put("Ada Queen", null, null, true), Precondition.ifMatch(1), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
             assertThat(app.employees.find(ADA)).map(Employee::name).contains("Ada King");
             assertThat(app.employees.find(ADA)).map(Employee::version).contains(2L);
@@ -328,7 +352,7 @@ class EmployeeServiceTest {
         void aDeactivationThatLosesTheRaceRunsAgainAndKeepsTheOtherWritersChange() {
             anotherWriterRenamesAdaFirst();
 
-            Employee deactivated = racing.deactivate(ADA, Precondition.NONE);
+            Employee deactivated = racing.deactivate(ADA, Precondition.NONE, ACTOR);
 
             assertThat(deactivated.version()).isEqualTo(3);
             assertThat(deactivated.active()).isFalse();
@@ -340,7 +364,7 @@ class EmployeeServiceTest {
         void aPinnedDeactivationThatLosesTheRaceFailsItsPreconditionAndLeavesTheEmployeeActive() {
             anotherWriterRenamesAdaFirst();
 
-            assertThatThrownBy(() -> racing.deactivate(ADA, Precondition.ifMatch(1))).isInstanceOf(PreconditionFailed.class);
+            assertThatThrownBy(() -> racing.deactivate(ADA, Precondition.ifMatch(1), ACTOR)).isInstanceOf(PreconditionFailed.class);
             assertThat(app.employees.find(ADA)).map(Employee::active).contains(true);
             assertThat(app.employees.find(ADA)).map(Employee::version).contains(2L);
         }

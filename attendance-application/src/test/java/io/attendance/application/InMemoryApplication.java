@@ -1,10 +1,16 @@
 package io.attendance.application;
 
+import io.attendance.domain.fake.InMemoryApiKeys;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
 import io.attendance.domain.fake.InMemoryAuditTrail;
 import io.attendance.domain.fake.InMemoryDatabase;
 import io.attendance.domain.fake.InMemoryEmployees;
+import io.attendance.domain.fake.InMemoryLoginAttempts;
 import io.attendance.domain.fake.InMemoryReadCache;
+import io.attendance.domain.fake.InMemorySessionStore;
+import io.attendance.domain.fake.InMemoryUsers;
+import io.attendance.domain.fake.SaltedDigestPasswordHashing;
+import io.attendance.domain.fake.SettableClock;
 import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.EmployeeId;
@@ -13,6 +19,7 @@ import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,6 +39,7 @@ final class InMemoryApplication {
     static final byte[] SECRET = "a test secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8);
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
     static final String ACTOR = "anonymous";
+    static final SessionPolicy SESSIONS = new SessionPolicy(Duration.ofHours(8), Duration.ofHours(24));
 
     final InMemoryDatabase db = new InMemoryDatabase();
     final InMemoryEmployees employees = new InMemoryEmployees(db);
@@ -41,6 +49,13 @@ final class InMemoryApplication {
     final List<Invalidation> invalidations = new CopyOnWriteArrayList<>();
     final InMemoryReadCache cache = new InMemoryReadCache(
             changed -> invalidations.add(new Invalidation(changed, db.inUnitOfWork())));
+    final InMemoryUsers users = new InMemoryUsers(db);
+    final InMemoryApiKeys apiKeys = new InMemoryApiKeys(db);
+    /** "Now" for sessions and sign-in counts, which tests move; the other use cases keep {@link #CLOCK}. */
+    final SettableClock clock = new SettableClock(CLOCK.instant());
+    final InMemorySessionStore sessions = new InMemorySessionStore(clock::instant);
+    final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(clock::instant);
+    final SaltedDigestPasswordHashing hashing = new SaltedDigestPasswordHashing();
     final AttendanceRecords records;
     final UseCases useCases;
     final EmployeeService employeeService;
@@ -74,8 +89,9 @@ final class InMemoryApplication {
 
     /** The use cases over the same store and cache, reading and writing records through {@code records}. */
     UseCases withRecords(AttendanceRecords records) {
-        return UseCases.assemble(new Ports(db, employees, records, audit, cache, () -> true, () -> true),
-                new UseCaseSettings(CLOCK, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000));
+        return UseCases.assemble(new Ports(db, employees, records, audit, cache, () -> true, () -> true,
+                        users, apiKeys, sessions, loginAttempts, hashing),
+                new UseCaseSettings(clock, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000, SESSIONS));
     }
 
     /** The application with two employees: Ada works in Paris for Ops, Bob in Los Angeles for Sales. */
@@ -93,7 +109,7 @@ final class InMemoryApplication {
     /** An employee created through the service: active, in {@code zone}, with a department when given. */
     EmployeeId hire(String id, String name, String department, String zone) {
         return employeeService.put(Commands.putEmployee(id, name, department, zone, true),
-                Precondition.NONE).value().id();
+                Precondition.NONE, ACTOR).value().id();
     }
 
     static boolean isHit(Cached<?> lookup) {

@@ -15,6 +15,7 @@ import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
@@ -54,6 +55,18 @@ class RecordAttendanceTest {
     }
 
     @Test
+    void theEmployeeAV1CreateMeetsOrRenamesIsAuditedByItsActor() {
+        recordAttendance.record(command("Ada Lovelace", "Absent", "2026-11-26"), "user:hr");
+        Employee met = app.employees.find(ADA).orElseThrow();
+        recordAttendance.record(command("Ada King", "Present", "2026-11-27"), "api-key:0123456789abcdef");
+        recordAttendance.record(command("Ada King", "Present", "2026-11-28"), "user:hr");
+
+        assertThat(app.audit.history(ADA)).containsExactly(
+                EmployeeAuditEvent.created(met, "user:hr"),
+                EmployeeAuditEvent.updated(met, app.employees.find(ADA).orElseThrow(), "api-key:0123456789abcdef"));
+    }
+
+    @Test
     void anUnknownEmployeeWithoutANameIsRefusedAndNothingIsStored() {
         ValidationFailed refused = catchThrowableOfType(ValidationFailed.class, () -> record(null, "Present", "2026-11-27"));
 
@@ -61,6 +74,7 @@ class RecordAttendanceTest {
         assertThat(app.records.find(ADA, DAY)).isEmpty();
         assertThat(app.employees.find(ADA)).isEmpty();
         assertThat(app.audit.history(ADA, DAY)).isEmpty();
+        assertThat(app.audit.history(ADA)).isEmpty();
     }
 
     @Test
@@ -124,8 +138,8 @@ class RecordAttendanceTest {
     class LostRaces {
 
         private final LosingEmployees losing = new LosingEmployees(app.employees);
-        private final RecordAttendance racing = new RecordAttendance(app.db, losing, app.records, app.audit, app.cache,
-                CLOCK, DEFAULT_ZONE);
+        private final RecordAttendance racing = new RecordAttendance(app.db, losing,
+                new EmployeeWrites(losing, app.audit, CLOCK), app.records, app.audit, app.cache, CLOCK, DEFAULT_ZONE);
 
         @Test
         void aV1CreateThatLosesTheRaceToCreateTheEmployeeRunsAgainAndRecordsTheDay() {

@@ -54,6 +54,11 @@ public final class InMemoryApiKeys implements ApiKeys {
                 .findFirst());
     }
 
+    /** Every secret digest stored: what a test checks against the secrets handed out. */
+    public List<String> digests() {
+        return db.inTransaction(() -> db.apiKeys.values().stream().map(StoredKey::secretDigest).toList());
+    }
+
     @Override
     public List<ApiKey> list() {
         return db.inTransaction(() -> db.apiKeys.values().stream().map(StoredKey::key).sorted(NEWEST_FIRST).toList());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -58,6 +59,11 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public void closeAllOf(Username username) {
         sessions.values().removeIf(open -> open.session().username().equals(username));
+    }
+
+    /** The keys sessions are stored under: what a test checks against the tokens handed out. */
+    public Set<String> digests() {
+        return Set.copyOf(sessions.keySet());
     }
 
     private static Instant idleDeadline(Session session, Duration idle, Instant now) {

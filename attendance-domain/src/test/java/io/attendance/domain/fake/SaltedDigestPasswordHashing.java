@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A FAKE for fast tests only: a random salt and one SHA-256, written {@code fake$<salt>$<hash>}
@@ -20,6 +21,8 @@ public final class SaltedDigestPasswordHashing implements PasswordHashing {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
 
+    private final AtomicInteger checks = new AtomicInteger();
+
     @Override
     public PasswordHash hash(Password password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -28,8 +31,14 @@ public final class SaltedDigestPasswordHashing implements PasswordHashing {
                 + ENCODER.encodeToString(digest(salt, password)));
     }
 
+    /** How many passwords were checked: each check stands for the cost a real hashing would take. */
+    public int checks() {
+        return checks.get();
+    }
+
     @Override
     public boolean matches(Password password, PasswordHash hash) {
+        checks.incrementAndGet();
         String[] parts = hash.encoded().split("\\$", -1);
         if (parts.length != 3 || !(parts[0] + "$").equals(PREFIX)) {
             return false;

@@ -1,0 +1,159 @@
+package io.attendance.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.attendance.domain.error.TooManyAttempts;
+import io.attendance.domain.error.Unauthenticated;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Grant;
+import io.attendance.domain.model.Password;
+import io.attendance.domain.model.Principal;
+import io.attendance.domain.model.Role;
+import io.attendance.domain.model.SecretToken;
+import io.attendance.domain.model.Username;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SessionServiceTest {
+    private static final Username ALICE = new Username("alice");
+    private static final String PASSWORD = "correct horse battery";
+    private static final String HOME = "192.0.2.10";
+
+    private final InMemoryApplication app = new InMemoryApplication();
+    private final SessionService sessions = app.useCases.sessions();
+
+    SessionServiceTest() {
+        app.useCases.users().create(new CreateUserCommand(ALICE, Password.chosen("password", PASSWORD),
+                new Grant(Set.of(Role.EMPLOYEE), Optional.of(new EmployeeId("E-1")))));
+    }
+
+    private SignedIn signIn(String password, String address) {
+        return sessions.signIn(new SignInCommand(ALICE, Password.offered("password", password), address));
+    }
+
+    @Test
+    void aSignInOpensASessionWhoseTokenNamesTheUserWithTheirRights() {
+        SignedIn signedIn = signIn(PASSWORD, HOME);
+
+        Principal caller = sessions.principalOf(signedIn.token().reveal());
+        assertThat(caller.kind()).isEqualTo(Principal.Kind.USER);
+        assertThat(caller.actor()).isEqualTo("user:alice");
+        assertThat(caller.roles()).containsExactly(Role.EMPLOYEE);
+        assertThat(caller.employeeId()).contains(new EmployeeId("E-1"));
+        assertThat(signedIn.session().expiresAt()).isEqualTo(app.clock.instant().plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void theTokenIs256RandomBitsAndTheStoreKeepsOnlyItsDigest() {
+        SignedIn first = signIn(PASSWORD, HOME);
+        SignedIn second = signIn(PASSWORD, HOME);
+
+        assertThat(Base64.getUrlDecoder().decode(first.token().reveal())).hasSize(32);
+        assertThat(first.token()).isNotEqualTo(second.token());
+        assertThat(app.sessions.digests()).contains(first.token().digest(), second.token().digest())
+                .doesNotContain(first.token().reveal(), second.token().reveal());
+    }
+
+    @Test
+    void anUnknownUserAndAWrongPasswordGetTheSameAnswer() {
+        Unauthenticated wrongPassword = catchThrowableOfType(Unauthenticated.class, () -> signIn("not the password", HOME));
+        Unauthenticated unknownUser = catchThrowableOfType(Unauthenticated.class, () -> sessions.signIn(
+                new SignInCommand(new Username("mallory"), Password.offered("password", PASSWORD), HOME)));
+
+        assertThat(wrongPassword).hasMessage(unknownUser.getMessage());
+    }
+
+    @Test
+    void anUnknownUserCostsAPasswordCheckLikeAKnownOne() {
+        int before = app.hashing.checks();
+        assertThatThrownBy(() -> sessions.signIn(
+                new SignInCommand(new Username("mallory"), Password.offered("password", PASSWORD), HOME)))
+                .isInstanceOf(Unauthenticated.class);
+        assertThat(app.hashing.checks()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theSixthFailedSignInForOneNameIsRefusedEvenWithTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn("wrong", HOME)).isInstanceOf(Unauthenticated.class);
+        }
+        TooManyAttempts refused = catchThrowableOfType(TooManyAttempts.class, () -> signIn(PASSWORD, HOME));
+
+        assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15));
+        app.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(signIn(PASSWORD, HOME).session().username()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void aSuccessfulSignInStartsTheNameAfresh() {
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> signIn("wrong", HOME)).isInstanceOf(Unauthenticated.class);
+        }
+        signIn(PASSWORD, HOME);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn("wrong", HOME)).isInstanceOf(Unauthenticated.class);
+        }
+        assertThatThrownBy(() -> signIn(PASSWORD, HOME)).isInstanceOf(TooManyAttempts.class);
+    }
+
+    @Test
+    void oneAddressTryingManyNamesIsRefusedAfterTwenty() {
+        for (int i = 0; i < 20; i++) {
+            Username name = new Username("user" + i);
+            assertThatThrownBy(() -> sessions.signIn(new SignInCommand(name, Password.offered("password", "x"), HOME)))
+                    .isInstanceOf(Unauthenticated.class);
+        }
+        assertThatThrownBy(() -> signIn(PASSWORD, HOME)).isInstanceOf(TooManyAttempts.class);
+        assertThat(signIn(PASSWORD, "198.51.100.7").session().username()).as("another address").isEqualTo(ALICE);
+    }
+
+    @Test
+    void aSessionLapsesAfterItsIdleTimeWithoutUse() {
+        String token = signIn(PASSWORD, HOME).token().reveal();
+        app.clock.advance(Duration.ofHours(7));
+        sessions.principalOf(token);
+        app.clock.advance(Duration.ofHours(7));
+        assertThat(sessions.principalOf(token).name()).as("each use re-arms the idle time").isEqualTo("alice");
+
+        app.clock.advance(Duration.ofHours(8).plusSeconds(1));
+        assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
+    void noUseKeepsASessionPastItsLifetime() {
+        String token = signIn(PASSWORD, HOME).token().reveal();
+        for (int hour = 0; hour < 23; hour++) {
+            app.clock.advance(Duration.ofHours(1));
+            sessions.principalOf(token);
+        }
+        app.clock.advance(Duration.ofHours(1));
+        assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtOnce() {
+        String token = signIn(PASSWORD, HOME).token().reveal();
+        sessions.signOut(token);
+        assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
+    void tokensThisServiceNeverIssuedAreRefusedWithoutALookUp() {
+        for (String token : new String[] {"", "x", SecretToken.generate().reveal() + "=", "../../etc/passwd"}) {
+            assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
+        }
+        assertThatThrownBy(() -> sessions.principalOf(SecretToken.generate().reveal())).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
+    void aDeletedUserCannotSignIn() {
+        app.useCases.users().delete(ALICE);
+        assertThatThrownBy(() -> signIn(PASSWORD, HOME)).isInstanceOf(Unauthenticated.class)
+                .hasMessage(SessionService.REFUSED);
+    }
+}
