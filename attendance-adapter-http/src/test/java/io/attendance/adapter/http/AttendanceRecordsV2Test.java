@@ -232,7 +232,7 @@ class AttendanceRecordsV2Test {
                 .containsExactly("at", "actor", "action", "before", "after");
         assertThat(events.get(0).get("action").asText()).isEqualTo("CREATED");
         assertThat(events.get(0).get("at").asText()).isEqualTo("2026-11-28T09:30:00Z");
-        assertThat(events.get(0).get("actor").asText()).isEqualTo("anonymous");
+        assertThat(events.get(0).get("actor").asText()).isEqualTo(server.administratorKeyActor);
         assertThat(events.get(0).get("before").isNull()).isTrue();
         assertThat(events.get(0).get("after").get("status").asText()).isEqualTo("Present");
         assertThat(events.get(1).get("action").asText()).isEqualTo("UPDATED");
@@ -271,7 +271,7 @@ class AttendanceRecordsV2Test {
         assertThat(record.json().get("source").asText()).isEqualTo("V1");
         assertThat(history.json()).singleElement().satisfies(event -> {
             assertThat(event.get("action").asText()).isEqualTo("CREATED");
-            assertThat(event.get("actor").asText()).isEqualTo("anonymous");
+            assertThat(event.get("actor").asText()).isEqualTo(server.administratorKeyActor);
         });
     }
 

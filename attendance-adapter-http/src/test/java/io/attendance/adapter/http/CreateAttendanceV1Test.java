@@ -198,7 +198,8 @@ class CreateAttendanceV1Test {
         try (Socket socket = new Socket("127.0.0.1", server.api.port())) {
             socket.setSoTimeout(Math.toIntExact(RunningApi.PATIENCE.toMillis()));
             socket.getOutputStream().write(("POST " + V1AttendanceEndpoints.CREATE + " HTTP/1.1\r\n"
-                    + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n"
+                    + "Host: localhost\r\nContent-Type: application/json\r\n" + server.credentialLines()
+                    + "Content-Length: 2097152\r\n"
                     + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 

@@ -31,7 +31,7 @@ class HttpApiLifecycleTest {
         RunningApi server = RunningApi.start(HttpSettings.onPort(0), ignored -> records);
         int port = server.api.port();
         CompletableFuture<HttpResponse<String>> inFlight = server.client().sendAsync(
-                HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH_ALL)).build(),
+                server.authorized(HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH_ALL)).build()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(records.paused.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -51,7 +51,7 @@ class HttpApiLifecycleTest {
         GeneratedAttendanceRecords records = GeneratedAttendanceRecords.pausingAt(1_000, 0);
         RunningApi server = RunningApi.start(new HttpSettings(0, 1_024, Duration.ofMillis(300)), ignored -> records);
         CompletableFuture<HttpResponse<String>> stuck = server.client().sendAsync(
-                HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH_ALL)).build(),
+                server.authorized(HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH_ALL)).build()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(records.paused.await(10, TimeUnit.SECONDS)).isTrue();
 

@@ -154,7 +154,7 @@ class RequestBodyBoundsTest {
         Socket socket = new Socket("127.0.0.1", server.api.port());
         socket.setSoTimeout(Math.toIntExact(PATIENCE.toMillis()));
         send(socket, method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + length + "\r\n\r\n");
+                + server.credentialLines() + "Content-Length: " + length + "\r\n\r\n");
         return socket;
     }
 

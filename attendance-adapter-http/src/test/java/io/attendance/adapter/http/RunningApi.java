@@ -6,11 +6,26 @@ import io.attendance.application.CursorCodec;
 import io.attendance.application.Ports;
 import io.attendance.application.UseCaseSettings;
 import io.attendance.application.UseCases;
+import io.attendance.application.IssueApiKeyCommand;
+import io.attendance.application.IssuedApiKey;
+import io.attendance.application.SessionPolicy;
+import io.attendance.domain.fake.InMemoryApiKeys;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
+import io.attendance.domain.fake.SettableClock;
 import io.attendance.domain.fake.InMemoryAuditTrail;
 import io.attendance.domain.fake.InMemoryDatabase;
 import io.attendance.domain.fake.InMemoryEmployees;
+import io.attendance.domain.fake.InMemoryLoginAttempts;
 import io.attendance.domain.fake.InMemoryReadCache;
+import io.attendance.domain.fake.InMemorySessionStore;
+import io.attendance.domain.fake.InMemoryUsers;
+import io.attendance.domain.fake.SaltedDigestPasswordHashing;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Grant;
+import io.attendance.domain.model.Password;
+import io.attendance.domain.model.Principal;
+import io.attendance.domain.model.Role;
+import io.attendance.domain.model.Username;
 import io.attendance.domain.port.AttendanceRecords;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,6 +44,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -59,16 +76,62 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    final InMemorySessionStore sessions = new InMemorySessionStore(clock::instant);
+    final UseCases useCases;
+    /** The administrator every test starts as, through an API key. */
+    final Principal administrator;
+    /** The audit trail's name for the administrator's key, which requests send by default. */
+    final String administratorKeyActor;
+    /** The headers that authenticate requests unless a request brings its own: the administrator's key. */
+    private volatile List<String> credentials;
+
     private RunningApi(HttpSettings settings, UnaryOperator<AttendanceRecords> records) {
         InMemoryEmployees employees = new InMemoryEmployees(database);
         AttendanceRecords attendanceRecords = records.apply(new InMemoryAttendanceRecords(database));
         InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
         InMemoryReadCache cache = new InMemoryReadCache();
         CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
-        api = new HttpApi(settings, UseCases.assemble(
-                new Ports(database, employees, attendanceRecords, audit, cache, databaseUp::get, cacheUp::get),
-                new UseCaseSettings(clock, settings.defaultTimezone(), cursors, 1_000)), registry);
+        useCases = UseCases.assemble(
+                new Ports(database, employees, attendanceRecords, audit, cache, databaseUp::get, cacheUp::get,
+                        new InMemoryUsers(database), new InMemoryApiKeys(database), sessions,
+                        new InMemoryLoginAttempts(clock::instant), new SaltedDigestPasswordHashing()),
+                new UseCaseSettings(clock, settings.defaultTimezone(), cursors, 1_000, SessionPolicy.DEFAULT));
+        useCases.users().createFirstAdministrator(ADMIN, Password.chosen("password", ADMIN_PASSWORD));
+        administrator = Principal.of(ADMIN, new Grant(Set.of(Role.ADMIN), Optional.empty()));
+        IssuedApiKey adminKey = issueKey(Role.ADMIN);
+        administratorKeyActor = adminKey.key().principal().actor();
+        credentials = headersOf(adminKey);
+        api = new HttpApi(settings, useCases, registry);
         api.start();
+    }
+
+    static final Username ADMIN = new Username("admin");
+    static final String ADMIN_PASSWORD = "the administrator's password";
+
+    /** A new API key with this role (and this employee, for EMPLOYEE), issued by the administrator. */
+    IssuedApiKey issueKey(Role role, String... employeeId) {
+        Optional<EmployeeId> employee = employeeId.length == 0 ? Optional.empty() : Optional.of(new EmployeeId(employeeId[0]));
+        return useCases.apiKeys().issue(new IssueApiKeyCommand(role + " key", new Grant(Set.of(role), employee)),
+                administrator);
+    }
+
+    /** The header that authenticates as a new API key with this role (and this employee, for EMPLOYEE). */
+    List<String> keyFor(Role role, String... employeeId) {
+        return headersOf(issueKey(role, employeeId));
+    }
+
+    static List<String> headersOf(IssuedApiKey key) {
+        return List.of(AccessControl.API_KEY_HEADER, key.secret().reveal());
+    }
+
+    /** From now on requests without credentials of their own send these headers (name, value...). */
+    void actAs(List<String> headers) {
+        credentials = List.copyOf(headers);
+    }
+
+    /** From now on requests without credentials of their own send none. */
+    void actAnonymously() {
+        credentials = List.of();
     }
 
     /**
@@ -135,14 +198,14 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         return headers.length == 0 ? request : request.headers(headers);
     }
 
-    Reply post(String path, String body) {
-        return post(path, body.getBytes(StandardCharsets.UTF_8));
+    Reply post(String path, String body, String... headers) {
+        return post(path, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    Reply post(String path, byte[] body) {
-        return send(HttpRequest.newBuilder(uri(path))
+    Reply post(String path, byte[] body, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers));
     }
 
     /** POSTs the v1 create body with the given fields; a null field is left out. */
@@ -162,7 +225,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(
-                    request.timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
+                    authorized(request.timeout(PATIENCE).build()), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -170,6 +233,27 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request with the current credentials, unless it brings its own. */
+    HttpRequest authorized(HttpRequest request) {
+        boolean own = request.headers().firstValue("Authorization").isPresent()
+                || request.headers().firstValue(AccessControl.API_KEY_HEADER).isPresent();
+        List<String> current = credentials;
+        if (own || current.isEmpty()) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).headers(current.toArray(String[]::new)).build();
+    }
+
+    /** The current credentials as raw request header lines, each ending in CRLF. */
+    String credentialLines() {
+        StringBuilder lines = new StringBuilder();
+        List<String> current = credentials;
+        for (int i = 0; i + 1 < current.size(); i += 2) {
+            lines.append(current.get(i)).append(": ").append(current.get(i + 1)).append("\r\n");
+        }
+        return lines.toString();
     }
 
     /** Sends bytes as they are, for requests no client would send, and answers what came back. */

@@ -150,7 +150,7 @@ class SearchAttendanceV1Test {
         GeneratedAttendanceRecords records = GeneratedAttendanceRecords.pausingAt(40_000, 20_000);
         try (RunningApi server = RunningApi.start(RunningApi.SETTINGS, ignored -> records)) {
             HttpResponse<InputStream> response = server.client().send(
-                    HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH_ALL)).build(),
+                    server.authorized(HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH_ALL)).build()),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 assertThat(records.paused.await(10, TimeUnit.SECONDS)).isTrue();
