@@ -20,6 +20,7 @@ import io.attendance.domain.fake.InMemoryReadCache;
 import io.attendance.domain.fake.InMemorySessionStore;
 import io.attendance.domain.fake.InMemoryUsers;
 import io.attendance.domain.fake.SaltedDigestPasswordHashing;
+import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.Password;
@@ -33,6 +34,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,6 +72,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     final InMemoryDatabase database = new InMemoryDatabase();
     final AtomicBoolean databaseUp = new AtomicBoolean(true);
     final AtomicBoolean cacheUp = new AtomicBoolean(true);
+    final AtomicBoolean sessionStoreUp = new AtomicBoolean(true);
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final HttpApi api;
     private final HttpClient client = HttpClient.newBuilder()
@@ -93,8 +97,8 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
         useCases = UseCases.assemble(
                 new Ports(database, employees, attendanceRecords, audit, cache, databaseUp::get, cacheUp::get,
-                        new InMemoryUsers(database), new InMemoryApiKeys(database), sessions,
-                        new InMemoryLoginAttempts(clock::instant), new SaltedDigestPasswordHashing()),
+                        new InMemoryUsers(database), new InMemoryApiKeys(database), whileUp(sessions),
+                        whileUp(new InMemoryLoginAttempts(clock::instant)), new SaltedDigestPasswordHashing()),
                 new UseCaseSettings(clock, settings.defaultTimezone(), cursors, 1_000, SessionPolicy.DEFAULT));
         useCases.users().createFirstAdministrator(ADMIN, Password.chosen("password", ADMIN_PASSWORD));
         administrator = Principal.of(ADMIN, new Grant(Set.of(Role.ADMIN), Optional.empty()));
@@ -103,6 +107,25 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         credentials = headersOf(adminKey);
         api = new HttpApi(settings, useCases, registry);
         api.start();
+    }
+
+    /**
+     * The port answering while {@link #sessionStoreUp} is true, else failing as a session store that
+     * cannot be reached does.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T whileUp(T port) {
+        Class<?> type = port.getClass().getInterfaces()[0];
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
+            if (!sessionStoreUp.get()) {
+                throw Unavailable.withPublicReason("session store unavailable", new IllegalStateException("down"));
+            }
+            try {
+                return method.invoke(port, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     static final Username ADMIN = new Username("admin");
