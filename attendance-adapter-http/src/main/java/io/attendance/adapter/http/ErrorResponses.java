@@ -28,6 +28,7 @@ import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -222,7 +223,10 @@ final class ErrorResponses {
     }
 
     private void unexpected(Exception e, Context ctx) {
-        if (isBodyStarted(ctx) && (e instanceof IOException || e instanceof UncheckedIOException)) {
+        // a client that leaves mid-request is no failure of ours, and must not flood the log with them
+        boolean clientLeft = e instanceof EofException || e instanceof UncheckedIOException
+                && e.getCause() instanceof EofException;
+        if (clientLeft || isBodyStarted(ctx) && (e instanceof IOException || e instanceof UncheckedIOException)) {
             LOG.debug("Client went away during {} {}", ctx.method(), ctx.path(), e);
             abort(ctx);
             return;

@@ -150,7 +150,7 @@ class RequestBodyBoundsTest {
     }
 
     /** A socket that has sent a request's head announcing {@code length} bytes of body, and no body yet. */
-    private static Socket announce(RunningApi server, String method, String path, long length) throws IOException {
+    static Socket announce(RunningApi server, String method, String path, long length) throws IOException {
         Socket socket = new Socket("127.0.0.1", server.api.port());
         socket.setSoTimeout(Math.toIntExact(PATIENCE.toMillis()));
         send(socket, method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -158,7 +158,7 @@ class RequestBodyBoundsTest {
         return socket;
     }
 
-    private static void send(Socket socket, String text) throws IOException {
+    static void send(Socket socket, String text) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(text.getBytes(StandardCharsets.US_ASCII));
         out.flush();
@@ -190,17 +190,17 @@ class RequestBodyBoundsTest {
         return reply.toString(StandardCharsets.UTF_8);
     }
 
-    private static String statusLine(Socket socket) throws IOException {
+    static String statusLine(Socket socket) throws IOException {
         byte[] line = new byte[16];
         int read = socket.getInputStream().readNBytes(line, 0, line.length);
         return new String(Arrays.copyOf(line, read), StandardCharsets.US_ASCII);
     }
 
-    private static double buffered(RunningApi server) {
+    static double buffered(RunningApi server) {
         return server.registry.get(RequestBodies.BUFFERED_GAUGE).gauge().value();
     }
 
-    private static void awaitBuffered(RunningApi server, LongPredicate expected) {
+    static void awaitBuffered(RunningApi server, LongPredicate expected) {
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
         while (!expected.test((long) buffered(server))) {
             assertThat(System.nanoTime() - giveUp).as("bytes buffered: %s", buffered(server)).isNegative();
