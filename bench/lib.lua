@@ -1,12 +1,13 @@
 -- Shared helpers (prepended to every scenario script by bench/run).
 -- BENCH_EMPLOYEES: seeded employees E00001..; BENCH_DAYS: seeded days ending yesterday (UTC);
 -- BENCH_HOT: size of the hot set used by warm-cache scenarios; BENCH_SEQ: 0 warm-up, 1 measured,
--- 2 JIT warm-up of the write routes.
+-- 2 JIT warm-up of the write routes; BENCH_AUTH: the Authorization header every request sends.
 EMPLOYEES = tonumber(os.getenv("BENCH_EMPLOYEES") or "10000")
 DAYS      = tonumber(os.getenv("BENCH_DAYS") or "100")
 HOT       = tonumber(os.getenv("BENCH_HOT") or "1000")
 SEQ       = tonumber(os.getenv("BENCH_SEQ") or "1")
 TODAY     = os.time() - os.time() % 86400          -- midnight UTC
+wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
 
 function emp_id(i) return string.format("E%05d", i) end
 function day(epoch_days) return os.date("!%Y-%m-%d", epoch_days * 86400) end
