@@ -46,8 +46,9 @@ final class CreateUserTool {
         CreateUserCommand command;
         try {
             Arguments arguments = Arguments.parse(words.subList(1, words.size()));
+            Grant grant = new Grant(arguments.roles, arguments.employee);
             Password password = Password.chosen("password", readPassword(in, arguments.username));
-            command = new CreateUserCommand(arguments.username, password, new Grant(arguments.roles, arguments.employee));
+            command = new CreateUserCommand(arguments.username, password, grant);
         } catch (ValidationFailed | UsageError e) {
             err.println("create-user: " + e.getMessage() + "; usage: java -jar attendance-api.jar " + USAGE
                     + ", with the password (12 characters or more) on the first line of standard input");

@@ -76,6 +76,7 @@ class MainTest {
     @Test
     void helpPrintsTheUsage() throws IOException {
         assertThat(run(Map.of(), "help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar attendance-api.jar");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar attendance-api.jar")
+                .contains("create-user --username U --role R", "first line of standard input");
     }
 }
