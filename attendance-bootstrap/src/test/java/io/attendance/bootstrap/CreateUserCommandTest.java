@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -25,9 +26,21 @@ class CreateUserCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String input, String... args) {
-        return Main.run(args, servers, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        return run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    private int run(InputStream input, String... args) {
+        return Main.run(args, servers, input,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
+
+    /** Standard input that must not be read. */
+    private static final InputStream UNREAD = new InputStream() {
+        @Override
+        public int read() {
+            throw new AssertionError("the password was read");
+        }
+    };
 
     private String output() {
         return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
@@ -92,7 +105,7 @@ class CreateUserCommandTest {
         };
         for (String[] args : mistakes) {
             err.reset();
-            assertThat(run(PASSWORD, args)).as(String.join(" ", args)).isEqualTo(Main.BAD_CONFIGURATION);
+            assertThat(run(UNREAD, args)).as(String.join(" ", args)).isEqualTo(Main.BAD_CONFIGURATION);
             assertThat(err.toString(StandardCharsets.UTF_8)).as(String.join(" ", args))
                     .startsWith("create-user: ").contains("usage: java -jar attendance-api.jar create-user");
         }
