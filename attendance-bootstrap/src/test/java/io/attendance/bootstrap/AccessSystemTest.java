@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Access control of the whole service on real PostgreSQL and Redis: what one instance ends, every
- * instance refuses at once; sign-in failures are counted across instances; a Redis outage stops
+ * instance refuses at once; an idle session ends when the configured idle time says; sign-in
+ * failures are counted across instances; a Redis outage stops
  * sessions but not API keys; metrics on their own port are open and on the API port are not.
  */
 class AccessSystemTest {
@@ -50,6 +51,20 @@ class AccessSystemTest {
             assertThat(clerk.get("/api/v2/employees").statusCode()).as("the deleted user's session").isEqualTo(401);
             assertThat(second.withApiKey(clerksKey).get("/api/v2/employees").statusCode())
                     .as("the key the deleted user issued").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aSessionIdleLongerThanTheConfiguredTimeHasEnded() throws Exception {
+        Map<String, String> servers = new HashMap<>(TestServers.freshEnvironment());
+        servers.put("ATTENDANCE_SESSION_IDLE", "2s");
+        try (RunningService service = RunningService.start(servers)) {
+            RunningService signedIn = service.withBearer(service.signIn(ADMIN, ADMIN_PASSWORD));
+            assertThat(signedIn.get("/api/v2/auth/me").statusCode()).isEqualTo(200);
+
+            Thread.sleep(3_500);
+
+            assertThat(signedIn.get("/api/v2/auth/me").statusCode()).isEqualTo(401);
         }
     }
 
