@@ -1,11 +1,14 @@
 package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
+import io.attendance.domain.model.Password;
+import io.attendance.domain.model.Username;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Every setting of the service, read once at start by {@link ConfigLoader} and passed down as plain
@@ -26,7 +29,23 @@ record AttendanceConfig(
         ZoneId defaultTimezone,
         Optional<String> cursorSecret,
         Optional<Level> logLevel,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        Access access) {
+
+    /**
+     * Who may sign in and how: the first administrator (created at start-up when no user exists),
+     * how long a session may stay idle, whether v1 needs credentials, and an open metrics port.
+     */
+    record Access(Username adminUsername, Optional<Password> adminPassword, Duration sessionIdle,
+            OptionalInt metricsPort, boolean v1CredentialsRequired) {
+        @Override
+        public String toString() {
+            return "Access[adminUsername=" + adminUsername + ", adminPassword="
+                    + adminPassword.map(password -> "***").orElse("unset") + ", sessionIdle=" + sessionIdle
+                    + ", metricsPort=" + (metricsPort.isPresent() ? Integer.toString(metricsPort.getAsInt()) : "none")
+                    + ", v1CredentialsRequired=" + v1CredentialsRequired + "]";
+        }
+    }
 
     /** A PostgreSQL server given by the operator. */
     record Database(String jdbcUrl, String user, String password) {
@@ -43,7 +62,7 @@ record AttendanceConfig(
                 + ", dataDirectory=" + dataDirectory + ", defaultTimezone=" + defaultTimezone
                 + ", cursorSecret=" + cursorSecret.map(secret -> "***").orElse("random")
                 + ", logLevel=" + logLevel.map(Level::toString).orElse("logback.xml")
-                + ", corsOrigins=" + corsOrigins + "]";
+                + ", corsOrigins=" + corsOrigins + ", access=" + access + "]";
     }
 
     boolean embeddedDatabase() {

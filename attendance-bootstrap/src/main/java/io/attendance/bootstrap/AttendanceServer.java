@@ -6,11 +6,14 @@ import com.google.inject.Stage;
 import io.attendance.adapter.http.HttpApi;
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.attendance.adapter.redis.RedisStore;
+import io.attendance.application.UseCases;
+import java.io.PrintStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: embedded servers when needed, the object graph, migrations, then HTTP.
+ * The running service: embedded servers when needed, the object graph, migrations, the first
+ * administrator when there is no user, then HTTP.
  * {@link #close()} stops in the reverse order: HTTP first (in-flight requests finish), then the
  * pools, then the embedded servers.
  */
@@ -27,7 +30,8 @@ final class AttendanceServer implements AutoCloseable {
         this.http = injector.getInstance(HttpApi.class);
     }
 
-    static AttendanceServer start(AttendanceConfig config) {
+    /** @param console where a generated first administrator's password is shown, once */
+    static AttendanceServer start(AttendanceConfig config, PrintStream console) {
         EmbeddedServices servers = EmbeddedServices.forService(config);
         AttendanceServer service = null;
         try {
@@ -36,6 +40,7 @@ final class AttendanceServer implements AutoCloseable {
                     new ServiceModule(config));
             service = new AttendanceServer(servers, injector);
             injector.getInstance(PostgresDatabase.class).migrations().update();
+            FirstAdministrator.ensure(config, injector.getInstance(UseCases.class).users(), console);
             service.http.start();
             log.info("Attendance API listening on port {}", service.http.port());
             return service;

@@ -3,8 +3,11 @@ package io.attendance.bootstrap;
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.HttpSettings;
 import io.attendance.adapter.redis.RedisStore;
+import io.attendance.application.SessionPolicy;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
+import io.attendance.domain.model.Password;
+import io.attendance.domain.model.Username;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -14,12 +17,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -42,6 +49,8 @@ final class ConfigLoader {
     /** What an operator may ask of the root logger; logback would read anything else as DEBUG. */
     private static final List<Level> LOG_LEVELS =
             List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.OFF);
+    /** A whole number of seconds, minutes or hours: {@code 90s}, {@code 30m}, {@code 8h}. */
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smh])");
 
     private final Map<String, String> values;
 
@@ -70,8 +79,9 @@ final class ConfigLoader {
                         + Redaction.url(url)));
         Optional<AttendanceConfig.Database> database = dbUrl.map(url -> new AttendanceConfig.Database(
                 url, text("ATTENDANCE_DB_USER").orElse("attendance"), text("ATTENDANCE_DB_PASSWORD").orElse("")));
+        int httpPort = integer("ATTENDANCE_HTTP_PORT", 8080, 0, 65_535);
         return new AttendanceConfig(
-                integer("ATTENDANCE_HTTP_PORT", 8080, 0, 65_535),
+                httpPort,
                 integer("ATTENDANCE_MAX_REQUEST_BYTES", Math.toIntExact(HttpSettings.DEFAULT_MAX_REQUEST_BYTES),
                         1_024, 64 * 1_048_576),
                 Duration.ofSeconds(integer("ATTENDANCE_REQUEST_BODY_TIMEOUT_SECONDS",
@@ -85,7 +95,13 @@ final class ConfigLoader {
                 timezone("ATTENDANCE_DEFAULT_TIMEZONE"),
                 secret("ATTENDANCE_CURSOR_SECRET"),
                 logLevel("ATTENDANCE_LOG_LEVEL"),
-                origins("ATTENDANCE_CORS_ORIGINS"));
+                origins("ATTENDANCE_CORS_ORIGINS"),
+                new AttendanceConfig.Access(
+                        username("ATTENDANCE_ADMIN_USERNAME", "admin"),
+                        password("ATTENDANCE_ADMIN_PASSWORD"),
+                        sessionIdle("ATTENDANCE_SESSION_IDLE", SessionPolicy.DEFAULT.idle(), SessionPolicy.DEFAULT.lifetime()),
+                        metricsPort("ATTENDANCE_METRICS_PORT", httpPort),
+                        bool("ATTENDANCE_V1_AUTH", true)));
     }
 
     private Optional<String> text(String name) {
@@ -102,6 +118,79 @@ final class ConfigLoader {
                 throw new ConfigurationError(name + " must be a whole number between " + min + " and " + max
                         + ", was '" + raw + "'");
             }
+        }).orElse(defaultValue);
+    }
+
+    private Username username(String name, String defaultValue) {
+        String raw = text(name).orElse(defaultValue);
+        try {
+            return new Username(raw);
+        } catch (ValidationFailed e) {
+            throw new ConfigurationError(name + " must be 1 to " + Username.MAX_LENGTH
+                    + " characters of a-z, 0-9, '.', '_', '@' and '-', was '" + raw + "'");
+        }
+    }
+
+    /**
+     * Taken exactly as written (spaces too: they are part of a password), unset when empty. Never
+     * echoed back: an error names the variable and the rule only.
+     */
+    private Optional<Password> password(String name) {
+        return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty()).map(value -> {
+            try {
+                return Password.chosen(name, value);
+            } catch (ValidationFailed e) {
+                throw new ConfigurationError(name + " must be at least " + Password.MIN_NEW_LENGTH
+                        + " characters and not blank");
+            }
+        });
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most {@code max}. */
+    private Duration sessionIdle(String name, Duration defaultValue, Duration max) {
+        return text(name).map(raw -> {
+            Duration duration = duration(raw).orElseThrow(() -> new ConfigurationError(name
+                    + " must be a duration such as 90s, 30m, 8h or PT8H, was '" + raw + "'"));
+            require(!duration.isNegative() && !duration.isZero() && duration.compareTo(max) <= 0,
+                    name + " must be above zero and at most the session lifetime of " + max.toHours() + "h, was " + raw);
+            return duration;
+        }).orElse(defaultValue);
+    }
+
+    private static Optional<Duration> duration(String text) {
+        Matcher shortForm = SHORT_DURATION.matcher(text);
+        if (shortForm.matches()) {
+            long amount = Long.parseLong(shortForm.group(1));
+            return Optional.of(switch (shortForm.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            });
+        }
+        try {
+            return Optional.of(Duration.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A second port for {@code /metrics} alone; it cannot be the API's. */
+    private OptionalInt metricsPort(String name, int httpPort) {
+        if (text(name).isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int port = integer(name, 0, 1, 65_535);
+        require(port != httpPort, name + " must differ from ATTENDANCE_HTTP_PORT, both are " + port);
+        return OptionalInt.of(port);
+    }
+
+    /** {@code true} or {@code false}, in any letter case; anything else is a mistake worth stopping for. */
+    private boolean bool(String name, boolean defaultValue) {
+        return text(name).map(raw -> {
+            if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(raw);
+            }
+            throw new ConfigurationError(name + " must be true or false, was '" + raw + "'");
         }).orElse(defaultValue);
     }
 

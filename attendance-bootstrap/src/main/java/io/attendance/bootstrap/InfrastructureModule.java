@@ -3,15 +3,11 @@ package io.attendance.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.name.Named;
+import io.attendance.adapter.argon2.Argon2PasswordHashing;
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.attendance.adapter.redis.RedisStore;
-import io.attendance.domain.port.AttendanceRecords;
-import io.attendance.domain.port.AuditTrail;
-import io.attendance.domain.port.Employees;
-import io.attendance.domain.port.HealthProbe;
-import io.attendance.domain.port.ReadCache;
-import io.attendance.domain.port.Transactions;
+import io.attendance.application.Ports;
+import io.attendance.domain.port.PasswordHashing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -22,7 +18,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** The driven side: metrics, PostgreSQL and Redis, each adapter exposed through the domain's ports. */
+/** The driven side: metrics, PostgreSQL, Redis and password hashing, each adapter exposed through the domain's ports. */
 final class InfrastructureModule extends AbstractModule {
     private final AttendanceConfig config;
     private final AttendanceConfig.Database database;
@@ -66,40 +62,19 @@ final class InfrastructureModule extends AbstractModule {
         return RedisStore.connect(redisUrl, config.cacheTtl(), registry);
     }
 
+    /** Argon2id with the adapter's default cost: about 19 MiB and a few tens of milliseconds a hash. */
     @Provides
-    Transactions transactions(PostgresDatabase postgres) {
-        return postgres.transactions();
+    @Singleton
+    PasswordHashing passwordHashing() {
+        return new Argon2PasswordHashing();
     }
 
+    /** Records, users and keys in PostgreSQL; the cache, sessions and sign-in tallies in Redis. */
     @Provides
-    Employees employees(PostgresDatabase postgres) {
-        return postgres.employees();
-    }
-
-    @Provides
-    AttendanceRecords attendanceRecords(PostgresDatabase postgres) {
-        return postgres.attendanceRecords();
-    }
-
-    @Provides
-    AuditTrail auditTrail(PostgresDatabase postgres) {
-        return postgres.auditTrail();
-    }
-
-    @Provides
-    @Named("database")
-    HealthProbe databaseProbe(PostgresDatabase postgres) {
-        return postgres.healthProbe();
-    }
-
-    @Provides
-    ReadCache readCache(RedisStore redis) {
-        return redis.readCache();
-    }
-
-    @Provides
-    @Named("cache")
-    HealthProbe cacheProbe(RedisStore redis) {
-        return redis.healthProbe();
+    @Singleton
+    Ports ports(PostgresDatabase postgres, RedisStore redis, PasswordHashing passwordHashing) {
+        return new Ports(postgres.transactions(), postgres.employees(), postgres.attendanceRecords(),
+                postgres.auditTrail(), redis.readCache(), postgres.healthProbe(), redis.healthProbe(),
+                postgres.users(), postgres.apiKeys(), redis.sessionStore(), redis.loginAttempts(), passwordHashing);
     }
 }

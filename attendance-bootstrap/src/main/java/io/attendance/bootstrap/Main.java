@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * {@code java -jar attendance-api.jar [serve | migrate | rollback --count N | status]}.
+ * {@code java -jar attendance-api.jar [serve | migrate | rollback --count N | status | create-user ...]}.
  * Exit codes: 0 done, 1 the command failed, 2 bad configuration or usage.
  */
 public final class Main {
@@ -23,7 +24,9 @@ public final class Main {
     static final int FAILED = 1;
     static final int BAD_CONFIGURATION = 2;
 
-    private static final String USAGE = "usage: java -jar attendance-api.jar [serve | migrate | rollback --count N | status]";
+    private static final String USAGE = "usage: java -jar attendance-api.jar [serve | migrate | rollback --count N | status"
+            + " | " + CreateUserTool.USAGE + "]\n"
+            + "create-user reads the new user's password (12 characters or more) from the first line of standard input";
 
     private Main() {
     }
@@ -31,13 +34,13 @@ public final class Main {
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        int code = run(args, System.getenv(), System.out, System.err);
+        int code = run(args, System.getenv(), System.in, System.out, System.err);
         if (code != OK) {
             System.exit(code);
         }
     }
 
-    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    static int run(String[] args, Map<String, String> environment, InputStream in, PrintStream out, PrintStream err) {
         List<String> words = Arrays.asList(args);
         String command = words.isEmpty() ? "serve" : words.get(0);
         AttendanceConfig config;
@@ -51,7 +54,7 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         try {
             return switch (command) {
-                case "serve" -> serve(config);
+                case "serve" -> serve(config, out);
                 case "migrate" -> withMigrations(config, Migrations::update, "migrations applied", out);
                 case "status" -> withMigrations(config, migrations -> out.println(migrations.status()), null, out);
                 case "rollback" -> {
@@ -63,6 +66,7 @@ public final class Main {
                     yield withMigrations(config, migrations -> migrations.rollback(count),
                             "rolled back " + count + " changeset(s)", out);
                 }
+                case "create-user" -> CreateUserTool.run(words, config, in, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield OK;
@@ -84,8 +88,8 @@ public final class Main {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
     }
 
-    private static int serve(AttendanceConfig config) {
-        AttendanceServer service = AttendanceServer.start(config);
+    private static int serve(AttendanceConfig config, PrintStream console) {
+        AttendanceServer service = AttendanceServer.start(config, console);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

@@ -3,19 +3,13 @@ package io.attendance.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.name.Named;
 import io.attendance.adapter.http.HttpApi;
 import io.attendance.adapter.http.HttpSettings;
 import io.attendance.application.CursorCodec;
 import io.attendance.application.Ports;
+import io.attendance.application.SessionPolicy;
 import io.attendance.application.UseCaseSettings;
 import io.attendance.application.UseCases;
-import io.attendance.domain.port.AttendanceRecords;
-import io.attendance.domain.port.AuditTrail;
-import io.attendance.domain.port.Employees;
-import io.attendance.domain.port.HealthProbe;
-import io.attendance.domain.port.ReadCache;
-import io.attendance.domain.port.Transactions;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -57,12 +51,10 @@ final class ServiceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    UseCases useCases(Transactions transactions, Employees employees, AttendanceRecords records, AuditTrail audit,
-            ReadCache cache, @Named("database") HealthProbe databaseHealth, @Named("cache") HealthProbe cacheHealth,
-            CursorCodec cursors, Clock clock) {
-        return UseCases.assemble(
-                new Ports(transactions, employees, records, audit, cache, databaseHealth, cacheHealth),
-                new UseCaseSettings(clock, config.defaultTimezone(), cursors, config.maxCachedListSize()));
+    UseCases useCases(Ports ports, CursorCodec cursors, Clock clock) {
+        SessionPolicy sessions = new SessionPolicy(config.access().sessionIdle(), SessionPolicy.DEFAULT.lifetime());
+        return UseCases.assemble(ports,
+                new UseCaseSettings(clock, config.defaultTimezone(), cursors, config.maxCachedListSize(), sessions));
     }
 
     @Provides
@@ -71,7 +63,11 @@ final class ServiceModule extends AbstractModule {
         HttpSettings settings = new HttpSettings(config.httpPort(), config.maxRequestBytes(),
                 HttpSettings.DEFAULT_STOP_TIMEOUT, config.defaultTimezone())
                 .withCorsOrigins(config.corsOrigins())
-                .withBodyTimeout(config.requestBodyTimeout());
+                .withBodyTimeout(config.requestBodyTimeout())
+                .withV1CredentialsRequired(config.access().v1CredentialsRequired());
+        if (config.access().metricsPort().isPresent()) {
+            settings = settings.withMetricsPort(config.access().metricsPort().getAsInt());
+        }
         return new HttpApi(settings, useCases, registry);
     }
 }

@@ -12,7 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Whatever an operator writes into a URL variable, the password in it is never printed back. */
+/** Whatever an operator writes into a URL or password variable, the password in it is never printed back. */
 class ConfigErrorSecretsTest {
     private static final String SECRET = "Zq7SeCrEt";
 
@@ -29,6 +29,27 @@ class ConfigErrorSecretsTest {
             assertThat(error).isInstanceOf(ConfigurationError.class).hasMessageStartingWith(variable);
             assertThat(error.getMessage()).doesNotContain(SECRET);
         }
+    }
+
+    @Property(tries = 500)
+    void theFirstAdministratorsPasswordIsInNeitherAnErrorNorTheConfiguration(
+            @ForAll("passwordsHoldingTheSecret") String password) {
+        Throwable error = catchThrowable(() -> {
+            AttendanceConfig config = ConfigLoader.load(Map.of("ATTENDANCE_ADMIN_PASSWORD", password));
+            assertThat(config.toString()).doesNotContain(SECRET);
+        });
+
+        if (error != null) {
+            assertThat(error).isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_ADMIN_PASSWORD");
+            assertThat(error.getMessage()).doesNotContain(SECRET);
+        }
+    }
+
+    /** Too short, long enough, blank around it: accepted and refused ones alike. */
+    @Provide
+    Arbitrary<String> passwordsHoldingTheSecret() {
+        Arbitrary<String> noise = Arbitraries.strings().withChars(" \t'\"=:@0123456789ab").ofMaxLength(6);
+        return Combinators.combine(noise, noise).as((before, after) -> before + SECRET + after);
     }
 
     @Property(tries = 2_000)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import io.attendance.domain.model.Password;
+import io.attendance.domain.model.Username;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -287,5 +289,95 @@ class ConfigLoaderTest {
         Files.writeString(broken, "http: [port: 1\n  : :");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("CONFIG_FILE", broken.toString())))
                 .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("CONFIG_FILE");
+    }
+
+    @Test
+    void accessDefaultsToAnAdminNamedAdminWithoutPasswordEightHourSessionsAndV1BehindCredentials() {
+        AttendanceConfig.Access access = ConfigLoader.load(Map.of()).access();
+
+        assertThat(access.adminUsername()).isEqualTo(new Username("admin"));
+        assertThat(access.adminPassword()).isEmpty();
+        assertThat(access.sessionIdle()).isEqualTo(Duration.ofHours(8));
+        assertThat(access.metricsPort()).isEmpty();
+        assertThat(access.v1CredentialsRequired()).isTrue();
+    }
+
+    @Test
+    void accessIsTakenFromTheEnvironmentOverTheConfigFile() throws IOException {
+        Path file = Files.writeString(directory.resolve("attendance.yaml"), """
+                admin:
+                  username: root
+                  password: from-the-file-0123
+                session.idle: 2h
+                metrics.port: 9100
+                v1.auth: true
+                """);
+        AttendanceConfig.Access access = ConfigLoader.load(Map.of("CONFIG_FILE", file.toString(),
+                "ATTENDANCE_ADMIN_USERNAME", "Ops.Admin", "ATTENDANCE_SESSION_IDLE", "30m",
+                "ATTENDANCE_V1_AUTH", "FALSE")).access();
+
+        assertThat(access.adminUsername()).isEqualTo(new Username("ops.admin"));
+        assertThat(access.adminPassword()).contains(Password.chosen("password", "from-the-file-0123"));
+        assertThat(access.sessionIdle()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(access.metricsPort()).hasValue(9100);
+        assertThat(access.v1CredentialsRequired()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"90s, PT1M30S", "30m, PT30M", "8h, PT8H", "24h, PT24H", "PT8H, PT8H", "PT20M, PT20M", "P1D, PT24H"})
+    void theSessionIdleTimeIsAShortOrAnIsoDuration(String text, String expected) {
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_SESSION_IDLE", text)).access().sessionIdle())
+                .isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "PT0S", "25h", "PT-1H", "P2D", "8", "8 h", "8hours", "1h30m", "-5m", "soon"})
+    void aSessionIdleTimeThatIsNoDurationOrNotWithinTheLifetimeIsRefused(String text) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_SESSION_IDLE", text)))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_SESSION_IDLE must be");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ATTENDANCE_ADMIN_USERNAME | Ada Lovelace
+            ATTENDANCE_ADMIN_USERNAME | admin!
+            ATTENDANCE_METRICS_PORT   | 0
+            ATTENDANCE_METRICS_PORT   | 65536
+            ATTENDANCE_METRICS_PORT   | metrics
+            ATTENDANCE_METRICS_PORT   | 8080
+            ATTENDANCE_V1_AUTH        | yes
+            ATTENDANCE_V1_AUTH        | 0
+            ATTENDANCE_V1_AUTH        | off
+            """)
+    void aBadAccessSettingNamesItsVariable(String variable, String value) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(variable, value)))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith(variable);
+    }
+
+    @Test
+    void theMetricsPortMustDifferFromTheHttpPort() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_HTTP_PORT", "9100", "ATTENDANCE_METRICS_PORT", "9100")))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessage("ATTENDANCE_METRICS_PORT must differ from ATTENDANCE_HTTP_PORT, both are 9100");
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_HTTP_PORT", "9100", "ATTENDANCE_METRICS_PORT", "9101"))
+                .access().metricsPort()).hasValue(9101);
+    }
+
+    @Test
+    void theAdminPasswordIsTakenAsWrittenAndNeverShown() {
+        String password = "  twelve chars or more  ";
+        AttendanceConfig config = ConfigLoader.load(Map.of("ATTENDANCE_ADMIN_PASSWORD", password));
+
+        assertThat(config.access().adminPassword()).map(Password::reveal).contains(password);
+        assertThat(config.toString()).contains("adminPassword=***").doesNotContain("twelve chars");
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_ADMIN_PASSWORD", "")).access().adminPassword()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"short-Zq7", "eleven-Zq7x", "            "})
+    void anAdminPasswordUnderTwelveCharactersIsRefusedWithoutShowingIt(String password) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_ADMIN_PASSWORD", password)))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessage("ATTENDANCE_ADMIN_PASSWORD must be at least 12 characters and not blank");
     }
 }

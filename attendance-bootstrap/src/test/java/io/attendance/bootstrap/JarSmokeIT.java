@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged fat jar, started as operators start it: on the test run's PostgreSQL and Redis, and
- * with none configured (embedded mode, the servers then come from inside the jar). It serves v1 and
- * stops gracefully on SIGTERM, finishing the requests it has accepted. Runs after {@code package},
- * as a failsafe integration test.
+ * with none configured (embedded mode, the servers then come from inside the jar). It serves v1 to a
+ * signed-in caller and stops gracefully on SIGTERM, finishing the requests it has accepted. Runs
+ * after {@code package}, as a failsafe integration test.
  */
 class JarSmokeIT {
     private static final Path JAR = Path.of("target", "attendance-api.jar");
@@ -48,19 +49,31 @@ class JarSmokeIT {
     /** Generous: the machine running the tests may be busy with other builds. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** The line of the boxed first-run message that shows the generated password. */
+    private static final Pattern GENERATED_PASSWORD = Pattern.compile("^ {2}password: (\\S+)$", Pattern.MULTILINE);
+
     @TempDir
     Path directory;
 
+    private static Map<String, String> withAdministrator(Map<String, String> environment) {
+        Map<String, String> settings = new HashMap<>(environment);
+        settings.put("ATTENDANCE_ADMIN_PASSWORD", RunningService.ADMIN_PASSWORD);
+        return settings;
+    }
+
     @Test
-    void theJarServesTheV1ContractAndStopsGracefullyOnSigterm() throws Exception {
+    void theJarServesTheV1ContractToASignedInCallerAndStopsGracefullyOnSigterm() throws Exception {
         RunningJar jar = RunningJar.start(directory);
         try {
-            HttpResponse<String> created = send(HttpRequest.newBuilder(jar.uri("/api/v1/attendance/create"))
+            HttpRequest.Builder create = HttpRequest.newBuilder(jar.uri("/api/v1/attendance/create"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"id\":\"E-1\",\"name\":\"Ada\",\"status\":\"Present\",\"date\":\"2026-11-02\"}")));
-            assertThat(created.statusCode()).isEqualTo(200);
-            assertThat(send(HttpRequest.newBuilder(jar.uri("/api/v1/attendance/search?id=E-1"))).body())
+                            "{\"id\":\"E-1\",\"name\":\"Ada\",\"status\":\"Present\",\"date\":\"2026-11-02\"}"));
+            assertThat(send(create.copy()).statusCode()).as("without credentials").isEqualTo(401);
+            String bearer = "Bearer " + jar.signIn(RunningService.ADMIN_PASSWORD);
+            assertThat(send(create.header("Authorization", bearer)).statusCode()).isEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(jar.uri("/api/v1/attendance/search?id=E-1"))
+                    .header("Authorization", bearer)).body())
                     .contains("\"name\":\"Ada\"");
         } finally {
             jar.process.destroy();
@@ -74,13 +87,26 @@ class JarSmokeIT {
         return Map.of("ATTENDANCE_DATA_DIR", directory.resolve("data").toString());
     }
 
-    /** The embedded servers live in a module of their own: the jar must still carry and start them. */
+    /**
+     * The embedded servers live in a module of their own: the jar must still carry and start them.
+     * With no password given, the first administrator's is generated and shown once, in the boxed
+     * message and in no JSON log line.
+     */
     @Test
-    void withNoServerConfiguredTheJarStartsEmbeddedPostgresqlAndRedis() throws Exception {
+    void withNoServerConfiguredTheJarStartsEmbeddedPostgresqlAndRedisAndShowsTheAdministratorPasswordOnce()
+            throws Exception {
         RunningJar jar = RunningJar.start(directory, embeddedMode());
         try {
             assertThat(send(HttpRequest.newBuilder(jar.uri("/api/v1/attendance/health/detail"))).body())
                     .contains("\"postgresql\":\"up\"", "\"redis\":\"up\"");
+            Matcher shown = GENERATED_PASSWORD.matcher(Files.readString(jar.log));
+            assertThat(shown.find()).as("the generated password in the output").isTrue();
+            String password = shown.group(1);
+            String token = jar.signIn(password);
+            assertThat(send(HttpRequest.newBuilder(jar.uri("/api/v2/auth/me"))
+                    .header("Authorization", "Bearer " + token)).body()).contains("\"ADMIN\"");
+            assertThat(Files.readString(jar.log).split(Pattern.quote(password), -1))
+                    .as("pieces of the output around the password").hasSize(2);
         } finally {
             jar.process.destroy();
         }
@@ -100,16 +126,18 @@ class JarSmokeIT {
     @ParameterizedTest(name = "embedded servers: {0}")
     @ValueSource(booleans = {false, true})
     void onSigtermTheAcceptedRequestsFinishWhileNewConnectionsAreRefused(boolean embedded) throws Exception {
-        RunningJar jar = embedded ? RunningJar.start(directory, embeddedMode()) : RunningJar.start(directory);
+        RunningJar jar = embedded ? RunningJar.start(directory, withAdministrator(embeddedMode())) : RunningJar.start(directory);
         List<HeldRequest> inFlight = new ArrayList<>();
         try {
+            String bearer = "Bearer " + jar.signIn(RunningService.ADMIN_PASSWORD);
             for (int batch = 0; batch < 4; batch++) {
                 String employee = "S-" + batch;
                 assertThat(send(HttpRequest.newBuilder(jar.uri("/api/v2/employees/" + employee))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", bearer)
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Sam " + batch + "\"}"))).statusCode())
                         .isEqualTo(201);
-                inFlight.add(HeldRequest.open(jar.port, "/api/v2/attendance/batch", batchOf(employee, 50)));
+                inFlight.add(HeldRequest.open(jar.port, "/api/v2/attendance/batch", bearer, batchOf(employee, 50)));
             }
 
             jar.process.destroy();
@@ -175,9 +203,9 @@ class JarSmokeIT {
             this.log = log;
         }
 
-        /** On the test run's PostgreSQL and Redis. */
+        /** On the test run's PostgreSQL and Redis, with the first administrator's password given. */
         static RunningJar start(Path directory) throws Exception {
-            return start(directory, TestServers.freshEnvironment());
+            return start(directory, withAdministrator(TestServers.freshEnvironment()));
         }
 
         /** With {@code environment} as its only settings. */
@@ -207,6 +235,16 @@ class JarSmokeIT {
 
         URI uri(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        /** Signs in as the first administrator and gives the session's token. */
+        String signIn(String password) throws Exception {
+            HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/api/v2/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + RunningService.ADMIN + "\",\"password\":\"" + password + "\"}")));
+            assertThat(signedIn.statusCode()).as("sign-in: %s", signedIn.body()).isEqualTo(200);
+            return RunningService.token(signedIn);
         }
 
         void assertStoppedCleanly() throws Exception {
@@ -254,7 +292,7 @@ class JarSmokeIT {
             this.body = body;
         }
 
-        static HeldRequest open(int port, String path, byte[] body) throws IOException {
+        static HeldRequest open(int port, String path, String authorization, byte[] body) throws IOException {
             Socket socket = new Socket();
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(Math.toIntExact(PATIENCE.toMillis()));
@@ -262,6 +300,7 @@ class JarSmokeIT {
             socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\n"
                     + "Host: 127.0.0.1:" + port + "\r\n"
                     + "Content-Type: application/json\r\n"
+                    + "Authorization: " + authorization + "\r\n"
                     + "Content-Length: " + body.length + "\r\n"
                     + "Expect: 100-continue\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> environment, String... args) {
-        return Main.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(args, environment, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -75,6 +76,7 @@ class MainTest {
     @Test
     void helpPrintsTheUsage() throws IOException {
         assertThat(run(Map.of(), "help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar attendance-api.jar");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar attendance-api.jar")
+                .contains("create-user --username U --role R", "first line of standard input");
     }
 }

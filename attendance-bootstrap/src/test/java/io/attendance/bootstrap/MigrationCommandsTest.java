@@ -3,6 +3,7 @@ package io.attendance.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,7 +16,7 @@ class MigrationCommandsTest {
     private String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(args, environment, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as("exit code of %s, stderr: %s", String.join(" ", args), err).isZero();
         return out.toString(StandardCharsets.UTF_8);

@@ -26,11 +26,18 @@ class SharedStateSystemTest {
         }
     }
 
+    /** The key comes from an instance with Redis: without it nobody can sign in to issue one. */
     @Test
     void withRedisUnreachableTheServiceServesFromPostgresAndSaysRedisIsDown() throws Exception {
-        Map<String, String> servers = new HashMap<>(TestServers.freshEnvironment());
-        servers.put("ATTENDANCE_REDIS_URL", "redis://127.0.0.1:" + closedPort());
-        try (RunningService service = RunningService.start(servers)) {
+        Map<String, String> servers = TestServers.freshEnvironment();
+        String key;
+        try (RunningService withRedis = RunningService.start(servers)) {
+            key = withRedis.issueApiKey("payroll-sync", "ADMIN");
+        }
+        Map<String, String> withoutRedis = new HashMap<>(servers);
+        withoutRedis.put("ATTENDANCE_REDIS_URL", "redis://127.0.0.1:" + unusedPort());
+        try (RunningService started = RunningService.start(withoutRedis)) {
+            RunningService service = started.withApiKey(key);
             assertThat(service.create("E-1", "Ada Lovelace", "Present", "2026-11-02").statusCode()).isEqualTo(200);
             assertThat(service.get("/api/v1/attendance/search?id=E-1").statusCode()).isEqualTo(200);
             assertThat(service.get("/api/v1/attendance/search/all").body()).contains("E-1");
@@ -43,14 +50,15 @@ class SharedStateSystemTest {
             assertThat(service.get("/api/v2/attendance?from=2026-11-01&to=2026-11-30").body())
                     .contains("2026-11-02", "2026-11-03");
 
-            assertThat(service.get("/api/v1/attendance/health").statusCode()).isEqualTo(200);
-            assertThat(service.get("/api/v1/attendance/health/detail").body())
+            assertThat(service.anonymous().get("/api/v1/attendance/health").statusCode()).isEqualTo(200);
+            assertThat(service.anonymous().get("/api/v1/attendance/health/detail").body())
                     .contains("\"postgresql\":\"up\"", "\"redis\":\"down\"");
             assertThat(service.get("/metrics").body()).contains("cache_errors");
         }
     }
 
-    private static int closedPort() throws Exception {
+    /** A port nothing listens on right now: to connect to in vain, or to have a service listen on. */
+    static int unusedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -4,22 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The v1 contract end to end: HTTP, use cases, PostgreSQL and Redis, all real. */
+/**
+ * The v1 contract end to end: HTTP, use cases, PostgreSQL and Redis, all real. The OT front-end
+ * sends no credentials, so the contract runs with {@code ATTENDANCE_V1_AUTH=false}; by default v1
+ * wants them like v2.
+ */
 class V1ContractSystemTest {
+    /** Signed in as the first administrator, for what is not v1. */
+    private RunningService administrator;
+    /** No credentials at all, as the OT front-end calls. */
     private RunningService service;
 
     @BeforeEach
-    void startOnFreshServers() {
-        service = RunningService.start(TestServers.freshEnvironment());
+    void startOnFreshServersWithV1Open() {
+        Map<String, String> settings = new HashMap<>(TestServers.freshEnvironment());
+        settings.put("ATTENDANCE_V1_AUTH", "false");
+        administrator = RunningService.start(settings);
+        service = administrator.anonymous();
     }
 
     @AfterEach
     void stop() {
-        service.close();
+        administrator.close();
+    }
+
+    @Test
+    void byDefaultV1Answers401WithoutCredentialsAndServesThoseWithThem() {
+        try (RunningService signedIn = RunningService.start(TestServers.freshEnvironment())) {
+            RunningService anonymous = signedIn.anonymous();
+            assertThat(anonymous.create("E-1", "Ada Lovelace", "Present", "2026-11-02").statusCode()).isEqualTo(401);
+            assertThat(anonymous.get("/api/v1/attendance/search?id=E-1").statusCode()).isEqualTo(401);
+            assertThat(anonymous.get("/api/v1/attendance/search/all").statusCode()).isEqualTo(401);
+            assertThat(anonymous.get("/api/v1/attendance/health").statusCode()).isEqualTo(200);
+
+            assertThat(signedIn.create("E-1", "Ada Lovelace", "Present", "2026-11-02").statusCode()).isEqualTo(200);
+            assertThat(signedIn.get("/api/v1/attendance/search?id=E-1").body()).contains("\"name\":\"Ada Lovelace\"");
+            assertThat(signedIn.get("/api/v1/attendance/search/all").body()).contains("E-1");
+        }
+    }
+
+    @Test
+    void openingV1LeavesV2AndMetricsBehindCredentials() {
+        assertThat(service.get("/api/v2/employees").statusCode()).isEqualTo(401);
+        assertThat(service.get("/metrics").statusCode()).isEqualTo(401);
+        assertThat(administrator.get("/api/v2/employees").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -98,7 +132,7 @@ class V1ContractSystemTest {
         service.get("/api/v1/attendance/search?id=E-1");
         service.get("/api/v1/attendance/search?id=E-1");
 
-        String metrics = service.get("/metrics").body();
+        String metrics = administrator.get("/metrics").body();
 
         assertThat(metrics).contains("http_server_requests", "jvm_memory_used_bytes", "hikaricp_connections", "cache_");
     }

@@ -10,6 +10,7 @@ import io.attendance.application.Precondition;
 import io.attendance.application.PutEmployeeCommand;
 import io.attendance.application.PutRecordCommand;
 import io.attendance.application.RecordAttendanceCommand;
+import io.attendance.application.SessionPolicy;
 import io.attendance.application.UseCaseSettings;
 import io.attendance.application.UseCases;
 import io.attendance.application.Written;
@@ -18,7 +19,10 @@ import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.fake.AllAtOnce;
 import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.fake.ForwardingEmployees;
+import io.attendance.domain.fake.InMemoryLoginAttempts;
 import io.attendance.domain.fake.InMemoryReadCache;
+import io.attendance.domain.fake.InMemorySessionStore;
+import io.attendance.domain.fake.SaltedDigestPasswordHashing;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditAction;
@@ -85,10 +89,12 @@ class WriteRacesOnPostgresTest {
     private static UseCases over(Employees employees, AttendanceRecords records) {
         return UseCases.assemble(
                 new Ports(database.transactions(), employees, records, database.auditTrail(), new InMemoryReadCache(),
-                        () -> true, () -> true),
+                        () -> true, () -> true, database.users(), database.apiKeys(),
+                        new InMemorySessionStore(CLOCK::instant), new InMemoryLoginAttempts(CLOCK::instant),
+                        new SaltedDigestPasswordHashing()),
                 new UseCaseSettings(CLOCK, PARIS,
                         new CursorCodec("a test secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8)),
-                        1_000));
+                        1_000, SessionPolicy.DEFAULT));
     }
 
     /** For setting up and checking: nobody waits. */
@@ -131,7 +137,7 @@ class WriteRacesOnPostgresTest {
         UseCases racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
-                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifNoneMatchAny()));
+                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
 
         Written<?> created = theOneWritten(outcomes);
         assertThat(created.created()).isTrue();
@@ -140,11 +146,11 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void putsOfAnEmployeePinnedToOneVersionLetExactlyOneWin() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE);
+        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         UseCases racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
-                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifMatch(1)));
+                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifMatch(1), "writer " + writer));
 
         Written<?> replaced = theOneWritten(outcomes);
         assertThat(((Employee) replaced.value()).version()).isEqualTo(2);
@@ -153,7 +159,7 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void createOnlyPutsOfOneNewRecordCreateItExactlyOnce() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE);
+        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         UseCases racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
@@ -167,7 +173,7 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void putsOfARecordPinnedToOneVersionLetExactlyOneWin() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE);
+        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
         UseCases racing = racing(WRITERS);
 
@@ -186,7 +192,7 @@ class WriteRacesOnPostgresTest {
      */
     @Test
     void putsOfARecordPinnedToAListOfVersionsLetExactlyOneWin() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE);
+        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
         UseCases racing = racing(WRITERS);
 

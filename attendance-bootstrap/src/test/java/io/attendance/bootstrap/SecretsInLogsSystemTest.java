@@ -1,0 +1,91 @@
+package io.attendance.bootstrap;
+
+import static io.attendance.bootstrap.RunningService.ADMIN;
+import static io.attendance.bootstrap.RunningService.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import io.attendance.adapter.postgres.PostgresDatabase;
+import io.attendance.domain.model.SecretToken;
+import io.attendance.domain.model.User;
+import io.attendance.domain.model.Username;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every secret the service handles, through a whole flow of sign-ins, users, passwords and keys, and
+ * not one of them (nor a password hash, nor the digest a store keeps of a token) in any log line
+ * written meanwhile, with the root logger at DEBUG as {@code ATTENDANCE_LOG_LEVEL=DEBUG} sets it, nor on
+ * the console.
+ */
+class SecretsInLogsSystemTest {
+    private static final String FIRST_PASSWORD = "clerk-first-password";
+    private static final String SECOND_PASSWORD = "clerk-second-password";
+
+    @Test
+    void noPasswordTokenKeyHashOrDigestReachesALogLine() {
+        Map<String, String> servers = TestServers.freshEnvironment();
+        List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, FIRST_PASSWORD, SECOND_PASSWORD, "$argon2id$"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<String> lines;
+        try (CapturedLogs logs = new CapturedLogs(Level.DEBUG)) {
+            try (RunningService service = RunningService.start(servers,
+                    new PrintStream(console, true, StandardCharsets.UTF_8))) {
+                String adminToken = service.signIn(ADMIN, ADMIN_PASSWORD);
+                RunningService admin = service.withBearer(adminToken);
+                assertThat(admin.post("/api/v2/users", "{\"username\":\"clerk\",\"password\":\"" + FIRST_PASSWORD
+                        + "\",\"roles\":[\"MANAGER\"]}").statusCode()).isEqualTo(201);
+                String firstToken = service.signIn("clerk", FIRST_PASSWORD);
+                assertThat(service.withBearer(firstToken).put("/api/v2/users/clerk/password",
+                        "{\"currentPassword\":\"" + FIRST_PASSWORD + "\",\"newPassword\":\"" + SECOND_PASSWORD + "\"}")
+                        .statusCode()).isEqualTo(204);
+                assertThat(service.withBearer(firstToken).get("/api/v2/auth/me").statusCode()).isEqualTo(401);
+                String secondToken = service.signIn("clerk", SECOND_PASSWORD);
+                assertThat(service.withBearer(secondToken).put("/api/v2/employees/E-1", "{\"name\":\"Ada\"}")
+                        .statusCode()).isEqualTo(201);
+                String key = admin.issueApiKey("payroll-sync", "MANAGER");
+                assertThat(service.withApiKey(key).get("/api/v2/employees/E-1").statusCode()).isEqualTo(200);
+                for (int guess = 1; guess <= 6; guess++) {
+                    String wrong = "wrong-guess-number-" + guess;
+                    secrets.add(wrong);
+                    assertThat(service.login("clerk", wrong).statusCode()).isIn(401, 429);
+                }
+                assertThat(service.login("clerk", FIRST_PASSWORD).statusCode()).isEqualTo(429);
+                assertThat(admin.post("/api/v2/auth/logout", "").statusCode()).isEqualTo(204);
+
+                for (String secret : List.of(adminToken, firstToken, secondToken, key)) {
+                    secrets.add(secret);
+                    secrets.add(SecretToken.presented(secret).orElseThrow().digest());
+                }
+                secrets.addAll(storedHashes(servers, "admin", "clerk"));
+            }
+            lines = logs.lines();
+        }
+
+        assertThat(lines).as("the capture itself").anyMatch(line -> line.contains("Attendance API listening on port"));
+        for (String secret : secrets) {
+            assertThat(lines).as("log lines holding a secret").noneMatch(line -> line.contains(secret));
+        }
+        assertThat(console.toString(StandardCharsets.UTF_8)).as("the console").isEmpty();
+    }
+
+    /** What the database keeps of each user's password. */
+    private static List<String> storedHashes(Map<String, String> servers, String... usernames) {
+        try (PostgresDatabase database = PostgresDatabase.connect(servers.get("ATTENDANCE_DB_URL"),
+                servers.get("ATTENDANCE_DB_USER"), servers.get("ATTENDANCE_DB_PASSWORD"), 1, new SimpleMeterRegistry())) {
+            List<String> hashes = new ArrayList<>();
+            for (String username : usernames) {
+                User user = database.transactions().inTransaction(() -> database.users().find(new Username(username)))
+                        .orElseThrow();
+                hashes.add(user.passwordHash().encoded());
+            }
+            return hashes;
+        }
+    }
+}
