@@ -21,13 +21,10 @@ public record AuditEvent(
         Objects.requireNonNull(employeeId, "employeeId");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(actor, "actor");
+        requireActor(actor);
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
-        if (actor.isBlank()) {
-            throw new IllegalArgumentException("an audit event needs an actor");
-        }
         boolean consistent = switch (action) {
             case CREATED -> before.isEmpty() && after.isPresent();
             case UPDATED -> before.isPresent() && after.isPresent();
@@ -35,6 +32,14 @@ public record AuditEvent(
         };
         if (!consistent) {
             throw new IllegalArgumentException(action + " event with before=" + before.isPresent() + ", after=" + after.isPresent());
+        }
+    }
+
+    /** Every audit event, of a record or of an employee, names who made the change. */
+    static void requireActor(String actor) {
+        Objects.requireNonNull(actor, "actor");
+        if (actor.isBlank()) {
+            throw new IllegalArgumentException("an audit event needs an actor");
         }
     }
 

@@ -12,13 +12,10 @@ import java.util.Optional;
 public record EmployeeAuditEvent(String actor, AuditAction action, Optional<Employee> before, Employee after) {
 
     public EmployeeAuditEvent {
-        Objects.requireNonNull(actor, "actor");
+        AuditEvent.requireActor(actor);
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
-        if (actor.isBlank()) {
-            throw new IllegalArgumentException("an audit event needs an actor");
-        }
         boolean consistent = switch (action) {
             case CREATED -> before.isEmpty();
             case UPDATED -> before.filter(old -> old.id().equals(after.id())).isPresent();
