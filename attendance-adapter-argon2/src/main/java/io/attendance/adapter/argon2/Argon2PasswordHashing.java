@@ -1,15 +1,19 @@
 package io.attendance.adapter.argon2;
 
+import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.Password;
 import io.attendance.domain.model.PasswordHash;
 import io.attendance.domain.port.PasswordHashing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -26,6 +30,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * are beyond {@link #MAX_MEMORY_KIB}, {@link #MAX_ITERATIONS} or {@link #MAX_PARALLELISM} (a
  * tampered row must not exhaust memory or time), matches nothing; the check then still runs one
  * hash with this instance's parameters, so it takes about as long as any other.
+ *
+ * <p>Each hash holds its memory cost for its whole run, and sign-in is open to anyone: so only a
+ * few hashes run at once (by default as many as there are processors, which is also all the CPU
+ * they can use), and one that cannot start within {@link #DEFAULT_MAX_WAIT} fails as
+ * {@link Unavailable} rather than queue without end. Concurrent sign-ins can then never take more
+ * than {@code concurrency × memory} of the heap.
  */
 public final class Argon2PasswordHashing implements PasswordHashing {
     /** OWASP's minimum for argon2id: 19 MiB. */
@@ -47,18 +57,34 @@ public final class Argon2PasswordHashing implements PasswordHashing {
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How long a hash may wait for one of the running ones to finish. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
+
     private final Cost cost;
+    private final Semaphore running;
+    private final Duration maxWait;
 
     /** OWASP's minimum parameters. */
     public Argon2PasswordHashing() {
         this(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
     }
 
+    /** With as many hashes at once as there are processors, each waiting at most {@link #DEFAULT_MAX_WAIT}. */
+    public Argon2PasswordHashing(int memoryKiB, int iterations, int parallelism) {
+        this(memoryKiB, iterations, parallelism, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_WAIT);
+    }
+
     /**
+     * @param concurrency how many hashes may run at once; others wait up to {@code maxWait}
      * @throws IllegalArgumentException when a parameter is below argon2's minimum or above this
      *                                  class's maximum
      */
-    public Argon2PasswordHashing(int memoryKiB, int iterations, int parallelism) {
+    public Argon2PasswordHashing(int memoryKiB, int iterations, int parallelism, int concurrency, Duration maxWait) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("at least one hash must be able to run, was " + concurrency);
+        }
+        this.running = new Semaphore(concurrency, true);
+        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
         this.cost = Cost.of(memoryKiB, iterations, parallelism)
                 .orElseThrow(() -> new IllegalArgumentException("argon2id parameters out of range: m=" + memoryKiB
                         + " KiB (at least 8 per lane, at most " + MAX_MEMORY_KIB + "), t=" + iterations
@@ -88,7 +114,24 @@ public final class Argon2PasswordHashing implements PasswordHashing {
         return MessageDigest.isEqual(computed, known.hash());
     }
 
-    private static byte[] argon2id(Password password, byte[] salt, Cost cost, int length) {
+    /** @throws Unavailable when no hash finished within the wait: the service is saturated with them */
+    private byte[] argon2id(Password password, byte[] salt, Cost cost, int length) {
+        try {
+            if (!running.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw Unavailable.withPublicReason("too many password checks at once; retry shortly", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Unavailable.withPublicReason("interrupted while waiting to check a password", e);
+        }
+        try {
+            return generate(password, salt, cost, length);
+        } finally {
+            running.release();
+        }
+    }
+
+    private static byte[] generate(Password password, byte[] salt, Cost cost, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(VERSION)

@@ -3,12 +3,15 @@ package io.attendance.adapter.argon2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.Password;
 import io.attendance.domain.model.PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
@@ -143,5 +146,17 @@ class Argon2PasswordHashingTest {
         }
         Arrays.sort(nanos);
         return nanos[nanos.length / 2];
+    }
+
+    @Test
+    void onlyAsManyHashesRunAtOnceAsAllowedAndAHashThatCannotStartInTimeIsRefused() throws Exception {
+        // one at a time, a wait of 50 ms, and a first hash that takes far longer (64 MiB, 8 passes)
+        Argon2PasswordHashing oneAtATime = new Argon2PasswordHashing(64 * 1024, 8, 1, 1, Duration.ofMillis(50));
+        CompletableFuture<PasswordHash> first = CompletableFuture.supplyAsync(() -> oneAtATime.hash(PASSWORD));
+        Thread.sleep(200); // the first has started: it runs for about a second
+
+        assertThatThrownBy(() -> oneAtATime.hash(PASSWORD))
+                .isInstanceOfSatisfying(Unavailable.class, refused -> assertThat(refused.publicReason()).isPresent());
+        assertThat(oneAtATime.matches(PASSWORD, first.get(30, TimeUnit.SECONDS))).as("free again after it").isTrue();
     }
 }
