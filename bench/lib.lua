@@ -7,7 +7,7 @@ DAYS      = tonumber(os.getenv("BENCH_DAYS") or "100")
 HOT       = tonumber(os.getenv("BENCH_HOT") or "1000")
 SEQ       = tonumber(os.getenv("BENCH_SEQ") or "1")
 TODAY     = os.time() - os.time() % 86400          -- midnight UTC
-wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
+if (os.getenv("BENCH_AUTH") or "") ~= "" then wrk.headers["Authorization"] = os.getenv("BENCH_AUTH") end
 
 function emp_id(i) return string.format("E%05d", i) end
 function day(epoch_days) return os.date("!%Y-%m-%d", epoch_days * 86400) end
