@@ -48,7 +48,7 @@ public final class UserService {
 
     /**
      * Creates the first administrator when no user exists at all; several instances starting at once
-     * create one between them.
+     * with the same configured name create one between them (the name's uniqueness decides).
      *
      * @return whether this call created it
      */
