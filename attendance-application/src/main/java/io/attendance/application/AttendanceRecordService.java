@@ -31,17 +31,20 @@ public final class AttendanceRecordService {
     private final AuditTrail audit;
     private final RecordUpserts upserts;
     private final ReadCache cache;
+    private final ReadThrough reads;
     private final CursorCodec cursors;
     private final Clock clock;
 
     AttendanceRecordService(Transactions transactions, Employees employees, AttendanceRecords records,
-            AuditTrail audit, RecordUpserts upserts, ReadCache cache, CursorCodec cursors, Clock clock) {
+            AuditTrail audit, RecordUpserts upserts, ReadCache cache, ReadThrough reads, CursorCodec cursors,
+            Clock clock) {
         this.transactions = transactions;
         this.employees = employees;
         this.records = records;
         this.audit = audit;
         this.upserts = upserts;
         this.cache = cache;
+        this.reads = reads;
         this.cursors = cursors;
         this.clock = clock;
     }
@@ -70,7 +73,7 @@ public final class AttendanceRecordService {
 
     /** @throws NotFound when the employee has no record that day */
     public AttendanceRecord get(EmployeeId employeeId, WorkDate date) {
-        return ReadThrough.of(cache.lookup(CachedReads.record(employeeId, date)), () -> records.find(employeeId, date))
+        return reads.of(CachedReads.record(employeeId, date), () -> records.find(employeeId, date))
                 .orElseThrow(() -> new NotFound("no record of employee " + employeeId + " on " + date));
     }
 
@@ -91,16 +94,16 @@ public final class AttendanceRecordService {
     /** The employee's records in the range, by date. @throws NotFound for an unknown employee */
     public List<AttendanceRecord> ofEmployee(EmployeeId employeeId, WorkDate from, WorkDate to) {
         AttendanceQuery.requireRange(from, to);
-        ReadThrough.of(cache.lookup(CachedReads.employee(employeeId)), () -> employees.find(employeeId))
+        reads.of(CachedReads.employee(employeeId), () -> employees.find(employeeId))
                 .orElseThrow(() -> new NotFound("no employee " + employeeId));
-        return ReadThrough.of(cache.lookup(CachedReads.recordsOfEmployee(employeeId, from, to)),
+        return reads.of(CachedReads.recordsOfEmployee(employeeId, from, to),
                 () -> records.ofEmployee(employeeId, from, to));
     }
 
     public Page<AttendanceRecord> search(AttendanceQuery query, Optional<String> cursor, Optional<Integer> requestedLimit) {
         int limit = Page.limit(requestedLimit);
         Optional<AttendanceKey> after = cursors.decode(query, cursor);
-        List<AttendanceRecord> fetched = ReadThrough.of(cache.lookup(CachedReads.attendancePage(query, after, limit + 1)),
+        List<AttendanceRecord> fetched = reads.of(CachedReads.attendancePage(query, after, limit + 1),
                 () -> records.search(query, after, limit + 1));
         return Page.of(fetched, limit, last -> cursors.encode(query, last.key()));
     }

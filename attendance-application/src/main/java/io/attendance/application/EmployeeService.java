@@ -20,15 +20,17 @@ public final class EmployeeService {
     private final EmployeeWrites writes;
     private final AuditTrail audit;
     private final ReadCache cache;
+    private final ReadThrough reads;
     private final CursorCodec cursors;
 
     EmployeeService(Transactions transactions, Employees employees, EmployeeWrites writes, AuditTrail audit,
-            ReadCache cache, CursorCodec cursors) {
+            ReadCache cache, ReadThrough reads, CursorCodec cursors) {
         this.transactions = transactions;
         this.employees = employees;
         this.writes = writes;
         this.audit = audit;
         this.cache = cache;
+        this.reads = reads;
         this.cursors = cursors;
     }
 
@@ -52,14 +54,14 @@ public final class EmployeeService {
 
     /** @throws NotFound when no such employee exists */
     public Employee get(EmployeeId id) {
-        return ReadThrough.of(cache.lookup(CachedReads.employee(id)), () -> employees.find(id))
+        return reads.of(CachedReads.employee(id), () -> employees.find(id))
                 .orElseThrow(() -> new NotFound("no employee " + id));
     }
 
     public Page<Employee> list(EmployeeQuery query, Optional<String> cursor, Optional<Integer> requestedLimit) {
         int limit = Page.limit(requestedLimit);
         Optional<EmployeeId> after = cursors.decode(query, cursor);
-        List<Employee> fetched = ReadThrough.of(cache.lookup(CachedReads.employeePage(query, after, limit + 1)),
+        List<Employee> fetched = reads.of(CachedReads.employeePage(query, after, limit + 1),
                 () -> employees.list(query, after, limit + 1));
         return Page.of(fetched, limit, last -> cursors.encode(query, last.id()));
     }

@@ -18,14 +18,15 @@ public record UseCases(
     public static UseCases assemble(Ports ports, UseCaseSettings settings) {
         RecordUpserts upserts = new RecordUpserts(ports.records(), ports.audit(), settings.clock());
         EmployeeWrites employeeWrites = new EmployeeWrites(ports.employees(), ports.audit(), settings.clock());
+        ReadThrough reads = new ReadThrough(ports.cache(), ReadThrough.FOLLOWER_WAIT);
         return new UseCases(
                 new RecordAttendance(ports.transactions(), ports.employees(), employeeWrites, ports.records(),
                         ports.audit(), ports.cache(), settings.clock(), settings.defaultTimezone()),
-                new LookUpAttendance(ports.records(), ports.cache(), settings.maxCachedListSize()),
+                new LookUpAttendance(ports.records(), ports.cache(), reads, settings.maxCachedListSize()),
                 new EmployeeService(ports.transactions(), ports.employees(), employeeWrites, ports.audit(),
-                        ports.cache(), settings.cursors()),
+                        ports.cache(), reads, settings.cursors()),
                 new AttendanceRecordService(ports.transactions(), ports.employees(), ports.records(), ports.audit(),
-                        upserts, ports.cache(), settings.cursors(), settings.clock()),
+                        upserts, ports.cache(), reads, settings.cursors(), settings.clock()),
                 new ImportBatch(ports.transactions(), ports.employees(), ports.records(), upserts, ports.cache(),
                         settings.clock()),
                 new CheckHealth(ports.databaseHealth(), ports.cacheHealth()),

@@ -42,7 +42,7 @@ class LookUpAttendanceTest {
     @Test
     void aSecondSearchOfTheSameEmployeeIsServedFromTheCache() {
         storeDays("E-1", 2);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 100);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100);
 
         Optional<EmployeeAttendance> first = lookUp.latestOf(new EmployeeId("E-1"));
         Optional<EmployeeAttendance> second = lookUp.latestOf(new EmployeeId("E-1"));
@@ -54,7 +54,7 @@ class LookUpAttendanceTest {
 
     @Test
     void anUnknownEmployeeIsLookedUpOnceToo() {
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 100);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100);
 
         assertThat(lookUp.latestOf(new EmployeeId("nobody"))).isEmpty();
         assertThat(lookUp.latestOf(new EmployeeId("nobody"))).isEmpty();
@@ -64,7 +64,7 @@ class LookUpAttendanceTest {
     @Test
     void aSmallFullListIsCachedAfterBeingStreamedOnceAndThenServedSerialised() {
         storeDays("E-1", 3);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 3);
         List<String> expected = List.of("E-1 2026-11-01 PRESENT", "E-1 2026-11-02 PRESENT", "E-1 2026-11-03 PRESENT");
 
         LinesListing first = new LinesListing();
@@ -82,7 +82,7 @@ class LookUpAttendanceTest {
 
     @Test
     void anEmptyFullListIsCachedToo() {
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 3);
 
         assertThat(all(lookUp)).isEmpty();
         assertThat(all(lookUp)).isEmpty();
@@ -93,7 +93,7 @@ class LookUpAttendanceTest {
     @Test
     void aFullListLongerThanTheLimitIsStreamedEveryTimeAndNeverCached() {
         storeDays("E-1", 4);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 3);
 
         assertThat(all(lookUp)).hasSize(4).last().isEqualTo("E-1 2026-11-04 PRESENT");
         assertThat(all(lookUp)).hasSize(4);

@@ -112,7 +112,7 @@ public final class RedisReadCache implements ReadCache {
             }
         }
         shelf.misses.increment();
-        return (Cached.Miss<V>) value -> fill(shelf, valueKey, value);
+        return new RedisMiss<>(shelf, valueKey);
     }
 
     /** One script call that moves the employee's generation and the listings' on together. */
@@ -190,6 +190,28 @@ public final class RedisReadCache implements ReadCache {
     @SuppressWarnings("unchecked")
     private static <V> Cached.Miss<V> nothingToFill() {
         return (Cached.Miss<V>) NOTHING_TO_FILL;
+    }
+
+    /** A miss that fills under the value key its lookup built, generations included. */
+    private final class RedisMiss<V> implements Cached.Miss<V> {
+        private final Shelf<V> shelf;
+        private final String valueKey;
+
+        RedisMiss(Shelf<V> shelf, String valueKey) {
+            this.shelf = shelf;
+            this.valueKey = valueKey;
+        }
+
+        @Override
+        public void fill(V value) {
+            RedisReadCache.this.fill(shelf, valueKey, value);
+        }
+
+        /** The value key names the entry with its generations ("epoch.counter"), which never repeat. */
+        @Override
+        public Optional<Object> slot() {
+            return Optional.of(valueKey);
+        }
     }
 
     /** What the lookup script answered: the generation it saw and the value stored under it, if any. */

@@ -1,5 +1,7 @@
 package io.attendance.domain.port;
 
+import java.util.Optional;
+
 /**
  * The answer of a {@link ReadCache} lookup: a hit carries the value, a miss is the slot to fill once
  * the value has been read from the system of record.
@@ -16,5 +18,15 @@ public sealed interface Cached<T> {
      */
     non-sealed interface Miss<T> extends Cached<T> {
         void fill(T value);
+
+        /**
+         * The stored entry {@link #fill} writes: the key and every generation the lookup saw. Two
+         * misses have equal slots exactly when a fill of either would be served to a lookup like the
+         * other's, so a value read for one may answer the other. Empty when the lookup saw no
+         * generation (the cache could not be asked): such a miss shares its value with no one.
+         */
+        default Optional<Object> slot() {
+            return Optional.empty();
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.ReadCache;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -45,7 +46,17 @@ public final class InMemoryReadCache implements ReadCache {
         if (value != null) {
             return new Cached.Hit<>((V) value);
         }
-        return (Cached.Miss<V>) fill -> entries.put(slot, Objects.requireNonNull(fill, "a cached answer"));
+        return new Cached.Miss<>() {
+            @Override
+            public void fill(V fill) {
+                entries.put(slot, Objects.requireNonNull(fill, "a cached answer"));
+            }
+
+            @Override
+            public Optional<Object> slot() {
+                return Optional.of(slot);
+            }
+        };
     }
 
     @Override

@@ -215,6 +215,39 @@ public abstract class ReadCacheContract {
         return () -> ((Cached.Miss<T>) lookup).fill(entry.value());
     }
 
+    /** The slot of a miss: what a value read for it may also answer. */
+    private Object slotOf(Entry<?> entry) {
+        Cached<?> lookup = cache.lookup(entry.key());
+        assertThat(lookup).as(entry.name()).isInstanceOf(Cached.Miss.class);
+        Optional<Object> slot = ((Cached.Miss<?>) lookup).slot();
+        assertThat(slot).as(entry.name()).isPresent();
+        return slot.get();
+    }
+
+    @Test
+    void missesOfOneKeyUnderOneGenerationShareTheirSlotAndDistinctKeysNever() {
+        List<Object> slots = everyEntry().stream().map(this::slotOf).toList();
+
+        assertThat(everyEntry().stream().map(this::slotOf).toList()).isEqualTo(slots);
+        assertThat(slots).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aChangeGivesTheMissesItAffectsNewSlots() {
+        List<Entry<?>> affected = new ArrayList<>(adaEntries());
+        affected.addAll(listings());
+        List<Object> before = affected.stream().map(this::slotOf).toList();
+        List<Object> othersBefore = otherEmployeesEntries().stream().map(this::slotOf).toList();
+
+        cache.employeeChanged(ADA.id());
+
+        List<Object> after = affected.stream().map(this::slotOf).toList();
+        for (int i = 0; i < affected.size(); i++) {
+            assertThat(after.get(i)).as(affected.get(i).name()).isNotEqualTo(before.get(i));
+        }
+        assertThat(otherEmployeesEntries().stream().map(this::slotOf).toList()).isEqualTo(othersBefore);
+    }
+
     @Test
     void aValueReadBeforeAnotherEmployeesChangeIsServed() {
         List<Runnable> slowFills = otherEmployeesEntries().stream().<Runnable>map(this::slowFill).toList();

@@ -1,0 +1,264 @@
+package io.attendance.application;
+
+import static io.attendance.application.InMemoryApplication.ACTOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.attendance.domain.fake.ForwardingAttendanceRecords;
+import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.AttendanceRecords;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Concurrent misses of one slot read the system of record once, and never share a stale answer. */
+class ReadThroughTest {
+    private static final EmployeeId ADA = new EmployeeId("E-1");
+    private static final int READERS = 16;
+    private static final long PATIENCE_MILLIS = 10_000;
+
+    private final InMemoryApplication app = new InMemoryApplication();
+    private final GatedRecords gated = new GatedRecords(app.records);
+    private final ReadThrough reads = new ReadThrough(app.cache, Duration.ofSeconds(30));
+    private final LookUpAttendance lookUp = new LookUpAttendance(gated, app.cache, reads, 100);
+
+    ReadThroughTest() {
+        app.recordAttendance.record(Commands.recordAttendance("E-1", "Ada", "Present", "2026-11-26"), ACTOR);
+    }
+
+    /** Counts the reads of an employee's latest record; the first one runs {@link #firstRead} before answering. */
+    private static final class GatedRecords extends ForwardingAttendanceRecords {
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger fullScans = new AtomicInteger();
+        volatile Runnable firstRead = () -> {
+        };
+
+        GatedRecords(AttendanceRecords delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
+            Optional<EmployeeAttendance> answer = super.latestOf(employeeId);
+            if (reads.incrementAndGet() == 1) {
+                firstRead.run();
+            }
+            return answer;
+        }
+
+        @Override
+        public void forEachWithEmployee(Consumer<EmployeeAttendance> action) {
+            if (fullScans.incrementAndGet() == 1) {
+                firstRead.run();
+            }
+            super.forEachWithEmployee(action);
+        }
+    }
+
+    /** Readers released at once by {@link #start}; each counts itself arrived just before it reads. */
+    private final class Readers {
+        final AtomicInteger arrived = new AtomicInteger();
+        final CountDownLatch start = new CountDownLatch(1);
+        final List<Thread> threads = new ArrayList<>();
+        final List<FutureTask<Object>> answers = new ArrayList<>();
+
+        Readers(int count) {
+            this(count, () -> lookUp.latestOf(ADA));
+        }
+
+        Readers(int count, Callable<?> read) {
+            for (int i = 0; i < count; i++) {
+                FutureTask<Object> answer = new FutureTask<>(() -> {
+                    start.await();
+                    arrived.incrementAndGet();
+                    return read.call();
+                });
+                answers.add(answer);
+                threads.add(new Thread(answer, "reader-" + i));
+            }
+        }
+
+        Readers start() {
+            threads.forEach(Thread::start);
+            start.countDown();
+            return this;
+        }
+
+        /** Every reader has arrived, and every one but the caller is parked (waiting for a flight) or done. */
+        void awaitOthersParked() {
+            long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+            while (System.currentTimeMillis() < deadline) {
+                if (arrived.get() == threads.size() && threads.stream()
+                        .filter(thread -> thread != Thread.currentThread()).allMatch(Readers::parkedOrDone)) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+            throw new AssertionError("the readers never all arrived");
+        }
+
+        private static boolean parkedOrDone(Thread thread) {
+            Thread.State state = thread.getState();
+            return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                    || state == Thread.State.TERMINATED;
+        }
+
+        List<Object> answers() throws Exception {
+            List<Object> values = new ArrayList<>();
+            for (FutureTask<Object> answer : answers) {
+                values.add(answer.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
+            }
+            return values;
+        }
+    }
+
+    @Test
+    void concurrentMissesOfOneKeyReadTheRecordsOnceAndAllGetThatAnswer() throws Exception {
+        Readers readers = new Readers(READERS);
+        gated.firstRead = () -> readers.awaitOthersParked();
+        readers.start();
+        List<Object> answers = readers.answers();
+
+        assertThat(gated.reads.get()).isEqualTo(1);
+        assertThat(answers).hasSize(READERS).containsOnly(lookUp.latestOf(ADA));
+        assertThat(lookUp.latestOf(ADA)).map(found -> found.record().date()).contains(WorkDate.of(2026, 11, 26));
+    }
+
+    @Test
+    void aReaderThatSawAWriteDoesNotTakeTheAnswerOfALeaderThatReadBeforeIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FutureTask<Optional<EmployeeAttendance>> leader = leaderHeldAfterItsRead(lookUp, release);
+
+        // a write commits and is acknowledged while the leader still holds what it read before
+        app.recordAttendance.record(Commands.recordAttendance("E-1", "Ada", "Present", "2026-11-27"), ACTOR);
+        FutureTask<Optional<EmployeeAttendance>> after = new FutureTask<>(() -> lookUp.latestOf(ADA));
+        Thread afterThread = new Thread(after, "after-the-write");
+        afterThread.start();
+        awaitParkedOrDone(afterThread);
+        release.countDown();
+
+        assertThat(after.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).map(found -> found.record().date())
+                .contains(WorkDate.of(2026, 11, 27));
+        assertThat(leader.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).map(found -> found.record().date())
+                .contains(WorkDate.of(2026, 11, 26));
+        assertThat(lookUp.latestOf(ADA)).map(found -> found.record().date()).contains(WorkDate.of(2026, 11, 27));
+    }
+
+    @Test
+    void whenTheLeaderFailsEveryFollowerStillAnswers() throws Exception {
+        Readers readers = new Readers(READERS);
+        gated.firstRead = () -> {
+            readers.awaitOthersParked();
+            throw new IllegalStateException("the database went away");
+        };
+        readers.start();
+
+        int failed = 0;
+        List<Object> answered = new ArrayList<>();
+        for (FutureTask<Object> answer : readers.answers) {
+            try {
+                answered.add(answer.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
+            } catch (ExecutionException leaderFailure) {
+                assertThat(leaderFailure).hasCauseInstanceOf(IllegalStateException.class);
+                failed++;
+            }
+        }
+        assertThat(failed).isEqualTo(1);
+        assertThat(answered).hasSize(READERS - 1).containsOnly(lookUp.latestOf(ADA));
+    }
+
+    @Test
+    void concurrentMissesOfTheFullListingScanTheRecordsOnceAndTheOthersWriteItsCopy() throws Exception {
+        Readers readers = new Readers(READERS, () -> LinesListing.everyRecord(lookUp));
+        gated.firstRead = () -> readers.awaitOthersParked();
+        readers.start();
+
+        assertThat(readers.answers()).hasSize(READERS).containsOnly(List.of("E-1 2026-11-26 PRESENT"));
+        assertThat(gated.fullScans.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aListingTooLongToCacheHasNoCopyToShareSoEachReaderScansItself() throws Exception {
+        LookUpAttendance uncached = new LookUpAttendance(gated, app.cache, reads, 0);
+        Readers readers = new Readers(READERS, () -> LinesListing.everyRecord(uncached));
+        gated.firstRead = () -> readers.awaitOthersParked();
+        readers.start();
+
+        assertThat(readers.answers()).hasSize(READERS).containsOnly(List.of("E-1 2026-11-26 PRESENT"));
+        assertThat(gated.fullScans.get()).isEqualTo(READERS);
+    }
+
+    @Test
+    void aFollowerWhoseLeaderIsTooSlowReadsOnItsOwn() throws Exception {
+        ReadThrough impatient = new ReadThrough(app.cache, Duration.ofMillis(50));
+        LookUpAttendance impatientLookUp = new LookUpAttendance(gated, app.cache, impatient, 100);
+        CountDownLatch release = new CountDownLatch(1);
+        FutureTask<Optional<EmployeeAttendance>> leader = leaderHeldAfterItsRead(impatientLookUp, release);
+
+        Optional<EmployeeAttendance> follower = impatientLookUp.latestOf(ADA);
+        release.countDown();
+
+        assertThat(follower).isEqualTo(leader.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS));
+        assertThat(gated.reads.get()).isEqualTo(2);
+    }
+
+    @Test
+    void noFlightOutlivesItsLoadWhetherItAnswersOrFails() throws Exception {
+        Readers readers = new Readers(READERS);
+        gated.firstRead = () -> readers.awaitOthersParked();
+        readers.start();
+        readers.answers();
+        assertThat(reads.flightsInProgress()).isZero();
+
+        ReadThrough failing = new ReadThrough(app.cache, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> failing.of(io.attendance.domain.port.CachedReads.employee(ADA), () -> {
+            throw new IllegalStateException("the database went away");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(failing.flightsInProgress()).isZero();
+    }
+
+    /** Ada's latest record looked up on a thread of its own, returned once it has read and is held until released. */
+    private FutureTask<Optional<EmployeeAttendance>> leaderHeldAfterItsRead(LookUpAttendance reader,
+            CountDownLatch release) throws InterruptedException {
+        CountDownLatch leaderRead = new CountDownLatch(1);
+        gated.firstRead = () -> {
+            leaderRead.countDown();
+            awaitUninterruptibly(release);
+        };
+        FutureTask<Optional<EmployeeAttendance>> leader = new FutureTask<>(() -> reader.latestOf(ADA));
+        new Thread(leader, "leader").start();
+        assertThat(leaderRead.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+        return leader;
+    }
+
+    private static void awaitParkedOrDone(Thread thread) {
+        long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING
+                && thread.getState() != Thread.State.TERMINATED) {
+            assertThat(System.currentTimeMillis()).as("the reader never parked nor finished").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            if (!latch.await(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
