@@ -1,27 +1,46 @@
 package io.attendance.application;
 
+import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.ReadCache;
+import java.util.List;
 import java.util.Optional;
 
 /** The v1 reads: an employee's latest record, and every record. Both read through the cache. */
 public final class LookUpAttendance {
+    /**
+     * Records read at a time for the full listing. Big enough that the statement per chunk costs
+     * little next to its rows; small enough that a chunk in memory (about a kilobyte a record with its
+     * employee) stays a couple of megabytes per listing, however many clients read at once.
+     */
+    static final int LISTING_CHUNK = 2_000;
+
     private final AttendanceRecords records;
     private final ReadCache cache;
     private final int maxCachedListSize;
+    private final int chunk;
 
     /**
      * @param maxCachedListSize the full list is cached only up to this many records; a longer one is
-     *     streamed from the database every time, so memory stays bounded whatever the table size
+     *     read from the database every time, so memory stays bounded whatever the table size
      */
     LookUpAttendance(AttendanceRecords records, ReadCache cache, int maxCachedListSize) {
+        this(records, cache, maxCachedListSize, LISTING_CHUNK);
+    }
+
+    /** For tests: a small chunk, to list many chunks from a few records. */
+    LookUpAttendance(AttendanceRecords records, ReadCache cache, int maxCachedListSize, int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be positive, was " + chunk);
+        }
         this.records = records;
         this.cache = cache;
         this.maxCachedListSize = maxCachedListSize;
+        this.chunk = chunk;
     }
 
     public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
@@ -30,8 +49,14 @@ public final class LookUpAttendance {
 
     /**
      * Writes every record to {@code output}: from the cache when warm (the serialised listing as it
-     * was written, nothing decoded), else streamed from a cursor, and the output's serialised copy
-     * cached afterwards when the listing is no longer than the limit.
+     * was written, nothing decoded), else read from the system of record chunk by chunk, and the
+     * output's serialised copy cached afterwards when the listing is no longer than the limit.
+     *
+     * <p>Each chunk is read, and its read finished, before it is written out: a client that reads
+     * slowly holds no database connection and no transaction, only one chunk of memory. The listing is
+     * complete and in order but no snapshot (see {@link AttendanceRecords#withEmployeeAfter}); a
+     * listing read while a record changed is still cached only under the generation its lookup saw, so
+     * it is never served after that change.
      */
     public void writeAll(ListingOutput<EmployeeAttendance> output) {
         Cached<byte[]> cached = cache.lookup(CachedReads.renderedAttendanceListing());
@@ -39,13 +64,21 @@ public final class LookUpAttendance {
             output.writeSerialised(hit.value());
             return;
         }
-        int[] written = {0};
-        records.forEachWithEmployee(entry -> {
-            if (++written[0] > maxCachedListSize) {
-                output.forgetCopy();
+        long written = 0;
+        Optional<AttendanceKey> after = Optional.empty();
+        List<EmployeeAttendance> read;
+        do {
+            read = records.withEmployeeAfter(after, chunk);
+            for (EmployeeAttendance entry : read) {
+                if (++written > maxCachedListSize) {
+                    output.forgetCopy();
+                }
+                output.write(entry);
             }
-            output.write(entry);
-        });
+            if (!read.isEmpty()) {
+                after = Optional.of(read.get(read.size() - 1).record().key());
+            }
+        } while (read.size() == chunk);
         output.finish().ifPresent(((Cached.Miss<byte[]>) cached)::fill);
     }
 }
