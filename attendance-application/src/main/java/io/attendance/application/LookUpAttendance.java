@@ -1,29 +1,48 @@
 package io.attendance.application;
 
+import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.ReadCache;
+import java.util.List;
 import java.util.Optional;
 
 /** The v1 reads: an employee's latest record, and every record. Both read through the cache. */
 public final class LookUpAttendance {
+    /**
+     * Records read at a time for the full listing. Big enough that the statement per chunk costs
+     * little next to its rows; small enough that a chunk in memory (about a kilobyte a record with its
+     * employee) stays a couple of megabytes per listing, however many clients read at once.
+     */
+    static final int LISTING_CHUNK = 2_000;
+
     private final AttendanceRecords records;
     private final ReadCache cache;
     private final ReadThrough reads;
     private final int maxCachedListSize;
+    private final int chunk;
 
     /**
      * @param maxCachedListSize the full list is cached only up to this many records; a longer one is
-     *     streamed from the database every time, so memory stays bounded whatever the table size
+     *     read from the database every time, so memory stays bounded whatever the table size
      */
     LookUpAttendance(AttendanceRecords records, ReadCache cache, ReadThrough reads, int maxCachedListSize) {
+        this(records, cache, reads, maxCachedListSize, LISTING_CHUNK);
+    }
+
+    /** For tests: a small chunk, to list many chunks from a few records. */
+    LookUpAttendance(AttendanceRecords records, ReadCache cache, ReadThrough reads, int maxCachedListSize, int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be positive, was " + chunk);
+        }
         this.records = records;
         this.cache = cache;
         this.reads = reads;
         this.maxCachedListSize = maxCachedListSize;
+        this.chunk = chunk;
     }
 
     public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
@@ -32,9 +51,16 @@ public final class LookUpAttendance {
 
     /**
      * Writes every record to {@code output}: from the cache when warm (the serialised listing as it
-     * was written, nothing decoded), else streamed from a cursor, and the output's serialised copy
-     * cached afterwards when the listing is no longer than the limit. Concurrent misses share one
-     * stream: the others write the copy it kept, or stream on their own when it kept none.
+     * was written, nothing decoded), else read from the system of record chunk by chunk, and the
+     * output's serialised copy cached afterwards when the listing is no longer than the limit.
+     * Concurrent misses share one read: the others write the copy it kept, or read on their own when
+     * it kept none.
+     *
+     * <p>Each chunk is read, and its read finished, before it is written out: a client that reads
+     * slowly holds no database connection and no transaction, only one chunk of memory. The listing is
+     * complete and in order but no snapshot (see {@link AttendanceRecords#withEmployeeAfter}); a
+     * listing read while a record changed is still cached only under the generation its lookup saw, so
+     * it is never served after that change.
      */
     public void writeAll(ListingOutput<EmployeeAttendance> output) {
         Cached<byte[]> cached = cache.lookup(CachedReads.renderedAttendanceListing());
@@ -43,25 +69,33 @@ public final class LookUpAttendance {
             return;
         }
         Cached.Miss<byte[]> miss = (Cached.Miss<byte[]>) cached;
-        ReadThrough.Answer<Optional<byte[]>> copy = reads.shared(miss, () -> stream(output));
+        ReadThrough.Answer<Optional<byte[]>> copy = reads.shared(miss, () -> list(output));
         if (copy.loadedHere()) {
             copy.value().ifPresent(miss::fill);
         } else if (copy.value().isPresent()) {
             output.writeSerialised(copy.value().get());
         } else {
-            stream(output).ifPresent(miss::fill);
+            list(output).ifPresent(miss::fill);
         }
     }
 
-    /** Streams every record to the output: its serialised copy, unless longer than the limit. */
-    private Optional<byte[]> stream(ListingOutput<EmployeeAttendance> output) {
-        int[] written = {0};
-        records.forEachWithEmployee(entry -> {
-            if (++written[0] > maxCachedListSize) {
-                output.forgetCopy();
+    /** Writes every record to the output, chunk by chunk: its serialised copy, unless longer than the limit. */
+    private Optional<byte[]> list(ListingOutput<EmployeeAttendance> output) {
+        long written = 0;
+        Optional<AttendanceKey> after = Optional.empty();
+        List<EmployeeAttendance> read;
+        do {
+            read = records.withEmployeeAfter(after, chunk);
+            for (EmployeeAttendance entry : read) {
+                if (++written > maxCachedListSize) {
+                    output.forgetCopy();
+                }
+                output.write(entry);
             }
-            output.write(entry);
-        });
+            if (!read.isEmpty()) {
+                after = Optional.of(read.get(read.size() - 1).record().key());
+            }
+        } while (read.size() == chunk);
         return output.finish();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * serialised form is those lines, each ending with a newline. {@link #lines()} is what a client would
  * have read, whichever way it was written.
  */
-final class LinesListing implements ListingOutput<EmployeeAttendance> {
+class LinesListing implements ListingOutput<EmployeeAttendance> {
     private final List<String> lines = new ArrayList<>();
     private StringBuilder copy = new StringBuilder();
     private boolean servedSerialised;

@@ -4,6 +4,7 @@ import static io.attendance.application.InMemoryApplication.DEFAULT_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.fake.ForwardingAttendanceRecords;
+import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.Employee;
@@ -15,10 +16,10 @@ import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class LookUpAttendanceTest {
@@ -102,10 +103,47 @@ class LookUpAttendanceTest {
         assertThat(app.cache.lookup(CachedReads.renderedAttendanceListing())).isInstanceOf(Cached.Miss.class);
     }
 
+    @Test
+    void aLongListingIsReadChunkByChunkAndNothingIsWrittenWhileAChunkIsBeingRead() {
+        storeDays("E-2", 3);
+        storeDays("E-1", 4);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 3, 2);
+        List<Boolean> readingAtWrite = new ArrayList<>();
+        LinesListing output = new LinesListing() {
+            @Override
+            public void write(EmployeeAttendance element) {
+                readingAtWrite.add(counting.reading);
+                super.write(element);
+            }
+        };
+
+        lookUp.writeAll(output);
+
+        assertThat(output.lines()).containsExactly(
+                "E-1 2026-11-01 PRESENT", "E-1 2026-11-02 PRESENT", "E-1 2026-11-03 PRESENT", "E-1 2026-11-04 PRESENT",
+                "E-2 2026-11-01 PRESENT", "E-2 2026-11-02 PRESENT", "E-2 2026-11-03 PRESENT");
+        assertThat(readingAtWrite).hasSize(7).containsOnly(false);
+        assertThat(counting.chunkReads.get()).isEqualTo(4);
+        assertThat(counting.fullScans.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aListingThatFillsItsLastChunkExactlyEndsWithAnEmptyRead() {
+        storeDays("E-1", 4);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100, 2);
+
+        assertThat(all(lookUp)).hasSize(4);
+        assertThat(counting.chunkReads.get()).isEqualTo(3);
+        assertThat(all(lookUp)).hasSize(4);
+        assertThat(counting.chunkReads.get()).as("the second listing comes from the cache").isEqualTo(3);
+    }
+
     /** Counts how often the system of record is asked, to see what the cache saves. */
     private static final class CountingRecords extends ForwardingAttendanceRecords {
         private final AtomicInteger latestReads = new AtomicInteger();
         private final AtomicInteger fullScans = new AtomicInteger();
+        private final AtomicInteger chunkReads = new AtomicInteger();
+        private volatile boolean reading;
 
         CountingRecords(AttendanceRecords delegate) {
             super(delegate);
@@ -118,9 +156,17 @@ class LookUpAttendanceTest {
         }
 
         @Override
-        public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
-            fullScans.incrementAndGet();
-            super.forEachWithEmployee(sink);
+        public List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit) {
+            if (after.isEmpty()) {
+                fullScans.incrementAndGet();
+            }
+            chunkReads.incrementAndGet();
+            reading = true;
+            try {
+                return super.withEmployeeAfter(after, limit);
+            } finally {
+                reading = false;
+            }
         }
     }
 }

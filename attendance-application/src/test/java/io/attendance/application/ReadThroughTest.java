@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attendance.domain.fake.ForwardingAttendanceRecords;
+import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Concurrent misses of one slot read the system of record once, and never share a stale answer. */
@@ -57,12 +57,13 @@ class ReadThroughTest {
             return answer;
         }
 
+        /** A full scan starts with the first chunk, the one after no position. */
         @Override
-        public void forEachWithEmployee(Consumer<EmployeeAttendance> action) {
-            if (fullScans.incrementAndGet() == 1) {
+        public List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit) {
+            if (after.isEmpty() && fullScans.incrementAndGet() == 1) {
                 firstRead.run();
             }
-            super.forEachWithEmployee(action);
+            return super.withEmployeeAfter(after, limit);
         }
     }
 

@@ -14,15 +14,15 @@ import io.attendance.domain.port.AttendanceRecords;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * A cursor over {@code count} records made up one at a time, as a database cursor hands them over:
- * nothing is held in memory. It can pause at a given record until released, and fail at one.
+ * {@code count} records made up a chunk at a time, as the database reads them: nothing is held in
+ * memory beyond the chunk asked for. It can pause at a given record until released, and fail at one.
  */
 final class GeneratedAttendanceRecords implements AttendanceRecords {
     static final int NEVER = -1;
@@ -67,8 +67,10 @@ final class GeneratedAttendanceRecords implements AttendanceRecords {
     }
 
     @Override
-    public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
-        for (int i = 0; i < count; i++) {
+    public List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit) {
+        int from = after.map(key -> Integer.parseInt(key.employeeId().value().substring(2)) + 1).orElse(0);
+        List<EmployeeAttendance> chunk = new ArrayList<>();
+        for (int i = from; i < count && chunk.size() < limit; i++) {
             if (i == pauseAt) {
                 paused.countDown();
                 awaitRelease();
@@ -76,8 +78,9 @@ final class GeneratedAttendanceRecords implements AttendanceRecords {
             if (i == failAt) {
                 throw new Unavailable("connection to db-primary.internal:5432 lost", new IllegalStateException("socket closed"));
             }
-            sink.accept(recordOf(i));
+            chunk.add(recordOf(i));
         }
+        return chunk;
     }
 
     private void awaitRelease() {

@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attendance.adapter.http.RunningApi.Reply;
 import io.attendance.domain.fake.ForwardingAttendanceRecords;
+import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.EmployeeAttendance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/attendance/search and /search/all over real HTTP. */
@@ -95,9 +97,11 @@ class SearchAttendanceV1Test {
         AtomicInteger scans = new AtomicInteger();
         try (RunningApi server = RunningApi.start(RunningApi.SETTINGS, records -> new ForwardingAttendanceRecords(records) {
             @Override
-            public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
-                scans.incrementAndGet();
-                super.forEachWithEmployee(sink);
+            public List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit) {
+                if (after.isEmpty()) {
+                    scans.incrementAndGet();
+                }
+                return super.withEmployeeAfter(after, limit);
             }
         })) {
             server.create("A-1", "Ada \u00e9\u4e2d", "Present", "2026-11-02");

@@ -14,13 +14,10 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.StatementException;
 
 /** {@link AttendanceRecords} in {@code attendance_records}, joined with {@code employees} where asked. */
 public final class PostgresAttendanceRecords implements AttendanceRecords {
-    /** Rows the driver holds in memory at a time while streaming every record. */
-    static final int STREAMING_FETCH_SIZE = 500;
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String COLUMNS = "employee_id, work_date, " + AttendanceRow.contentColumns("");
     private static final String RECORD_COLUMNS = "r.employee_id, r.work_date, " + AttendanceRow.contentColumns("r.");
@@ -81,20 +78,21 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
              ORDER BY r.work_date DESC
              LIMIT 1
             """;
-    /** employee_id has the "C" collation: this is EmployeeId's order, served by the primary key index. */
-    private static final String ALL_WITH_EMPLOYEE = WITH_EMPLOYEE + """
+    /**
+     * A chunk of the full listing: employee_id has the "C" collation, so this is EmployeeId's order,
+     * and the row comparison lets the primary key index (employee_id, work_date) start at the key
+     * and stop after the limit.
+     */
+    private static final String WITH_EMPLOYEE_CHUNK = WITH_EMPLOYEE + """
+            %s
              ORDER BY r.employee_id, r.work_date
+             LIMIT :limit
             """;
 
     private final PostgresTransactions transactions;
-    private final int fetchSize;
 
-    PostgresAttendanceRecords(PostgresTransactions transactions, int fetchSize) {
-        if (fetchSize < 1) {
-            throw new IllegalArgumentException("fetch size must be positive, was " + fetchSize);
-        }
+    PostgresAttendanceRecords(PostgresTransactions transactions) {
         this.transactions = transactions;
-        this.fetchSize = fetchSize;
     }
 
     /** @throws IllegalStateException when the employee does not exist (a caller's bug, as in the fake) */
@@ -186,20 +184,23 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
     }
 
     /**
-     * Streams from a server-side cursor: PostgreSQL's driver uses one only with auto-commit off and a
-     * fetch size, so the query runs in a transaction (the caller's unit of work, else one of its own)
-     * and memory holds one fetch of rows at most, whatever the table size. Port calls the sink makes on
-     * this thread join that transaction and see the same data.
+     * One statement per chunk, on a connection of its own (auto-commit) that is back in the pool
+     * before the caller sees a row: between chunks nothing is held. Inside a unit of work the chunk is
+     * read on its transaction, as every other statement is.
      */
     @Override
-    public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
-        transactions.runInTransaction(() -> transactions.withHandle(handle -> {
-            handle.createQuery(ALL_WITH_EMPLOYEE)
-                    .setFetchSize(fetchSize)
-                    .map((rs, ctx) -> withEmployee(rs))
-                    .forEach(sink);
-            return null;
-        }));
+    public List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit) {
+        Filters.Listing chunk = chunk(after, limit);
+        return transactions.withHandle(handle -> chunk.on(handle)
+                .map((rs, ctx) -> withEmployee(rs))
+                .list());
+    }
+
+    static Filters.Listing chunk(Optional<AttendanceKey> after, int limit) {
+        Filters filters = new Filters();
+        after.ifPresent(key -> filters.and("(r.employee_id, r.work_date) > (:after_employee, :after_date)",
+                "after_employee", key.employeeId().value(), "after_date", key.date().value()));
+        return filters.listing(WITH_EMPLOYEE_CHUNK, limit);
     }
 
     private static EmployeeAttendance withEmployee(ResultSet rs) throws SQLException {

@@ -37,12 +37,12 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresHealthProbe healthProbe;
     private final Migrations migrations;
 
-    private PostgresDatabase(HikariDataSource dataSource, Duration healthTimeout, int fetchSize) {
+    private PostgresDatabase(HikariDataSource dataSource, Duration healthTimeout) {
         this.dataSource = dataSource;
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         this.transactions = new PostgresTransactions(jdbi);
         this.employees = new PostgresEmployees(transactions);
-        this.attendanceRecords = new PostgresAttendanceRecords(transactions, fetchSize);
+        this.attendanceRecords = new PostgresAttendanceRecords(transactions);
         this.auditTrail = new PostgresAuditTrail(transactions);
         this.users = new PostgresUsers(transactions);
         this.apiKeys = new PostgresApiKeys(transactions);
@@ -57,13 +57,12 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     public static PostgresDatabase connect(
             String jdbcUrl, String user, String password, int poolSize, MeterRegistry registry) {
-        return connect(jdbcUrl, user, password, poolSize, registry, CONNECTION_TIMEOUT,
-                PostgresAttendanceRecords.STREAMING_FETCH_SIZE);
+        return connect(jdbcUrl, user, password, poolSize, registry, CONNECTION_TIMEOUT);
     }
 
-    /** For tests: a shorter wait for a dead server, a smaller fetch to see streaming at work. */
+    /** For tests: a shorter wait for a dead server, or for the pool. */
     static PostgresDatabase connect(String jdbcUrl, String user, String password, int poolSize,
-            MeterRegistry registry, Duration connectionTimeout, int fetchSize) {
+            MeterRegistry registry, Duration connectionTimeout) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(registry, "registry");
         if (poolSize < 1) {
@@ -86,7 +85,7 @@ public final class PostgresDatabase implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "attendance-api");
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         Duration healthTimeout = connectionTimeout.compareTo(HEALTH_TIMEOUT) < 0 ? connectionTimeout : HEALTH_TIMEOUT;
-        return new PostgresDatabase(new HikariDataSource(config), healthTimeout, fetchSize);
+        return new PostgresDatabase(new HikariDataSource(config), healthTimeout);
     }
 
     public Transactions transactions() {

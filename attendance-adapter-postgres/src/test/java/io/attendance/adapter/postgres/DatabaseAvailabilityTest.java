@@ -43,7 +43,7 @@ class DatabaseAvailabilityTest {
             closedPortUrl = "jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/attendance";
         }
         unreachable = PostgresDatabase.connect(closedPortUrl,
-                "attendance", "secret", 2, new SimpleMeterRegistry(), Duration.ofMillis(500), 500);
+                "attendance", "secret", 2, new SimpleMeterRegistry(), Duration.ofMillis(500));
     }
 
     @AfterAll
@@ -69,7 +69,7 @@ class DatabaseAvailabilityTest {
                 () -> unreachable.attendanceRecords().search(new AttendanceQuery(day, day, Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty(), 10),
                 () -> unreachable.attendanceRecords().latestOf(ADA.id()),
-                () -> unreachable.attendanceRecords().forEachWithEmployee(entry -> { }),
+                () -> unreachable.attendanceRecords().withEmployeeAfter(Optional.empty(), 10),
                 () -> unreachable.auditTrail().append(AuditEvent.created(record, "anonymous")),
                 () -> unreachable.auditTrail().history(ADA.id(), day));
 
@@ -111,7 +111,7 @@ class DatabaseAvailabilityTest {
     void theHealthProbeSaysDownWithoutThrowingAndWithoutWaitingForThePool() {
         Duration poolWait = Duration.ofSeconds(30);
         try (PostgresDatabase patient = PostgresDatabase.connect(
-                closedPortUrl, "attendance", "secret", 1, new SimpleMeterRegistry(), poolWait, 500)) {
+                closedPortUrl, "attendance", "secret", 1, new SimpleMeterRegistry(), poolWait)) {
             long started = System.nanoTime();
 
             boolean up = patient.healthProbe().isUp();

@@ -104,6 +104,15 @@ class QueryPlansTest {
     }
 
     @Test
+    void aChunkOfTheFullListingIsOneForwardScanOfThePrimaryKeyFromItsKey() {
+        assertThat(plan(PostgresAttendanceRecords.chunk(Optional.empty(), 2_000)))
+                .contains("Index Scan using attendance_records_pk").doesNotContain("Sort");
+        assertThat(plan(PostgresAttendanceRecords.chunk(
+                Optional.of(new AttendanceKey(WorkDate.of(2026, 1, 10), new EmployeeId("E-0250"))), 2_000)))
+                .contains("Index Scan using attendance_records_pk").contains("Index Cond").doesNotContain("Sort");
+    }
+
+    @Test
     void anIncrementalSyncFindsTheFewRecentChangesThroughTheUpdatedAtIndex() {
         assertThat(plan(PostgresAttendanceRecords.listing(query(null, null, null, RECENTLY), Optional.empty(), 101)))
                 .contains("attendance_records_updated_at_idx");

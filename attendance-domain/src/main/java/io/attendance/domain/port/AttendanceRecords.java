@@ -8,7 +8,6 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The system of record of attendance: at most one record per employee per day. */
 public interface AttendanceRecords {
@@ -51,8 +50,16 @@ public interface AttendanceRecords {
     Optional<EmployeeAttendance> latestOf(EmployeeId employeeId);
 
     /**
-     * Hands every record, with its employee, to {@code sink} one at a time, ordered by employee id
-     * then date. Implementations read from a cursor: memory stays constant whatever the row count.
+     * Up to {@code limit} records, each with its employee as it is now, that come after {@code after}
+     * in the listing order, in that order: by employee id, then date (not {@link AttendanceKey}'s own
+     * order, which is date first). {@code after} is the key of the last record of the previous chunk;
+     * empty for the first chunk. A chunk shorter than {@code limit} is the last.
+     *
+     * <p>Each call is one short read: a listing is read chunk by chunk, and nothing is held between
+     * the chunks (on PostgreSQL no connection and no transaction while the caller writes a chunk out).
+     * So a listing read this way is complete and in order but is no snapshot: a record that exists
+     * from the first chunk to the last appears exactly once, in its place; one added or deleted while
+     * the listing is read may or may not appear; no record appears twice.
      */
-    void forEachWithEmployee(Consumer<EmployeeAttendance> sink);
+    List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit);
 }

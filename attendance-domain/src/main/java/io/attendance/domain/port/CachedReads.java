@@ -53,7 +53,7 @@ public final class CachedReads {
     }
 
     /**
-     * v1: every record with its employee ({@link AttendanceRecords#forEachWithEmployee}), as the
+     * v1: every record with its employee ({@link AttendanceRecords#withEmployeeAfter}, chunk by chunk), as the
      * bytes of the answer its one reader writes: a hit costs no decoding and no object per record.
      */
     public static CacheKey<byte[]> renderedAttendanceListing() {

@@ -9,7 +9,6 @@ import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Passes every call on; tests override the calls they want to count or to make fail. */
 public abstract class ForwardingAttendanceRecords implements AttendanceRecords {
@@ -55,7 +54,7 @@ public abstract class ForwardingAttendanceRecords implements AttendanceRecords {
     }
 
     @Override
-    public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
-        delegate.forEachWithEmployee(sink);
+    public List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit) {
+        return delegate.withEmployeeAfter(after, limit);
     }
 }

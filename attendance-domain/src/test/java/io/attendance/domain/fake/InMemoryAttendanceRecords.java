@@ -13,7 +13,6 @@ import io.attendance.domain.port.AttendanceRecords;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** {@link AttendanceRecords} over an {@link InMemoryDatabase}: the reference the real adapter is checked against. */
 public final class InMemoryAttendanceRecords implements AttendanceRecords {
@@ -96,12 +95,16 @@ public final class InMemoryAttendanceRecords implements AttendanceRecords {
                 .map(this::withEmployee));
     }
 
-    /** Ordered by employee then date, as the records are kept; the snapshot is taken in one unit of work. */
+    /** Ordered by employee then date, as the records are kept; each chunk is read in a unit of work of its own. */
     @Override
-    public void forEachWithEmployee(Consumer<EmployeeAttendance> sink) {
-        List<EmployeeAttendance> snapshot = db.inTransaction(
-                () -> db.records.values().stream().map(this::withEmployee).toList());
-        snapshot.forEach(sink);
+    public List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit) {
+        return db.inTransaction(() -> after
+                .map(key -> db.records.tailMap(keyOf(key.employeeId(), key.date()), false))
+                .orElse(db.records)
+                .values().stream()
+                .limit(limit)
+                .map(this::withEmployee)
+                .toList());
     }
 
     private EmployeeAttendance withEmployee(AttendanceRecord record) {

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * writes only inside {@link #inTransaction}.
  */
 public final class InMemoryDatabase implements Transactions {
-    /** Records in the order {@code forEachWithEmployee} streams them: by employee, then date. */
+    /** Records in the order {@code withEmployeeAfter} lists them: by employee, then date. */
     record RecordKey(EmployeeId employeeId, WorkDate date) implements Comparable<RecordKey> {
         @Override
         public int compareTo(RecordKey other) {

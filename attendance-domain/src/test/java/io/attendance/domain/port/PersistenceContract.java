@@ -540,15 +540,12 @@ public abstract class PersistenceContract {
         Employee renamed = ada().revised(ada().details().renamed("Ada King").inactive(), LATER).orElseThrow();
         employees.replace(renamed, 1);
 
-        List<EmployeeAttendance> streamed = new ArrayList<>();
-        records.forEachWithEmployee(streamed::add);
-
         assertThat(records.latestOf(ada().id())).contains(new EmployeeAttendance(renamed, record));
-        assertThat(streamed).containsExactly(new EmployeeAttendance(renamed, record));
+        assertThat(records.withEmployeeAfter(Optional.empty(), 10)).containsExactly(new EmployeeAttendance(renamed, record));
     }
 
     @Test
-    void everyRecordIsStreamedWithItsEmployeeByEmployeeThenDate() {
+    void everyRecordIsListedWithItsEmployeeByEmployeeThenDateInChunksOfAnySize() {
         stored(ada());
         stored(bob());
         AttendanceRecord ada2 = storedRecord(ada(), WorkDate.of(2026, 11, 2), AttendanceStatus.PRESENT);
@@ -556,21 +553,66 @@ public abstract class PersistenceContract {
         AttendanceRecord ada1 = AttendanceRecord.first(ada().id(), WorkDate.of(2026, 11, 1), fullEntry(), NOW);
         records.add(ada1);
 
-        List<EmployeeAttendance> streamed = new ArrayList<>();
-        records.forEachWithEmployee(streamed::add);
-
-        assertThat(streamed).containsExactly(
-                new EmployeeAttendance(bob(), bob1),
-                new EmployeeAttendance(ada(), ada1),
-                new EmployeeAttendance(ada(), ada2));
+        assertPagesShow(List.of(
+                        new EmployeeAttendance(bob(), bob1),
+                        new EmployeeAttendance(ada(), ada1),
+                        new EmployeeAttendance(ada(), ada2)),
+                records::withEmployeeAfter, entry -> entry.record().key());
     }
 
     @Test
-    void nothingIsStreamedFromAnEmptyStore() {
-        List<EmployeeAttendance> streamed = new ArrayList<>();
-        records.forEachWithEmployee(streamed::add);
+    void theListingFollowsTheEmployeeIdsOrderCharacterByCharacterAcrossChunks() {
+        WorkDate nextDay = WorkDate.of(2026, 11, 28);
+        COLLATION_SENSITIVE_IDS.forEach(id -> {
+            Employee employee = stored(employee(id, "Person " + id, null, "UTC", true));
+            storedRecord(employee, DAY, AttendanceStatus.PRESENT);
+            storedRecord(employee, nextDay, AttendanceStatus.ABSENT);
+        });
+        List<String> expected = COLLATION_SENSITIVE_IDS.stream().map(EmployeeId::new).sorted()
+                .flatMap(id -> List.of(id.value() + " " + DAY, id.value() + " " + nextDay).stream())
+                .toList();
 
-        assertThat(streamed).isEmpty();
+        for (int limit : List.of(1, 2, 3, 1000)) {
+            assertThat(walk(limit, records::withEmployeeAfter, entry -> entry.record().key()))
+                    .as("chunks of %d", limit)
+                    .extracting(entry -> entry.record().employeeId().value() + " " + entry.record().date())
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void recordsAddedOrDeletedBetweenChunksNeitherRepeatNorReorderNorHideTheOthers() {
+        Employee a = stored(employee("a", "A", null, "UTC", true));
+        Employee b = stored(employee("b", "B", null, "UTC", true));
+        Employee c = stored(employee("c", "C", null, "UTC", true));
+        storedRecord(a, WorkDate.of(2026, 11, 1), AttendanceStatus.PRESENT);
+        storedRecord(a, WorkDate.of(2026, 11, 3), AttendanceStatus.PRESENT);
+        storedRecord(b, WorkDate.of(2026, 11, 1), AttendanceStatus.PRESENT);
+        AttendanceRecord deletedLater = storedRecord(b, WorkDate.of(2026, 11, 2), AttendanceStatus.PRESENT);
+        storedRecord(c, WorkDate.of(2026, 11, 1), AttendanceStatus.PRESENT);
+
+        List<EmployeeAttendance> first = records.withEmployeeAfter(Optional.empty(), 2);
+        // between the chunks: one record before the position, one after it, and one deleted after it
+        storedRecord(a, WorkDate.of(2026, 11, 2), AttendanceStatus.ABSENT);
+        storedRecord(b, WorkDate.of(2026, 11, 3), AttendanceStatus.ABSENT);
+        assertThat(records.remove(b.id(), deletedLater.date(), 1)).isTrue();
+        List<EmployeeAttendance> second = records.withEmployeeAfter(Optional.of(first.get(1).record().key()), 2);
+        List<EmployeeAttendance> third = records.withEmployeeAfter(Optional.of(second.get(1).record().key()), 2);
+
+        List<String> listed = new ArrayList<>();
+        for (List<EmployeeAttendance> chunk : List.of(first, second, third)) {
+            chunk.forEach(entry -> listed.add(entry.record().employeeId().value() + " " + entry.record().date()));
+        }
+        // ids of one letter: the lines sort as the records do
+        assertThat(listed).doesNotHaveDuplicates().isSorted()
+                .containsSubsequence("a 2026-11-01", "a 2026-11-03", "b 2026-11-01", "c 2026-11-01")
+                .isSubsetOf("a 2026-11-01", "a 2026-11-02", "a 2026-11-03",
+                        "b 2026-11-01", "b 2026-11-02", "b 2026-11-03", "c 2026-11-01");
+    }
+
+    @Test
+    void nothingIsListedFromAnEmptyStore() {
+        assertThat(records.withEmployeeAfter(Optional.empty(), 10)).isEmpty();
     }
 
     @Test
