@@ -3,6 +3,7 @@ package io.attendance.application;
 import io.attendance.domain.port.ApiKeys;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.HealthProbe;
 import io.attendance.domain.port.LoginAttempts;
@@ -22,6 +23,7 @@ public record Ports(
         Employees employees,
         AttendanceRecords records,
         AuditTrail audit,
+        DayChanges dayChanges,
         ReadCache cache,
         HealthProbe databaseHealth,
         HealthProbe cacheHealth,
@@ -36,6 +38,7 @@ public record Ports(
         Objects.requireNonNull(employees, "employees");
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(dayChanges, "dayChanges");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(databaseHealth, "databaseHealth");
         Objects.requireNonNull(cacheHealth, "cacheHealth");

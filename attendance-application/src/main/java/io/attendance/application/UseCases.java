@@ -20,8 +20,7 @@ public record UseCases(
         EmployeeWrites employeeWrites = new EmployeeWrites(ports.employees(), ports.audit(), settings.clock());
         ReadThrough reads = new ReadThrough(ports.cache(), ReadThrough.FOLLOWER_WAIT);
         return new UseCases(
-                new RecordAttendance(ports.transactions(), ports.employees(), employeeWrites, ports.records(),
-                        ports.audit(), ports.cache(), settings.clock(), settings.defaultTimezone()),
+                new RecordAttendance(ports.dayChanges(), ports.cache(), settings.clock(), settings.defaultTimezone()),
                 new LookUpAttendance(ports.records(), ports.cache(), reads, settings.maxCachedListSize()),
                 new EmployeeService(ports.transactions(), ports.employees(), employeeWrites, ports.audit(),
                         ports.cache(), reads, settings.cursors()),

@@ -4,6 +4,7 @@ import io.attendance.domain.fake.InMemoryApiKeys;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
 import io.attendance.domain.fake.InMemoryAuditTrail;
 import io.attendance.domain.fake.InMemoryDatabase;
+import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.fake.InMemoryEmployees;
 import io.attendance.domain.fake.InMemoryLoginAttempts;
 import io.attendance.domain.fake.InMemoryReadCache;
@@ -89,8 +90,8 @@ final class InMemoryApplication {
 
     /** The use cases over the same store and cache, reading and writing records through {@code records}. */
     UseCases withRecords(AttendanceRecords records) {
-        return UseCases.assemble(new Ports(db, employees, records, audit, cache, () -> true, () -> true,
-                        users, apiKeys, sessions, loginAttempts, hashing),
+        return UseCases.assemble(new Ports(db, employees, records, audit, new InMemoryDayChanges(db), cache,
+                        () -> true, () -> true, users, apiKeys, sessions, loginAttempts, hashing),
                 new UseCaseSettings(clock, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000, SESSIONS));
     }
 

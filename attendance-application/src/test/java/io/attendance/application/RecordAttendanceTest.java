@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.ValidationFailed;
+import io.attendance.domain.fake.InMemoryDayChanges;
+import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
@@ -19,7 +21,11 @@ import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.DayChanges.Change;
+import io.attendance.domain.port.DayChanges.Stored;
+import io.attendance.domain.port.DayChanges;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -137,13 +143,12 @@ class RecordAttendanceTest {
     @Nested
     class LostRaces {
 
-        private final LosingEmployees losing = new LosingEmployees(app.employees);
-        private final RecordAttendance racing = new RecordAttendance(app.db, losing,
-                new EmployeeWrites(losing, app.audit, CLOCK), app.records, app.audit, app.cache, CLOCK, DEFAULT_ZONE);
+        private final LosingDayChanges losing = new LosingDayChanges(new InMemoryDayChanges(app.db));
+        private final RecordAttendance racing = new RecordAttendance(losing, app.cache, CLOCK, DEFAULT_ZONE);
 
         @Test
         void aV1CreateThatLosesTheRaceToCreateTheEmployeeRunsAgainAndRecordsTheDay() {
-            losing.anotherWriterWinsTheNextRace(ADA, () -> record("Ada Lovelace", "Present", "2026-11-26"));
+            losing.anotherWriterWinsTheNextRace(() -> record("Ada Lovelace", "Present", "2026-11-26"));
 
             AttendanceRecord created = racing.record(command("Ada Lovelace", "Absent", "2026-11-27"), ACTOR);
 
@@ -156,7 +161,7 @@ class RecordAttendanceTest {
         @Test
         void aV1RenameThatLosesTheRaceRunsAgainAndKeepsTheOtherWritersChange() {
             app.hire("E-1", "Ada Lovelace", "Engineering", "Asia/Tokyo");
-            losing.anotherWriterWinsTheNextRace(ADA, () -> app.hire("E-1", "Ada Lovelace", "Sales", "Asia/Tokyo"));
+            losing.anotherWriterWinsTheNextRace(() -> app.hire("E-1", "Ada Lovelace", "Sales", "Asia/Tokyo"));
 
             AttendanceRecord created = racing.record(command("Ada King", "Present", "2026-11-27"), ACTOR);
 
@@ -165,6 +170,36 @@ class RecordAttendanceTest {
             assertThat(renamed.name()).isEqualTo("Ada King");
             assertThat(renamed.department()).contains("Sales");
             assertThat(app.records.find(ADA, DAY)).contains(created);
+        }
+    }
+
+    /**
+     * Day changes that lose the next race as {@link DayChanges} allows: the plan runs on what is
+     * stored, another writer commits before its change is written, and the plan runs again on that.
+     */
+    private static final class LosingDayChanges implements DayChanges {
+        private final DayChanges delegate;
+        private Runnable otherWriter;
+
+        LosingDayChanges(DayChanges delegate) {
+            this.delegate = delegate;
+        }
+
+        void anotherWriterWinsTheNextRace(Runnable otherWriter) {
+            this.otherWriter = otherWriter;
+        }
+
+        @Override
+        public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
+            if (otherWriter != null) {
+                delegate.apply(day, stored -> {
+                    plan.apply(stored);
+                    return Change.NONE;
+                });
+                otherWriter.run();
+                otherWriter = null;
+            }
+            return delegate.apply(day, plan);
         }
     }
 }

@@ -23,6 +23,7 @@ import io.attendance.domain.fake.InMemoryLoginAttempts;
 import io.attendance.domain.fake.InMemoryReadCache;
 import io.attendance.domain.fake.InMemorySessionStore;
 import io.attendance.domain.fake.SaltedDigestPasswordHashing;
+import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditAction;
@@ -34,6 +35,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,6 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,9 +89,9 @@ class WriteRacesOnPostgresTest {
     }
 
     /** The use cases over the database's ports, or over decorators of them. */
-    private static UseCases over(Employees employees, AttendanceRecords records) {
+    private static UseCases over(Employees employees, AttendanceRecords records, DayChanges days) {
         return UseCases.assemble(
-                new Ports(database.transactions(), employees, records, database.auditTrail(), new InMemoryReadCache(),
+                new Ports(database.transactions(), employees, records, database.auditTrail(), days, new InMemoryReadCache(),
                         () -> true, () -> true, database.users(), database.apiKeys(),
                         new InMemorySessionStore(CLOCK::instant), new InMemoryLoginAttempts(CLOCK::instant),
                         new SaltedDigestPasswordHashing()),
@@ -98,13 +101,14 @@ class WriteRacesOnPostgresTest {
     }
 
     /** For setting up and checking: nobody waits. */
-    private final UseCases direct = over(database.employees(), database.attendanceRecords());
+    private final UseCases direct = over(database.employees(), database.attendanceRecords(), database.dayChanges());
 
     /** For {@code writers} racing writers: each one's first write waits until all have read. */
     private static UseCases racing(int writers) {
         AllHaveRead allHaveRead = new AllHaveRead(writers);
         return over(new EmployeesWaitingForAllReads(database.employees(), allHaveRead),
-                new RecordsWaitingForAllReads(database.attendanceRecords(), allHaveRead));
+                new RecordsWaitingForAllReads(database.attendanceRecords(), allHaveRead),
+                new DayChangesWaitingForAllReads(database.dayChanges(), allHaveRead));
     }
 
     private static PutEmployeeCommand employee(String name) {
@@ -285,6 +289,29 @@ class WriteRacesOnPostgresTest {
         public boolean replace(Employee employee, long expectedVersion) {
             allHaveRead.beforeWrite();
             return super.replace(employee, expectedVersion);
+        }
+    }
+
+    /**
+     * The plan runs after the read, on a committer thread: holding it there until the other writers'
+     * committers have read too makes them all write over the same state (one committer per writer,
+     * so at most as many writers as the database has committers).
+     */
+    private static final class DayChangesWaitingForAllReads implements DayChanges {
+        private final DayChanges delegate;
+        private final AllHaveRead allHaveRead;
+
+        DayChangesWaitingForAllReads(DayChanges delegate, AllHaveRead allHaveRead) {
+            this.delegate = delegate;
+            this.allHaveRead = allHaveRead;
+        }
+
+        @Override
+        public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
+            return delegate.apply(day, stored -> {
+                allHaveRead.beforeWrite();
+                return plan.apply(stored);
+            });
         }
     }
 

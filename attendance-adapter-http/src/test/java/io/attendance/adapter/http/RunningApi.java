@@ -3,24 +3,25 @@ package io.attendance.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.application.CursorCodec;
-import io.attendance.application.Ports;
-import io.attendance.application.UseCaseSettings;
-import io.attendance.application.UseCases;
 import io.attendance.application.IssueApiKeyCommand;
 import io.attendance.application.IssuedApiKey;
+import io.attendance.application.Ports;
 import io.attendance.application.SessionPolicy;
+import io.attendance.application.UseCaseSettings;
+import io.attendance.application.UseCases;
+import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.fake.InMemoryApiKeys;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
-import io.attendance.domain.fake.SettableClock;
 import io.attendance.domain.fake.InMemoryAuditTrail;
 import io.attendance.domain.fake.InMemoryDatabase;
+import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.fake.InMemoryEmployees;
 import io.attendance.domain.fake.InMemoryLoginAttempts;
 import io.attendance.domain.fake.InMemoryReadCache;
 import io.attendance.domain.fake.InMemorySessionStore;
 import io.attendance.domain.fake.InMemoryUsers;
 import io.attendance.domain.fake.SaltedDigestPasswordHashing;
-import io.attendance.domain.error.Unavailable;
+import io.attendance.domain.fake.SettableClock;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.Password;
@@ -96,7 +97,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         InMemoryReadCache cache = new InMemoryReadCache();
         CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
         useCases = UseCases.assemble(
-                new Ports(database, employees, attendanceRecords, audit, cache, databaseUp::get, cacheUp::get,
+                new Ports(database, employees, attendanceRecords, audit, new InMemoryDayChanges(database), cache, databaseUp::get, cacheUp::get,
                         new InMemoryUsers(database), new InMemoryApiKeys(database), whileUp(sessions),
                         whileUp(new InMemoryLoginAttempts(clock::instant)), new SaltedDigestPasswordHashing()),
                 new UseCaseSettings(clock, settings.defaultTimezone(), cursors, 1_000, SessionPolicy.DEFAULT));

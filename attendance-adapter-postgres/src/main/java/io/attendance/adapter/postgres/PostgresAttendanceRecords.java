@@ -20,13 +20,13 @@ import org.jdbi.v3.core.statement.StatementException;
 public final class PostgresAttendanceRecords implements AttendanceRecords {
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String COLUMNS = "employee_id, work_date, " + AttendanceRow.contentColumns("");
-    private static final String RECORD_COLUMNS = "r.employee_id, r.work_date, " + AttendanceRow.contentColumns("r.");
+    static final String RECORD_COLUMNS = "r.employee_id, r.work_date, " + AttendanceRow.contentColumns("r.");
 
     /**
      * ON CONFLICT DO NOTHING rather than catching the unique violation: the transaction stays usable,
      * and a concurrent insert of the same day waits for the other one to commit, then inserts nothing.
      */
-    private static final String ADD = """
+    static final String ADD = """
             INSERT INTO attendance_records (%s)
             VALUES (:employee_id, :work_date, %s)
             ON CONFLICT (employee_id, work_date) DO NOTHING
@@ -35,7 +35,7 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
      * A compare-and-set: of concurrent updates with the same expected version, the first takes the
      * row lock; the others wait, then re-check the version on the committed row and update nothing.
      */
-    private static final String REPLACE = """
+    static final String REPLACE = """
             UPDATE attendance_records
                SET status = :status, check_in = :check_in, check_out = :check_out, note = :note, source = :source,
                    version = :version, created_at = :created_at, updated_at = :updated_at

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.attendance.domain.port.ApiKeys;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.HealthProbe;
 import io.attendance.domain.port.Transactions;
@@ -36,8 +37,9 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresApiKeys apiKeys;
     private final PostgresHealthProbe healthProbe;
     private final Migrations migrations;
+    private final PostgresDayChanges dayChanges;
 
-    private PostgresDatabase(HikariDataSource dataSource, Duration healthTimeout) {
+    private PostgresDatabase(HikariDataSource dataSource, Duration healthTimeout, MeterRegistry registry) {
         this.dataSource = dataSource;
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         this.transactions = new PostgresTransactions(jdbi);
@@ -48,6 +50,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.apiKeys = new PostgresApiKeys(transactions);
         this.healthProbe = new PostgresHealthProbe(dataSource, healthTimeout);
         this.migrations = new Migrations(dataSource);
+        this.dayChanges = new PostgresDayChanges(jdbi, PostgresDayChanges.COMMITTERS, registry);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class PostgresDatabase implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "attendance-api");
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         Duration healthTimeout = connectionTimeout.compareTo(HEALTH_TIMEOUT) < 0 ? connectionTimeout : HEALTH_TIMEOUT;
-        return new PostgresDatabase(new HikariDataSource(config), healthTimeout);
+        return new PostgresDatabase(new HikariDataSource(config), healthTimeout, registry);
     }
 
     public Transactions transactions() {
@@ -105,6 +108,11 @@ public final class PostgresDatabase implements AutoCloseable {
         return auditTrail;
     }
 
+    /** Writes to one day, committed in groups with concurrent ones. */
+    public DayChanges dayChanges() {
+        return dayChanges;
+    }
+
     public Users users() {
         return users;
     }
@@ -122,9 +130,10 @@ public final class PostgresDatabase implements AutoCloseable {
         return migrations;
     }
 
-    /** Closes the pool: in-use connections are closed as they are returned. */
+    /** Commits the day changes queued, then closes the pool: in-use connections are closed as they are returned. */
     @Override
     public void close() {
+        dayChanges.close();
         healthProbe.close();
         dataSource.close();
     }

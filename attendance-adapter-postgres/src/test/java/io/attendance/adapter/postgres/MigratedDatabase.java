@@ -36,6 +36,10 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback, Bef
         database.close();
     }
 
+    TestDatabase testDatabase() {
+        return testDatabase;
+    }
+
     PostgresDatabase database() {
         return database;
     }
