@@ -12,12 +12,15 @@ import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.CachedReads;
+import io.attendance.domain.port.DayChanges.Change;
+import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.Transactions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The daily records HR and payroll work with, one per employee per day: written with optimistic
@@ -26,6 +29,7 @@ import java.util.Optional;
 public final class AttendanceRecordService {
 
     private final Transactions transactions;
+    private final DayChanges days;
     private final Employees employees;
     private final AttendanceRecords records;
     private final AuditTrail audit;
@@ -35,10 +39,11 @@ public final class AttendanceRecordService {
     private final CursorCodec cursors;
     private final Clock clock;
 
-    AttendanceRecordService(Transactions transactions, Employees employees, AttendanceRecords records,
+    AttendanceRecordService(Transactions transactions, DayChanges days, Employees employees, AttendanceRecords records,
             AuditTrail audit, RecordUpserts upserts, ReadCache cache, ReadThrough reads, CursorCodec cursors,
             Clock clock) {
         this.transactions = transactions;
+        this.days = days;
         this.employees = employees;
         this.records = records;
         this.audit = audit;
@@ -59,16 +64,25 @@ public final class AttendanceRecordService {
      */
     public Written<AttendanceRecord> put(PutRecordCommand command, Precondition precondition, String actor) {
         command.date().requireWithinBookingWindow(clock);
-        Written<AttendanceRecord> written = Races.retried(() -> transactions.inTransaction(() -> {
-            Employee employee = employees.find(command.employeeId())
+        AtomicReference<Optional<AttendanceRecord>> firstRead = new AtomicReference<>();
+        AtomicReference<Optional<AttendanceRecord>> plannedOver = new AtomicReference<>();
+        Change change = days.apply(new AttendanceKey(command.date(), command.employeeId()), stored -> {
+            Employee employee = stored.employee()
                     .orElseThrow(() -> new NotFound("no employee " + command.employeeId()));
             command.entry().requireOn(command.date(), employee.timezone());
-            Optional<AttendanceRecord> stored = records.find(command.employeeId(), command.date());
-            precondition.check(stored.map(AttendanceRecord::version));
-            return upserts.upsert(command, stored, precondition, actor);
-        }));
+            Optional<Long> version = stored.record().map(AttendanceRecord::version);
+            firstRead.compareAndSet(null, stored.record());
+            // planned again after another writer's change: a pinned write decides on the version it read first
+            Optional<Long> versionReadFirst = firstRead.get().map(AttendanceRecord::version);
+            if (precondition.pinsAVersion() && !versionReadFirst.equals(version)) {
+                throw new PreconditionFailed("it changed since version " + versionReadFirst.orElseThrow());
+            }
+            precondition.check(version);
+            plannedOver.set(stored.record());
+            return upserts.change(command, stored.record(), actor);
+        });
         cache.employeeChanged(command.employeeId());
-        return written;
+        return RecordUpserts.outcome(change, plannedOver.get());
     }
 
     /** @throws NotFound when the employee has no record that day */

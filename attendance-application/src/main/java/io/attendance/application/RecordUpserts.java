@@ -4,10 +4,11 @@ import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.DayChanges.Change;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Creates or revises one day's record inside a unit of work, with its audit event: single PUTs and batches alike. */
+/** Creates or revises one day's record with its audit event: single PUTs and batches alike. */
 final class RecordUpserts {
     private final AttendanceRecords records;
     private final AuditTrail audit;
@@ -19,22 +20,40 @@ final class RecordUpserts {
         this.clock = clock;
     }
 
-    /** Writes {@code command} over {@code stored}, what this unit of work read; a lost race ends as {@link Races} says. */
-    Written<AttendanceRecord> upsert(
-            PutRecordCommand command, Optional<AttendanceRecord> stored, Precondition precondition, String actor) {
+    /** The change {@code command} makes over {@code stored}: a first version, the next one, or none when it says what is stored. */
+    Change change(PutRecordCommand command, Optional<AttendanceRecord> stored, String actor) {
         if (stored.isEmpty()) {
             AttendanceRecord created = AttendanceRecord.first(
                     command.employeeId(), command.date(), command.entry(), clock.instant());
-            Races.insert(() -> records.add(created), precondition);
-            audit.append(AuditEvent.created(created, actor));
-            return new Written<>(created, Written.Outcome.CREATED);
+            return Change.ofRecord(created, AuditEvent.created(created, actor));
         }
         AttendanceRecord current = stored.get();
-        Written<AttendanceRecord> written = Races.replaceIfRevised(current, current.version(),
-                current.revised(command.entry(), clock.instant()), records::replace, precondition);
-        if (written.outcome() == Written.Outcome.UPDATED) {
-            audit.append(AuditEvent.updated(current, written.value(), actor));
-        }
-        return written;
+        return current.revised(command.entry(), clock.instant())
+                .map(next -> Change.ofRecord(next, AuditEvent.updated(current, next, actor)))
+                .orElse(Change.NONE);
+    }
+
+    /** What {@code change}, made over {@code stored}, did. */
+    static Written<AttendanceRecord> outcome(Change change, Optional<AttendanceRecord> stored) {
+        return change.record()
+                .map(written -> new Written<>(written.value(),
+                        stored.isEmpty() ? Written.Outcome.CREATED : Written.Outcome.UPDATED))
+                .orElseGet(() -> new Written<>(stored.orElseThrow(), Written.Outcome.UNCHANGED));
+    }
+
+    /** Inside a unit of work: writes {@code command} over {@code stored}, what it read; a lost race ends as {@link Races} says. */
+    Written<AttendanceRecord> upsert(
+            PutRecordCommand command, Optional<AttendanceRecord> stored, Precondition precondition, String actor) {
+        Change change = change(command, stored, actor);
+        change.record().ifPresent(written -> {
+            if (stored.isEmpty()) {
+                Races.insert(() -> records.add(written.value()), precondition);
+            } else {
+                long readVersion = stored.get().version();
+                Races.compareAndSet(records.replace(written.value(), readVersion), precondition, readVersion);
+            }
+            audit.append(written.event());
+        });
+        return outcome(change, stored);
     }
 }

@@ -15,6 +15,7 @@ import io.attendance.domain.error.NotFound;
 import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.fake.AllAtOnce;
+import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
@@ -392,44 +393,49 @@ class AttendanceRecordServiceTest {
     @Nested
     class LostRaces {
 
+        private final LosingDayChanges losingDays = new LosingDayChanges(new InMemoryDayChanges(app.db));
+        private final AttendanceRecordService racingPuts = app.withDayChanges(losingDays).attendanceRecords();
         private final LosingRecords losing = new LosingRecords(app.storedRecords);
         private final AttendanceRecordService racing = app.withRecords(losing).attendanceRecords();
 
         @Test
-        void anUpsertThatLosesARaceRunsAgainAndAuditsOnce() {
+        void anUpsertThatLosesARaceRunsAgainOverTheWinnersVersionAndAuditsOnce() {
             write(adaPresent("one"));
-            losing.lostReplaces.set(2);
+            losingDays.anotherWriterWinsTheNextRace(() -> write(adaPresent("theirs")));
 
-            Written<AttendanceRecord> written = racing.put(adaPresent("two"), Precondition.NONE, ACTOR);
+            Written<AttendanceRecord> written = racingPuts.put(adaPresent("two"), Precondition.NONE, ACTOR);
 
-            assertThat(written.value().version()).isEqualTo(2);
+            assertThat(written.outcome()).isEqualTo(Written.Outcome.UPDATED);
+            assertThat(written.value().version()).isEqualTo(3);
             assertThat(app.records.find(ADA, DAY)).contains(written.value());
-            assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
+            assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED, AuditAction.UPDATED);
         }
 
         @Test
-        void aCreateThatLosesARaceRunsAgain() {
-            losing.lostAdds.set(1);
+        void aCreateThatLosesARaceRunsAgainAndRevisesTheWinnersRecord() {
+            losingDays.anotherWriterWinsTheNextRace(() -> write(adaPresent("theirs")));
 
-            assertThat(racing.put(adaPresent("one"), Precondition.NONE, ACTOR).created()).isTrue();
-            assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED);
+            Written<AttendanceRecord> written = racingPuts.put(adaPresent("one"), Precondition.NONE, ACTOR);
+
+            assertThat(written.outcome()).isEqualTo(Written.Outcome.UPDATED);
+            assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
         }
 
         @Test
         void aPinnedWriteThatLosesARaceFailsItsPrecondition() {
             write(adaPresent("one"));
-            losing.lostReplaces.set(1);
-            assertThatThrownBy(() -> racing.put(adaPresent("two"), Precondition.ifMatch(1), ACTOR))
+            losingDays.anotherWriterWinsTheNextRace(() -> write(adaPresent("theirs")));
+            assertThatThrownBy(() -> racingPuts.put(adaPresent("two"), Precondition.ifMatch(1), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
 
-            losing.lostAdds.set(1);
-            assertThatThrownBy(() -> racing.put(status("E-1", "2026-11-26", "Absent"), Precondition.ifNoneMatchAny(), ACTOR))
+            losingDays.anotherWriterWinsTheNextRace(() -> write(status("E-1", "2026-11-26", "Present")));
+            assertThatThrownBy(() -> racingPuts.put(status("E-1", "2026-11-26", "Absent"), Precondition.ifNoneMatchAny(), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
 
             losing.lostRemoves.set(1);
-            assertThatThrownBy(() -> racing.delete(ADA, DAY, Precondition.ifMatch(1), ACTOR))
+            assertThatThrownBy(() -> racing.delete(ADA, DAY, Precondition.ifMatch(2), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
-            assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED);
+            assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
         }
 
         @Test
@@ -444,16 +450,15 @@ class AttendanceRecordServiceTest {
         }
 
         @Test
-        void aWriteThatKeepsLosingIsAConflictAndChangesNothing() {
+        void aDeleteThatKeepsLosingIsAConflictAndChangesNothing() {
             AttendanceRecord stored = write(adaPresent("one")).value();
-            losing.lostReplaces.set(100);
+            losing.lostRemoves.set(100);
 
-            assertThatThrownBy(() -> racing.put(adaPresent("two"), Precondition.NONE, ACTOR)).isInstanceOf(Conflict.class);
+            assertThatThrownBy(() -> racing.delete(ADA, DAY, Precondition.NONE, ACTOR)).isInstanceOf(Conflict.class);
 
             assertThat(app.records.find(ADA, DAY)).contains(stored);
             assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED);
         }
-
     }
 
     @Nested

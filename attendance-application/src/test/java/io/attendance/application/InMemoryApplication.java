@@ -18,6 +18,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.DayChanges;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,16 @@ final class InMemoryApplication {
 
     /** The use cases over the same store and cache, reading and writing records through {@code records}. */
     UseCases withRecords(AttendanceRecords records) {
-        return UseCases.assemble(new Ports(db, employees, records, audit, new InMemoryDayChanges(db), cache,
+        return with(records, new InMemoryDayChanges(db, employees, records, audit));
+    }
+
+    /** The use cases over the same store and cache, writing days through {@code days}. */
+    UseCases withDayChanges(DayChanges days) {
+        return with(records, days);
+    }
+
+    private UseCases with(AttendanceRecords records, DayChanges days) {
+        return UseCases.assemble(new Ports(db, employees, records, audit, days, cache,
                         () -> true, () -> true, users, apiKeys, sessions, loginAttempts, hashing),
                 new UseCaseSettings(clock, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000, SESSIONS));
     }

@@ -11,7 +11,6 @@ import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.fake.InMemoryDayChanges;
-import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
@@ -21,11 +20,7 @@ import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
-import io.attendance.domain.port.DayChanges.Change;
-import io.attendance.domain.port.DayChanges.Stored;
-import io.attendance.domain.port.DayChanges;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -144,7 +139,7 @@ class RecordAttendanceTest {
     class LostRaces {
 
         private final LosingDayChanges losing = new LosingDayChanges(new InMemoryDayChanges(app.db));
-        private final RecordAttendance racing = new RecordAttendance(losing, app.cache, CLOCK, DEFAULT_ZONE);
+        private final RecordAttendance racing = app.withDayChanges(losing).recordAttendance();
 
         @Test
         void aV1CreateThatLosesTheRaceToCreateTheEmployeeRunsAgainAndRecordsTheDay() {
@@ -170,36 +165,6 @@ class RecordAttendanceTest {
             assertThat(renamed.name()).isEqualTo("Ada King");
             assertThat(renamed.department()).contains("Sales");
             assertThat(app.records.find(ADA, DAY)).contains(created);
-        }
-    }
-
-    /**
-     * Day changes that lose the next race as {@link DayChanges} allows: the plan runs on what is
-     * stored, another writer commits before its change is written, and the plan runs again on that.
-     */
-    private static final class LosingDayChanges implements DayChanges {
-        private final DayChanges delegate;
-        private Runnable otherWriter;
-
-        LosingDayChanges(DayChanges delegate) {
-            this.delegate = delegate;
-        }
-
-        void anotherWriterWinsTheNextRace(Runnable otherWriter) {
-            this.otherWriter = otherWriter;
-        }
-
-        @Override
-        public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
-            if (otherWriter != null) {
-                delegate.apply(day, stored -> {
-                    plan.apply(stored);
-                    return Change.NONE;
-                });
-                otherWriter.run();
-                otherWriter = null;
-            }
-            return delegate.apply(day, plan);
         }
     }
 }

@@ -17,7 +17,6 @@ import io.attendance.application.Written;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.fake.AllAtOnce;
-import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.fake.ForwardingEmployees;
 import io.attendance.domain.fake.InMemoryLoginAttempts;
 import io.attendance.domain.fake.InMemoryReadCache;
@@ -34,7 +33,6 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
-import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +66,8 @@ class WriteRacesOnPostgresTest {
     private static final EmployeeId ADA = new EmployeeId("E-1");
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The committer threads of the database's day changes. */
+    private static final int DAY_CHANGE_COMMITTERS = 2;
 
     private static TestPostgres.TestDatabase testDatabase;
     private static PostgresDatabase database;
@@ -89,10 +89,10 @@ class WriteRacesOnPostgresTest {
     }
 
     /** The use cases over the database's ports, or over decorators of them. */
-    private static UseCases over(Employees employees, AttendanceRecords records, DayChanges days) {
+    private static UseCases over(Employees employees, DayChanges days) {
         return UseCases.assemble(
-                new Ports(database.transactions(), employees, records, database.auditTrail(), days, new InMemoryReadCache(),
-                        () -> true, () -> true, database.users(), database.apiKeys(),
+                new Ports(database.transactions(), employees, database.attendanceRecords(), database.auditTrail(), days,
+                        new InMemoryReadCache(), () -> true, () -> true, database.users(), database.apiKeys(),
                         new InMemorySessionStore(CLOCK::instant), new InMemoryLoginAttempts(CLOCK::instant),
                         new SaltedDigestPasswordHashing()),
                 new UseCaseSettings(CLOCK, PARIS,
@@ -101,14 +101,17 @@ class WriteRacesOnPostgresTest {
     }
 
     /** For setting up and checking: nobody waits. */
-    private final UseCases direct = over(database.employees(), database.attendanceRecords(), database.dayChanges());
+    private final UseCases direct = over(database.employees(), database.dayChanges());
 
-    /** For {@code writers} racing writers: each one's first write waits until all have read. */
+    /**
+     * For {@code writers} racing writers: each one's first write waits until all have read. A day
+     * change is read and planned by one of the database's {@value #DAY_CHANGE_COMMITTERS} committers,
+     * so at most that many read before one writes.
+     */
     private static UseCases racing(int writers) {
-        AllHaveRead allHaveRead = new AllHaveRead(writers);
-        return over(new EmployeesWaitingForAllReads(database.employees(), allHaveRead),
-                new RecordsWaitingForAllReads(database.attendanceRecords(), allHaveRead),
-                new DayChangesWaitingForAllReads(database.dayChanges(), allHaveRead));
+        return over(new EmployeesWaitingForAllReads(database.employees(), new AllHaveRead(writers)),
+                new DayChangesWaitingForAllReads(database.dayChanges(),
+                        new AllHaveRead(Math.min(writers, DAY_CHANGE_COMMITTERS))));
     }
 
     private static PutEmployeeCommand employee(String name) {
@@ -191,16 +194,17 @@ class WriteRacesOnPostgresTest {
     }
 
     /**
-     * An If-Match that lists the stored version and the next one: a writer that lost would find the
-     * winner's version listed too, so only deciding on the version it read keeps one winner.
+     * An If-Match that lists the stored version and the next one, sent by as many writers as read a
+     * day at once (one per committer): a writer that lost would find the winner's version listed
+     * too, so only deciding on the version it read first keeps one winner.
      */
     @Test
     void putsOfARecordPinnedToAListOfVersionsLetExactlyOneWin() throws Exception {
         direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
-        UseCases racing = racing(WRITERS);
+        UseCases racing = racing(DAY_CHANGE_COMMITTERS);
 
-        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+        List<Object> outcomes = AllAtOnce.outcomes(DAY_CHANGE_COMMITTERS, writer -> () -> racing.attendanceRecords()
                 .put(record("writer " + writer), Precondition.ifMatchOneOf(List.of(1L, 2L)), "writer " + writer));
 
         Written<?> replaced = theOneWritten(outcomes);
@@ -293,9 +297,8 @@ class WriteRacesOnPostgresTest {
     }
 
     /**
-     * The plan runs after the read, on a committer thread: holding it there until the other writers'
-     * committers have read too makes them all write over the same state (one committer per writer,
-     * so at most as many writers as the database has committers).
+     * The plan runs after the read, on a committer thread: holding it there until the other
+     * committers have read too makes them write over the same state.
      */
     private static final class DayChangesWaitingForAllReads implements DayChanges {
         private final DayChanges delegate;
@@ -312,27 +315,6 @@ class WriteRacesOnPostgresTest {
                 allHaveRead.beforeWrite();
                 return plan.apply(stored);
             });
-        }
-    }
-
-    private static final class RecordsWaitingForAllReads extends ForwardingAttendanceRecords {
-        private final AllHaveRead allHaveRead;
-
-        RecordsWaitingForAllReads(AttendanceRecords delegate, AllHaveRead allHaveRead) {
-            super(delegate);
-            this.allHaveRead = allHaveRead;
-        }
-
-        @Override
-        public void add(AttendanceRecord record) {
-            allHaveRead.beforeWrite();
-            super.add(record);
-        }
-
-        @Override
-        public boolean replace(AttendanceRecord record, long expectedVersion) {
-            allHaveRead.beforeWrite();
-            return super.replace(record, expectedVersion);
         }
     }
 }

@@ -96,8 +96,9 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
         InMemoryReadCache cache = new InMemoryReadCache();
         CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
+        InMemoryDayChanges days = new InMemoryDayChanges(database, employees, attendanceRecords, audit);
         useCases = UseCases.assemble(
-                new Ports(database, employees, attendanceRecords, audit, new InMemoryDayChanges(database), cache, databaseUp::get, cacheUp::get,
+                new Ports(database, employees, attendanceRecords, audit, days, cache, databaseUp::get, cacheUp::get,
                         new InMemoryUsers(database), new InMemoryApiKeys(database), whileUp(sessions),
                         whileUp(new InMemoryLoginAttempts(clock::instant)), new SaltedDigestPasswordHashing()),
                 new UseCaseSettings(clock, settings.defaultTimezone(), cursors, 1_000, SessionPolicy.DEFAULT));

@@ -10,10 +10,12 @@ import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.attendance.domain.port.DayChanges.Stored;
@@ -28,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -148,9 +151,8 @@ class GroupCommitTest {
         CompletableFuture<Change> poisoned = call(dayOf("poison"), firstRecord(dayOf("poison")));
         CompletableFuture<Change> misversioned = call(dayOf("misversioned"), stored -> {
             AttendanceRecord second = AttendanceRecord.first(new EmployeeId("misversioned"), DAY,
-                    AttendanceStatus.PRESENT, NOW).revised(
-                    io.attendance.domain.model.DayEntry.statusOnly(AttendanceStatus.ABSENT,
-                            io.attendance.domain.model.RecordSource.V1), NOW).orElseThrow();
+                    AttendanceStatus.PRESENT, NOW).revised(DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.V1),
+                    NOW).orElseThrow();
             return Change.ofRecord(second, AuditEvent.created(second, ACTOR));
         });
         int queued = valid.size() + duplicates.size() + 3;
@@ -192,6 +194,29 @@ class GroupCommitTest {
         }
         assertThat(DATABASE.auditTrail().history(new EmployeeId("ada"))).hasSize(1);
         assertThat(registry.get("db.write.group.size").summary().max()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallOvertakenByAnotherWriterEveryTimeEndsAsAConflictAndWritesNothing() {
+        AttendanceKey day = dayOf("ada");
+        AttendanceRecord stored = days.apply(day, firstRecord(day)).record().orElseThrow().value();
+        AtomicInteger plans = new AtomicInteger();
+
+        assertThatThrownBy(() -> days.apply(day, current -> {
+            plans.incrementAndGet();
+            // another instance changes the record after this plan's read, every time
+            DATABASE.transactions().withHandle(handle -> handle.execute(
+                    "UPDATE attendance_records SET version = version + 1 WHERE employee_id = 'ada'"));
+            AttendanceRecord read = current.record().orElseThrow();
+            AttendanceRecord next = read.revised(DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), NOW)
+                    .orElseThrow();
+            return Change.ofRecord(next, AuditEvent.updated(read, next, ACTOR));
+        })).isInstanceOf(Conflict.class).hasMessageContaining("too many concurrent changes");
+
+        assertThat(plans).hasValue(5);
+        assertThat(DATABASE.attendanceRecords().find(new EmployeeId("ada"), DAY).orElseThrow().status())
+                .isEqualTo(stored.status());
+        assertThat(DATABASE.auditTrail().history(new EmployeeId("ada"), DAY)).hasSize(1);
     }
 
     @Test

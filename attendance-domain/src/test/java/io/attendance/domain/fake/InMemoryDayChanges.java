@@ -3,7 +3,10 @@ package io.attendance.domain.fake;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.Employee;
+import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.DayChanges;
+import io.attendance.domain.port.Employees;
 import java.util.function.Function;
 
 /**
@@ -13,15 +16,20 @@ import java.util.function.Function;
  */
 public final class InMemoryDayChanges implements DayChanges {
     private final InMemoryDatabase db;
-    private final InMemoryEmployees employees;
-    private final InMemoryAttendanceRecords records;
-    private final InMemoryAuditTrail audit;
+    private final Employees employees;
+    private final AttendanceRecords records;
+    private final AuditTrail audit;
 
     public InMemoryDayChanges(InMemoryDatabase db) {
+        this(db, new InMemoryEmployees(db), new InMemoryAttendanceRecords(db), new InMemoryAuditTrail(db));
+    }
+
+    /** Reading and writing through these ports over {@code db}, such as decorators that fail or count calls. */
+    public InMemoryDayChanges(InMemoryDatabase db, Employees employees, AttendanceRecords records, AuditTrail audit) {
         this.db = db;
-        this.employees = new InMemoryEmployees(db);
-        this.records = new InMemoryAttendanceRecords(db);
-        this.audit = new InMemoryAuditTrail(db);
+        this.employees = employees;
+        this.records = records;
+        this.audit = audit;
     }
 
     @Override

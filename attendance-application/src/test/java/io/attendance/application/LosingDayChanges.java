@@ -1,0 +1,36 @@
+package io.attendance.application;
+
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.port.DayChanges;
+import java.util.function.Function;
+
+/**
+ * Day changes that lose the next race as {@link DayChanges} allows: the plan runs on what is
+ * stored, another writer commits before its change is written, and the plan runs again on that.
+ */
+final class LosingDayChanges implements DayChanges {
+    private final DayChanges delegate;
+    private Runnable otherWriter;
+
+    LosingDayChanges(DayChanges delegate) {
+        this.delegate = delegate;
+    }
+
+    /** The next call's first plan is overtaken by {@code otherWriter}'s write. */
+    void anotherWriterWinsTheNextRace(Runnable otherWriter) {
+        this.otherWriter = otherWriter;
+    }
+
+    @Override
+    public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
+        if (otherWriter != null) {
+            delegate.apply(day, stored -> {
+                plan.apply(stored);
+                return Change.NONE;
+            });
+            otherWriter.run();
+            otherWriter = null;
+        }
+        return delegate.apply(day, plan);
+    }
+}
