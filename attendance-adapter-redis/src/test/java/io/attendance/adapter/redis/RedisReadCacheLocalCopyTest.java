@@ -32,101 +32,94 @@ class RedisReadCacheLocalCopyTest {
     private static final Duration ENTRY_TTL = Duration.ofSeconds(60);
     private static final CacheKey<byte[]> LISTING = CachedReads.renderedAttendanceListing();
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final SimpleMeterRegistry otherRegistry = new SimpleMeterRegistry();
     private String url;
-    private RedisStore store;
-    private RedisStore otherInstance;
-    private ReadCache cache;
-    private ReadCache other;
-    private RedisClient redis;
+    private ServiceInstance one;
+    private ServiceInstance another;
 
     @BeforeEach
     void connect() {
         url = TestRedis.emptyDatabaseUrl();
-        store = RedisStore.connect(url, ENTRY_TTL, registry);
-        otherInstance = RedisStore.connect(url, ENTRY_TTL, otherRegistry);
-        cache = store.readCache();
-        other = otherInstance.readCache();
-        redis = TestRedis.client(url);
+        one = new ServiceInstance(url);
+        another = new ServiceInstance(url);
     }
 
     @AfterEach
     void disconnect() {
-        store.close();
-        otherInstance.close();
-        redis.close();
+        one.close();
+        another.close();
     }
 
     @Test
     void aLargeValueIsAnsweredWithTheInstanceHeldWhileRedisSaysItIsCurrent() {
         byte[] filled = largeListing(1);
-        fill(cache.lookup(LISTING), filled);
+        fill(one.cache.lookup(LISTING), filled);
 
-        assertThat(hitValue(cache.lookup(LISTING))).isSameAs(filled);
-        assertThat(hitValue(cache.lookup(LISTING))).isSameAs(filled);
-        byte[] readByTheOther = hitValue(other.lookup(LISTING));
+        assertThat(hitValue(one.cache.lookup(LISTING))).isSameAs(filled);
+        assertThat(hitValue(one.cache.lookup(LISTING))).isSameAs(filled);
+        byte[] readByTheOther = hitValue(another.cache.lookup(LISTING));
         assertThat(readByTheOther).isEqualTo(filled).isNotSameAs(filled);
-        assertThat(hitValue(other.lookup(LISTING))).isSameAs(readByTheOther);
+        assertThat(hitValue(another.cache.lookup(LISTING))).isSameAs(readByTheOther);
 
-        assertThat(count(registry, "cache.local.hits", "entry", "rendered-attendance-listing")).isEqualTo(2);
-        assertThat(count(registry, "cache.gets", "result", "hit")).isEqualTo(2);
-        assertThat(count(otherRegistry, "cache.local.hits")).isEqualTo(1);
-        assertThat(registry.get("cache.local.bytes").gauge().value()).isEqualTo(filled.length);
+        assertThat(count(one.registry, "cache.local.hits", "entry", "rendered-attendance-listing")).isEqualTo(2);
+        assertThat(count(one.registry, "cache.gets", "result", "hit")).isEqualTo(2);
+        assertThat(count(another.registry, "cache.local.hits")).isEqualTo(1);
+        assertThat(one.registry.get("cache.local.bytes").gauge().value()).isEqualTo(filled.length);
     }
 
     @Test
     void aSmallValueIsReadFromRedisEachTime() {
         byte[] filled = listing(attendance(ADA, 1));
-        fill(cache.lookup(LISTING), filled);
+        fill(one.cache.lookup(LISTING), filled);
 
-        byte[] first = hitValue(cache.lookup(LISTING));
+        byte[] first = hitValue(one.cache.lookup(LISTING));
 
         assertThat(first).isEqualTo(filled).isNotSameAs(filled);
-        assertThat(hitValue(cache.lookup(LISTING))).isEqualTo(filled).isNotSameAs(first);
-        assertThat(count(registry, "cache.local.hits")).isZero();
-        assertThat(registry.get("cache.local.bytes").gauge().value()).isZero();
+        assertThat(hitValue(one.cache.lookup(LISTING))).isEqualTo(filled).isNotSameAs(first);
+        assertThat(count(one.registry, "cache.local.hits")).isZero();
+        assertThat(one.registry.get("cache.local.bytes").gauge().value()).isZero();
     }
 
     @Test
     void aChangeOnThisInstanceOrAnotherHidesTheCopyAtOnce() {
-        fill(cache.lookup(LISTING), largeListing(1));
+        fill(one.cache.lookup(LISTING), largeListing(1));
 
-        other.employeeChanged(ADA);
+        another.cache.employeeChanged(ADA);
 
-        Cached<byte[]> afterTheOthersChange = cache.lookup(LISTING);
+        Cached<byte[]> afterTheOthersChange = one.cache.lookup(LISTING);
         assertThat(afterTheOthersChange).isInstanceOf(Cached.Miss.class);
         fill(afterTheOthersChange, largeListing(2));
-        assertThat(hitValue(cache.lookup(LISTING))).isEqualTo(largeListing(2));
+        assertThat(hitValue(one.cache.lookup(LISTING))).isEqualTo(largeListing(2));
 
-        cache.employeeChanged(ADA);
+        one.cache.employeeChanged(ADA);
 
-        Cached<byte[]> afterItsOwnChange = cache.lookup(LISTING);
+        Cached<byte[]> afterItsOwnChange = one.cache.lookup(LISTING);
         assertThat(afterItsOwnChange).isInstanceOf(Cached.Miss.class);
         fill(afterItsOwnChange, largeListing(3));
-        assertThat(hitValue(other.lookup(LISTING))).isEqualTo(largeListing(3));
+        assertThat(hitValue(another.cache.lookup(LISTING))).isEqualTo(largeListing(3));
     }
 
     @Test
     void aValueAnotherInstanceStoredUnderANewGenerationReplacesTheCopy() {
-        fill(cache.lookup(LISTING), largeListing(1));
-        other.employeeChanged(ADA);
-        fill(other.lookup(LISTING), largeListing(2));
+        fill(one.cache.lookup(LISTING), largeListing(1));
+        another.cache.employeeChanged(ADA);
+        fill(another.cache.lookup(LISTING), largeListing(2));
 
-        byte[] read = hitValue(cache.lookup(LISTING));
+        byte[] read = hitValue(one.cache.lookup(LISTING));
 
         assertThat(read).isEqualTo(largeListing(2));
-        assertThat(hitValue(cache.lookup(LISTING))).isSameAs(read);
+        assertThat(hitValue(one.cache.lookup(LISTING))).isSameAs(read);
     }
 
     @Test
     void anEntryThatLeftRedisIsNotServedFromTheCopy() {
-        fill(cache.lookup(LISTING), largeListing(1));
+        fill(one.cache.lookup(LISTING), largeListing(1));
 
-        redis.del(redis.keys("att:v4:list:rendered-attendance-listing:*").toArray(String[]::new));
+        try (RedisClient redis = TestRedis.client(url)) {
+            redis.del(redis.keys("att:v4:list:rendered-attendance-listing:*").toArray(String[]::new));
+        }
 
-        assertThat(cache.lookup(LISTING)).isInstanceOf(Cached.Miss.class);
-        assertThat(registry.get("cache.local.bytes").gauge().value()).isZero();
+        assertThat(one.cache.lookup(LISTING)).isInstanceOf(Cached.Miss.class);
+        assertThat(one.registry.get("cache.local.bytes").gauge().value()).isZero();
     }
 
     @Test
@@ -163,5 +156,22 @@ class RedisReadCacheLocalCopyTest {
     /** A page of records, each a little over 200 bytes stored. */
     private static List<AttendanceRecord> records(int page, int size) {
         return IntStream.range(0, size).mapToObj(i -> record(new EmployeeId("P" + page + "-" + i), 1)).toList();
+    }
+
+    /** One instance of the service: its own cache and meters, on the Redis every instance shares. */
+    private static final class ServiceInstance implements AutoCloseable {
+        final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        final RedisStore store;
+        final ReadCache cache;
+
+        ServiceInstance(String url) {
+            store = RedisStore.connect(url, ENTRY_TTL, registry);
+            cache = store.readCache();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
     }
 }
