@@ -14,6 +14,7 @@ import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -42,6 +43,7 @@ final class V1AttendanceEndpoints {
     private final RecordAttendance recordAttendance;
     private final LookUpAttendance lookUpAttendance;
     private final CheckHealth checkHealth;
+    private final GzippedCopy gzippedListing = new GzippedCopy();
 
     V1AttendanceEndpoints(ObjectMapper json, RequestBodies bodies, UseCases useCases) {
         this.json = json;
@@ -76,9 +78,12 @@ final class V1AttendanceEndpoints {
      * Writes the array element by element as the use case hands records over, or in one piece from
      * the cache: memory stays constant whatever the row count. Nothing is written before the first
      * record arrives, so a failure to start (the database is down) is still answered with a proper
-     * error status.
+     * error status. A client that accepts gzip gets it either way: Javalin compresses the stream, and
+     * the serialised listing is answered from a copy compressed once (see {@link GzippedCopy}).
      */
     void searchAll(Context ctx) {
+        // added, not set: the CORS rule may have sent Vary: Origin already
+        ctx.res().addHeader(Header.VARY, Header.ACCEPT_ENCODING);
         lookUpAttendance.writeAll(new StreamedArray(ctx));
     }
 
@@ -123,9 +128,18 @@ final class V1AttendanceEndpoints {
             }
         }
 
+        /**
+         * Javalin compresses no answer that already has a Content-Encoding, so the gzipped copy is sent
+         * as it is; a client that does not ask for gzip gets the listing's bytes untouched.
+         */
         @Override
         public void writeSerialised(byte[] listing) {
-            ctx.status(HttpStatus.OK).contentType(JsonMapping.JSON).result(listing);
+            ctx.status(HttpStatus.OK).contentType(JsonMapping.JSON);
+            if (GzippedCopy.accepted(ctx.header(Header.ACCEPT_ENCODING))) {
+                ctx.header(Header.CONTENT_ENCODING, GzippedCopy.GZIP).result(gzippedListing.of(listing));
+            } else {
+                ctx.result(listing);
+            }
         }
 
         @Override

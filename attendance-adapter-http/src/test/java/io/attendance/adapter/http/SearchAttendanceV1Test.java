@@ -124,6 +124,42 @@ class SearchAttendanceV1Test {
     }
 
     @Test
+    void aCachedSearchAllIsGzippedForAClientThatAsksAndUntouchedForOneThatDoesNot() throws Exception {
+        try (RunningApi server = RunningApi.start()) {
+            server.create("A-1", "Ada \u00e9\u4e2d", "Present", "2026-11-02");
+            server.create("B-2", "Bob", "Absent", "2026-11-02");
+            byte[] streamed = searchAll(server).body();
+
+            HttpResponse<byte[]> identity = searchAll(server);
+            HttpResponse<byte[]> gzipped = searchAll(server, "Accept-Encoding", "gzip");
+            HttpResponse<byte[]> gzippedAgain = searchAll(server, "Accept-Encoding", "gzip");
+
+            assertThat(identity.body()).isEqualTo(streamed);
+            assertThat(identity.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(identity.headers().firstValue("Content-Length")).contains(String.valueOf(streamed.length));
+            assertThat(identity.headers().allValues("Vary")).contains("Accept-Encoding");
+            for (HttpResponse<byte[]> answer : List.of(gzipped, gzippedAgain)) {
+                assertThat(answer.statusCode()).isEqualTo(200);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/json"));
+                assertThat(answer.headers().firstValue("Content-Encoding")).contains("gzip");
+                assertThat(answer.headers().allValues("Vary")).contains("Accept-Encoding");
+                assertThat(GzippedCopyTest.gunzip(answer.body())).isEqualTo(streamed);
+            }
+            assertThat(gzippedAgain.body()).isEqualTo(gzipped.body());
+        }
+    }
+
+    private static HttpResponse<byte[]> searchAll(RunningApi server, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.SEARCH_ALL))
+                .timeout(RunningApi.PATIENCE);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return server.client().send(server.authorized(request.build()), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void searchAllOfNothingIsAnEmptyArray() {
         try (RunningApi server = RunningApi.start()) {
             assertThat(server.get(V1AttendanceEndpoints.SEARCH_ALL).body()).isEqualTo("[]");

@@ -23,16 +23,22 @@ final class GenerationScripts {
             """;
 
     /**
-     * KEYS[1] the epoch, KEYS[2] the generation of the entry; ARGV[1] the value key up to its
-     * generation, ARGV[2] the ttl of generation keys in seconds. Returns {generation, value or nil},
-     * the generation being "epoch.counter".
+     * KEYS[1] the epoch, KEYS[2] the generation of the entry, KEYS[3] (optional) the value key of the
+     * copy the caller holds; ARGV[1] the value key up to its generation, ARGV[2] the ttl of generation
+     * keys in seconds. Returns {generation, value or nil}, the generation being "epoch.counter"; or
+     * {generation, 1} without the value when KEYS[3] is the value key of that generation and is still
+     * there, so the caller's copy is the current entry.
      */
     static final LuaScript LOOKUP = new LuaScript(CURRENT_OR_SEED + """
             local function current(key)
               return redis.call('GET', key) or seed(key, ARGV[2])
             end
             local generation = current(KEYS[1]) .. '.' .. current(KEYS[2])
-            return {generation, redis.call('GET', ARGV[1] .. generation)}
+            local value_key = ARGV[1] .. generation
+            if KEYS[3] == value_key and redis.call('EXISTS', KEYS[3]) == 1 then
+              return {generation, 1}
+            end
+            return {generation, redis.call('GET', value_key)}
             """);
 
     /**

@@ -7,6 +7,7 @@ import io.attendance.domain.port.CachedRead;
 import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.ReadCache;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,11 +28,20 @@ import redis.clients.jedis.params.SetParams;
  * once serves them all. Every value is stored under the generation its lookup saw and every change
  * moves generations on ({@link GenerationScripts}), so no instance serves an answer from before an
  * acknowledged write; Redis faults are counted and answered as misses ({@link RedisFaults}).
+ *
+ * <p>Large values are also kept in process ({@link LocalCopies}) with the value key they were stored
+ * under: a lookup then asks Redis whether that key is still the current entry, and on "yes" answers
+ * the very instance it holds, without moving the body again. Redis still decides every hit, so the
+ * guarantee is the one above.
  */
 public final class RedisReadCache implements ReadCache {
     static final String CACHE_NAME = "attendance";
     /** Values larger than this are not cached: they would hold a connection too long. */
     static final int MAX_VALUE_BYTES = 8 * 1024 * 1024;
+    /** Smaller values are not kept in process: for them the round trip costs about what the body does. */
+    static final int MIN_LOCAL_COPY_BYTES = 64 * 1024;
+    /** The bound of every value kept in process together, within the heap the service is given. */
+    static final long MAX_LOCAL_COPIES_BYTES = 32L * 1024 * 1024;
     private static final Duration MIN_GENERATION_TTL = Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(RedisReadCache.class);
     /** The miss handed out when Redis could not be asked: there is no generation to fill under. */
@@ -43,6 +53,7 @@ public final class RedisReadCache implements ReadCache {
     private final String generationTtlSeconds;
     private final RedisFaults faults;
     private final Map<CachedRead<?>, Shelf<?>> shelves;
+    private final LocalCopies localCopies;
     private final Counter invalidations;
     private final AtomicLong failedInvalidations = new AtomicLong();
 
@@ -57,6 +68,12 @@ public final class RedisReadCache implements ReadCache {
 
     /** @throws IllegalArgumentException when a declared read holds values {@link CachedJson} cannot store */
     RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault) {
+        this(redis, entryTtl, registry, pauseAfterFault, new LocalCopies(MIN_LOCAL_COPY_BYTES, MAX_LOCAL_COPIES_BYTES));
+    }
+
+    /** For tests: local copies with bounds that a few small values reach. */
+    RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault,
+                   LocalCopies localCopies) {
         this.redis = Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(entryTtl, "entryTtl");
         if (entryTtl.toMillis() < 1) {
@@ -68,6 +85,11 @@ public final class RedisReadCache implements ReadCache {
         // every read is prepared now, so a value no codec can store stops the service at start-up
         this.shelves = CachedReads.every().stream()
                 .collect(Collectors.toUnmodifiableMap(Function.identity(), read -> new Shelf<>(read, registry)));
+        this.localCopies = localCopies;
+        Gauge.builder("cache.local.bytes", localCopies, LocalCopies::bytes)
+                .description("Stored bytes of the values kept in process, each checked against Redis on every hit")
+                .tag("cache", CACHE_NAME)
+                .register(registry);
         this.invalidations = Counter.builder("cache.invalidations")
                 .description("Changes that moved cache generations on")
                 .tag("cache", CACHE_NAME)
@@ -84,7 +106,8 @@ public final class RedisReadCache implements ReadCache {
      * One script call (EVALSHA; an EVAL more when the server lost its scripts) that reads the
      * generations and the value under them atomically, hit or miss. A miss remembers that generation
      * and its fill is one SET under it, so a reader that read the system of record before a change
-     * parks its value where no later lookup looks.
+     * parks its value where no later lookup looks. When a copy of the entry is held in process, the
+     * script is told its value key and answers without the body while that key is the current entry.
      */
     @Override
     public <V> Cached<V> lookup(CacheKey<V> key) {
@@ -94,17 +117,28 @@ public final class RedisReadCache implements ReadCache {
             return nothingToFill();
         }
         String valueKeyPrefix = CacheKeys.value(key);
+        LocalCopies.Copy held = localCopies.get(valueKeyPrefix);
+        List<String> keys = held == null
+                ? List.of(CacheKeys.EPOCH, CacheKeys.generation(key))
+                : List.of(CacheKeys.EPOCH, CacheKeys.generation(key), held.valueKey());
         Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis,
-                List.of(CacheKeys.EPOCH, CacheKeys.generation(key)), List.of(valueKeyPrefix, generationTtlSeconds))));
+                keys, List.of(valueKeyPrefix, generationTtlSeconds))));
         if (reply.isEmpty()) {
             shelf.misses.increment();
             return nothingToFill();
         }
+        if (reply.get().heldIsCurrent()) {
+            shelf.hits.increment();
+            shelf.localHits.increment();
+            return new Cached.Hit<>(shelf.valueOf(held));
+        }
+        localCopies.forget(valueKeyPrefix, held);
         String valueKey = valueKeyPrefix + reply.get().generation();
         byte[] payload = reply.get().payload();
         if (payload != null) {
             try {
                 V value = shelf.codec.read().apply(payload);
+                localCopies.keep(valueKeyPrefix, valueKey, value, payload.length);
                 shelf.hits.increment();
                 return new Cached.Hit<>(value);
             } catch (RuntimeException unreadable) {
@@ -112,7 +146,7 @@ public final class RedisReadCache implements ReadCache {
             }
         }
         shelf.misses.increment();
-        return new RedisMiss<>(shelf, valueKey);
+        return new RedisMiss<>(shelf, valueKeyPrefix, valueKey);
     }
 
     /** One script call that moves the employee's generation and the listings' on together. */
@@ -141,7 +175,7 @@ public final class RedisReadCache implements ReadCache {
         return (Shelf<V>) Objects.requireNonNull(shelves.get(read), () -> read + " is not declared in CachedReads");
     }
 
-    private <V> void fill(Shelf<V> shelf, String valueKey, V value) {
+    private <V> void fill(Shelf<V> shelf, String valueKeyPrefix, String valueKey, V value) {
         Objects.requireNonNull(value, "a cache is filled with a value; an empty answer is Optional.empty()");
         byte[] stored;
         try {
@@ -156,7 +190,10 @@ public final class RedisReadCache implements ReadCache {
         }
         faults.call("fill", () -> redis.set(valueKey.getBytes(StandardCharsets.UTF_8), stored,
                         SetParams.setParams().px(entryTtlMillis)))
-                .ifPresent(ok -> shelf.puts.increment());
+                .ifPresent(ok -> {
+                    shelf.puts.increment();
+                    localCopies.keep(valueKeyPrefix, valueKey, value, stored.length);
+                });
     }
 
     /**
@@ -195,16 +232,18 @@ public final class RedisReadCache implements ReadCache {
     /** A miss that fills under the value key its lookup built, generations included. */
     private final class RedisMiss<V> implements Cached.Miss<V> {
         private final Shelf<V> shelf;
+        private final String valueKeyPrefix;
         private final String valueKey;
 
-        RedisMiss(Shelf<V> shelf, String valueKey) {
+        RedisMiss(Shelf<V> shelf, String valueKeyPrefix, String valueKey) {
             this.shelf = shelf;
+            this.valueKeyPrefix = valueKeyPrefix;
             this.valueKey = valueKey;
         }
 
         @Override
         public void fill(V value) {
-            RedisReadCache.this.fill(shelf, valueKey, value);
+            RedisReadCache.this.fill(shelf, valueKeyPrefix, valueKey, value);
         }
 
         /** The value key names the entry with its generations ("epoch.counter"), which never repeat. */
@@ -214,25 +253,31 @@ public final class RedisReadCache implements ReadCache {
         }
     }
 
-    /** What the lookup script answered: the generation it saw and the value stored under it, if any. */
-    private record Found(String generation, byte[] payload) {
+    /**
+     * What the lookup script answered: the generation it saw and the value stored under it, if any,
+     * or that the copy held in process is that value (the script's integer answer).
+     */
+    private record Found(String generation, byte[] payload, boolean heldIsCurrent) {
         static Found of(Object reply) {
             List<?> generationAndValue = (List<?>) reply;
+            Object value = generationAndValue.size() > 1 ? generationAndValue.get(1) : null;
             return new Found(new String((byte[]) generationAndValue.get(0), StandardCharsets.UTF_8),
-                    generationAndValue.size() > 1 ? (byte[]) generationAndValue.get(1) : null);
+                    value instanceof byte[] payload ? payload : null, value instanceof Long);
         }
     }
 
     /**
      * One declared read: how its values are stored, and its meters, tagged {@code entry=<read name>}
      * (a fixed set, never query text): {@code cache.gets} with {@code result=hit|miss} (a lookup that
-     * could not reach Redis is a miss) and {@code cache.puts}.
+     * could not reach Redis is a miss), {@code cache.puts}, and {@code cache.local.hits}: the hits
+     * answered from the copy held in process.
      */
     private static final class Shelf<V> {
         final CachedJson.Codec<V> codec;
         final Counter hits;
         final Counter misses;
         final Counter puts;
+        final Counter localHits;
 
         Shelf(CachedRead<V> read, MeterRegistry registry) {
             this.codec = CachedJson.of(read.value());
@@ -243,6 +288,17 @@ public final class RedisReadCache implements ReadCache {
                     .tag("cache", CACHE_NAME)
                     .tag("entry", read.name())
                     .register(registry);
+            this.localHits = Counter.builder("cache.local.hits")
+                    .description("Cache hits answered from the copy held in process, Redis having said it is current")
+                    .tag("cache", CACHE_NAME)
+                    .tag("entry", read.name())
+                    .register(registry);
+        }
+
+        /** The value of a copy held for an entry of this read, which only ever holds this read's values. */
+        @SuppressWarnings("unchecked")
+        V valueOf(LocalCopies.Copy copy) {
+            return (V) copy.value();
         }
 
         private static Counter gets(MeterRegistry registry, String entry, String result) {

@@ -122,6 +122,19 @@ class RedisOutageTest {
     }
 
     @Test
+    void aValueHeldInProcessIsNotServedWhileRedisCannotSayItIsCurrent() {
+        ReadCache cache = store.readCache();
+        byte[] large = new byte[RedisReadCache.MIN_LOCAL_COPY_BYTES];
+        fill(cache.lookup(CachedReads.renderedAttendanceListing()), large);
+        assertThat(hitValue(cache.lookup(CachedReads.renderedAttendanceListing()))).isSameAs(large);
+
+        server.close();
+
+        assertThat(cache.lookup(CachedReads.renderedAttendanceListing())).isInstanceOf(Cached.Miss.class);
+        assertThat(count(registry, "cache.errors")).isPositive();
+    }
+
+    @Test
     void aChangeMadeWhileRedisWasDownIsNeverFollowedByTheValueFromBefore() {
         ReadCache cache = store.readCache();
         fill(cache.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 1)));

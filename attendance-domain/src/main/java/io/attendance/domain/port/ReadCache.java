@@ -6,7 +6,8 @@ import io.attendance.domain.model.EmployeeId;
  * Answers to frequent reads, kept so the system of record is not asked again; what can be cached is
  * declared in {@link CachedReads}. The cache is an optimisation only: an implementation never throws
  * to its caller (a fault is a miss, and a failed fill or invalidation is logged and counted), entries
- * expire on their own, and empty answers are cached too.
+ * expire on their own, and empty answers are cached too. A cache may hand the same instance to many
+ * hits, the very one it was filled with included: callers never mutate a value they got or filled.
  */
 public interface ReadCache {
 
