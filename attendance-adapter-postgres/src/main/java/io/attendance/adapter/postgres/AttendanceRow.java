@@ -95,24 +95,31 @@ record AttendanceRow(
     }
 
     /**
-     * Binds the record's content to the parameters named like its columns with {@code prefix}
-     * ({@code :before_status}...), NULL when {@code row} is absent; and its employee and date to
-     * {@code :employee_id} and {@code :work_date} when {@code prefix} is empty.
+     * The record's content as parameters named like its columns with {@code prefix}
+     * ({@code before_status}...), NULL when {@code row} is absent; led by its employee and date
+     * ({@code employee_id}, {@code work_date}) when {@code prefix} is empty.
      */
-    static <S extends SqlStatement<S>> S bind(S statement, String prefix, Optional<AttendanceRow> row) {
+    static Parameters parameters(String prefix, Optional<AttendanceRow> row) {
+        Parameters parameters = new Parameters();
         if (prefix.isEmpty()) {
             AttendanceRow present = row.orElseThrow();
-            statement.bind("employee_id", present.employeeId()).bind("work_date", present.workDate());
+            parameters.add("employee_id", present.employeeId(), String.class)
+                    .add("work_date", present.workDate(), LocalDate.class);
         }
-        return statement
-                .bindByType(prefix + "status", row.map(AttendanceRow::status).orElse(null), String.class)
-                .bindByType(prefix + "check_in", row.map(AttendanceRow::checkIn).orElse(null), OffsetDateTime.class)
-                .bindByType(prefix + "check_out", row.map(AttendanceRow::checkOut).orElse(null), OffsetDateTime.class)
-                .bindByType(prefix + "note", row.map(AttendanceRow::note).orElse(null), String.class)
-                .bindByType(prefix + "source", row.map(AttendanceRow::source).orElse(null), String.class)
-                .bindByType(prefix + "version", row.map(AttendanceRow::version).orElse(null), Long.class)
-                .bindByType(prefix + "created_at", row.map(AttendanceRow::createdAt).orElse(null), OffsetDateTime.class)
-                .bindByType(prefix + "updated_at", row.map(AttendanceRow::updatedAt).orElse(null), OffsetDateTime.class);
+        return parameters
+                .add(prefix + "status", row.map(AttendanceRow::status).orElse(null), String.class)
+                .add(prefix + "check_in", row.map(AttendanceRow::checkIn).orElse(null), OffsetDateTime.class)
+                .add(prefix + "check_out", row.map(AttendanceRow::checkOut).orElse(null), OffsetDateTime.class)
+                .add(prefix + "note", row.map(AttendanceRow::note).orElse(null), String.class)
+                .add(prefix + "source", row.map(AttendanceRow::source).orElse(null), String.class)
+                .add(prefix + "version", row.map(AttendanceRow::version).orElse(null), Long.class)
+                .add(prefix + "created_at", row.map(AttendanceRow::createdAt).orElse(null), OffsetDateTime.class)
+                .add(prefix + "updated_at", row.map(AttendanceRow::updatedAt).orElse(null), OffsetDateTime.class);
+    }
+
+    /** Binds {@link #parameters} by name. */
+    static <S extends SqlStatement<S>> S bind(S statement, String prefix, Optional<AttendanceRow> row) {
+        return parameters(prefix, row).bindTo(statement);
     }
 
     /** The content columns, each named with {@code prefix}: {@code r.status, ...} or {@code before_status, ...}. */

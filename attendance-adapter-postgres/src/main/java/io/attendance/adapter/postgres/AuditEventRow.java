@@ -65,15 +65,21 @@ record AuditEventRow(
                 row.after().map(AttendanceRow::toDomain));
     }
 
+    /** Every column as a parameter of its name ({@code employee_id}, {@code before_status}...). */
+    Parameters parameters() {
+        return new Parameters()
+                .add("employee_id", employeeId, String.class)
+                .add("work_date", workDate, LocalDate.class)
+                .add("occurred_at", occurredAt, OffsetDateTime.class)
+                .add("actor", actor, String.class)
+                .add("action", action, String.class)
+                .addAll(AttendanceRow.parameters(BEFORE, before))
+                .addAll(AttendanceRow.parameters(AFTER, after));
+    }
+
     /** Binds every column to the parameter of its name ({@code :employee_id}, {@code :before_status}...). */
     static <S extends SqlStatement<S>> S bind(S statement, AuditEventRow row) {
-        statement.bind("employee_id", row.employeeId())
-                .bind("work_date", row.workDate())
-                .bind("occurred_at", row.occurredAt())
-                .bind("actor", row.actor())
-                .bind("action", row.action());
-        AttendanceRow.bind(statement, BEFORE, row.before());
-        return AttendanceRow.bind(statement, AFTER, row.after());
+        return row.parameters().bindTo(statement);
     }
 
     private static void requireSameRecord(AuditEvent event, AttendanceRecord record) {

@@ -48,13 +48,19 @@ record EmployeeAuditEventRow(
                 EmployeeRow.toDomain(after));
     }
 
+    /** Every column as a parameter of its name ({@code employee_id}, {@code before_name}...). */
+    Parameters parameters() {
+        return new Parameters()
+                .add("employee_id", employeeId, String.class)
+                .add("occurred_at", occurredAt, OffsetDateTime.class)
+                .add("actor", actor, String.class)
+                .add("action", action, String.class)
+                .addAll(EmployeeRow.snapshotParameters(AuditEventRow.BEFORE, before))
+                .addAll(EmployeeRow.snapshotParameters(AuditEventRow.AFTER, Optional.of(after)));
+    }
+
     /** Binds every column to the parameter of its name ({@code :employee_id}, {@code :before_name}...). */
     <S extends SqlStatement<S>> S bind(S statement) {
-        statement.bind("employee_id", employeeId)
-                .bind("occurred_at", occurredAt)
-                .bind("actor", actor)
-                .bind("action", action);
-        EmployeeRow.bindSnapshot(statement, AuditEventRow.BEFORE, before);
-        return EmployeeRow.bindSnapshot(statement, AuditEventRow.AFTER, Optional.of(after));
+        return parameters().bindTo(statement);
     }
 }

@@ -114,25 +114,30 @@ record EmployeeRow(
                 row.updatedAt().toInstant());
     }
 
+    /** Every column as a parameter of its name ({@code employee_id}...). */
+    Parameters parameters() {
+        return new Parameters().add("employee_id", employeeId, String.class).add("name_lower", nameLower, String.class)
+                .addAll(snapshotParameters("", Optional.of(this)));
+    }
+
     /** Binds every column to the parameter of its name ({@code :employee_id}...). */
     static <S extends SqlStatement<S>> S bind(S statement, EmployeeRow row) {
-        statement.bind("employee_id", row.employeeId()).bind("name_lower", row.nameLower());
-        return bindSnapshot(statement, "", Optional.of(row));
+        return row.parameters().bindTo(statement);
     }
 
     /**
-     * Binds the snapshot columns to the parameters named like them with {@code prefix}
-     * ({@code :before_name}...), NULL when {@code row} is absent.
+     * The snapshot columns as parameters named like them with {@code prefix} ({@code before_name}...),
+     * NULL when {@code row} is absent.
      */
-    static <S extends SqlStatement<S>> S bindSnapshot(S statement, String prefix, Optional<EmployeeRow> row) {
-        return statement
-                .bindByType(prefix + "name", row.map(EmployeeRow::name).orElse(null), String.class)
-                .bindByType(prefix + "department", row.map(EmployeeRow::department).orElse(null), String.class)
-                .bindByType(prefix + "timezone", row.map(EmployeeRow::timezone).orElse(null), String.class)
-                .bindByType(prefix + "active", row.map(EmployeeRow::active).orElse(null), Boolean.class)
-                .bindByType(prefix + "version", row.map(EmployeeRow::version).orElse(null), Long.class)
-                .bindByType(prefix + "created_at", row.map(EmployeeRow::createdAt).orElse(null), OffsetDateTime.class)
-                .bindByType(prefix + "updated_at", row.map(EmployeeRow::updatedAt).orElse(null), OffsetDateTime.class);
+    static Parameters snapshotParameters(String prefix, Optional<EmployeeRow> row) {
+        return new Parameters()
+                .add(prefix + "name", row.map(EmployeeRow::name).orElse(null), String.class)
+                .add(prefix + "department", row.map(EmployeeRow::department).orElse(null), String.class)
+                .add(prefix + "timezone", row.map(EmployeeRow::timezone).orElse(null), String.class)
+                .add(prefix + "active", row.map(EmployeeRow::active).orElse(null), Boolean.class)
+                .add(prefix + "version", row.map(EmployeeRow::version).orElse(null), Long.class)
+                .add(prefix + "created_at", row.map(EmployeeRow::createdAt).orElse(null), OffsetDateTime.class)
+                .add(prefix + "updated_at", row.map(EmployeeRow::updatedAt).orElse(null), OffsetDateTime.class);
     }
 
     /** How names and prefixes are compared: {@link io.attendance.domain.model.EmployeeQuery}'s lower case. */

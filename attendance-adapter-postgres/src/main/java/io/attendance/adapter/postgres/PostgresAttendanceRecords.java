@@ -26,7 +26,7 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
      * ON CONFLICT DO NOTHING rather than catching the unique violation: the transaction stays usable,
      * and a concurrent insert of the same day waits for the other one to commit, then inserts nothing.
      */
-    static final String ADD = """
+    private static final String ADD = """
             INSERT INTO attendance_records (%s)
             VALUES (:employee_id, :work_date, %s)
             ON CONFLICT (employee_id, work_date) DO NOTHING
@@ -35,7 +35,7 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
      * A compare-and-set: of concurrent updates with the same expected version, the first takes the
      * row lock; the others wait, then re-check the version on the committed row and update nothing.
      */
-    static final String REPLACE = """
+    private static final String REPLACE = """
             UPDATE attendance_records
                SET status = :status, check_in = :check_in, check_out = :check_out, note = :note, source = :source,
                    version = :version, created_at = :created_at, updated_at = :updated_at

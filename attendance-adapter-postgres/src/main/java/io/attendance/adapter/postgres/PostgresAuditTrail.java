@@ -15,7 +15,7 @@ import java.util.List;
 public final class PostgresAuditTrail implements AuditTrail {
     private static final String SNAPSHOT_COLUMNS = AttendanceRow.contentColumns(AuditEventRow.BEFORE) + ", "
             + AttendanceRow.contentColumns(AuditEventRow.AFTER);
-    static final String APPEND = """
+    private static final String APPEND = """
             INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, %s)
             VALUES (:employee_id, :work_date, :occurred_at, :actor, :action, %s, %s)
             """.formatted(SNAPSHOT_COLUMNS, AttendanceRow.contentParameters(AuditEventRow.BEFORE),
@@ -30,7 +30,7 @@ public final class PostgresAuditTrail implements AuditTrail {
 
     private static final String EMPLOYEE_SNAPSHOT_COLUMNS = EmployeeRow.snapshotColumns(AuditEventRow.BEFORE) + ", "
             + EmployeeRow.snapshotColumns(AuditEventRow.AFTER);
-    static final String APPEND_EMPLOYEE = """
+    private static final String APPEND_EMPLOYEE = """
             INSERT INTO employee_audit_events (employee_id, occurred_at, actor, action, %s)
             VALUES (:employee_id, :occurred_at, :actor, :action, %s, %s)
             """.formatted(EMPLOYEE_SNAPSHOT_COLUMNS, EmployeeRow.snapshotParameters(AuditEventRow.BEFORE),

@@ -50,7 +50,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.apiKeys = new PostgresApiKeys(transactions);
         this.healthProbe = new PostgresHealthProbe(dataSource, healthTimeout);
         this.migrations = new Migrations(dataSource);
-        this.dayChanges = new PostgresDayChanges(jdbi, PostgresDayChanges.COMMITTERS, registry);
+        this.dayChanges = new PostgresDayChanges(dataSource, PostgresDayChanges.COMMITTERS, registry);
     }
 
     /**

@@ -10,10 +10,16 @@ import io.attendance.domain.port.DayChanges;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,12 +34,8 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * threads each take what is queued (up to {@link #MAX_GROUP}, one call per employee) and write it
  * in one transaction: one SELECT reads every day of the group, the plans run, one batched
  * statement per kind of write sends all the group's rows in one round trip, one COMMIT makes them
- * durable together. So a group costs a handful of round trips and one WAL flush however many calls
+ * durable together. The committers use plain JDBC: JDBI's per-statement work (binders resolved by
+ * reflection, result iterators) was half of their CPU. So a group costs a handful of round trips and one WAL flush however many calls
  * it holds, and groups grow by themselves with the load: while one group commits, the next one
  * queues.
  *
@@ -69,24 +72,24 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     /** Every (employee, day) of the group, by position, with its employee and record when stored. */
     private static final String READ_DAYS = """
             SELECT k.position, %s, %s
-              FROM unnest(CAST(:employee_ids AS text[]), CAST(:work_dates AS date[]))
+              FROM unnest(CAST(? AS text[]), CAST(? AS date[]))
                    WITH ORDINALITY AS k(employee_id, work_date, position)
               LEFT JOIN employees e ON e.employee_id = k.employee_id COLLATE "C"
               LEFT JOIN attendance_records r ON r.employee_id = k.employee_id COLLATE "C" AND r.work_date = k.work_date
             """.formatted(EmployeeRow.columns("e", "e_"), PostgresAttendanceRecords.RECORD_COLUMNS);
 
-    private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
     private final Semaphore places = new Semaphore(MAX_WAITING);
     private final List<Thread> committers = new ArrayList<>();
     private final DistributionSummary groupSizes;
     private volatile boolean closed;
 
-    PostgresDayChanges(Jdbi jdbi, int committers, MeterRegistry registry) {
+    PostgresDayChanges(DataSource dataSource, int committers, MeterRegistry registry) {
         if (committers < 1) {
             throw new IllegalArgumentException("at least one committer is needed, was " + committers);
         }
-        this.jdbi = jdbi;
+        this.dataSource = dataSource;
         this.groupSizes = DistributionSummary.builder("db.write.group.size")
                 .description("Day changes committed together in one transaction")
                 .register(registry);
@@ -214,100 +217,140 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
      * met a concurrent writer: then the transaction is rolled back, and those are returned.
      */
     private List<Pending> attempt(List<Pending> group) {
-        try (Handle handle = jdbi.open()) {
-            handle.begin();
-            Map<AttendanceKey, Stored> stored = read(handle, group);
-            List<Planned> planned = new ArrayList<>();
-            for (Pending pending : group) {
-                Stored day = stored.get(pending.day);
-                try {
-                    Change change = pending.plan.apply(day);
-                    change.requireAppliesTo(pending.day, day);
-                    planned.add(new Planned(pending, day, change));
-                } catch (RuntimeException refusal) {
-                    pending.fail(refusal);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<AttendanceKey, Stored> stored = read(connection, group);
+                List<Planned> planned = new ArrayList<>();
+                for (Pending pending : group) {
+                    Stored day = stored.get(pending.day);
+                    try {
+                        Change change = pending.plan.apply(day);
+                        change.requireAppliesTo(pending.day, day);
+                        planned.add(new Planned(pending, day, change));
+                    } catch (RuntimeException refusal) {
+                        pending.fail(refusal);
+                    }
                 }
+                List<Pending> raced = write(connection, planned);
+                if (!raced.isEmpty()) {
+                    connection.rollback();
+                    return raced;
+                }
+                connection.commit();
+                planned.forEach(written -> written.pending.succeed(written.change));
+                return List.of();
+            } catch (SQLException | RuntimeException failure) {
+                rollbackQuietly(connection, failure);
+                throw failure;
             }
-            List<Pending> raced = write(handle, planned);
-            if (!raced.isEmpty()) {
-                handle.rollback();
-                return raced;
-            }
-            handle.commit();
-            planned.forEach(written -> written.pending.succeed(written.change));
-            return List.of();
+        } catch (SQLException failure) {
+            throw new IllegalStateException(failure.getMessage(), failure);
         }
     }
 
-    private static Map<AttendanceKey, Stored> read(Handle handle, List<Pending> group) {
-        List<String> employeeIds = group.stream().map(pending -> pending.day.employeeId().value()).toList();
-        List<String> dates = group.stream().map(pending -> pending.day.date().value().toString()).toList();
+    private static void rollbackQuietly(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static Map<AttendanceKey, Stored> read(Connection connection, List<Pending> group) throws SQLException {
+        Object[] employeeIds = group.stream().map(pending -> pending.day.employeeId().value()).toArray();
+        Object[] dates = group.stream().map(pending -> pending.day.date().value().toString()).toArray();
         Map<AttendanceKey, Stored> stored = new HashMap<>();
-        handle.createQuery(READ_DAYS)
-                .bindArray("employee_ids", String.class, employeeIds)
-                .bindArray("work_dates", String.class, dates)
-                .map((rs, ctx) -> {
+        try (PreparedStatement select = connection.prepareStatement(READ_DAYS)) {
+            select.setArray(1, connection.createArrayOf("text", employeeIds));
+            select.setArray(2, connection.createArrayOf("text", dates));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
                     Optional<Employee> employee = rs.getString("e_employee_id") == null
                             ? Optional.empty()
                             : Optional.of(EmployeeRow.toDomain(EmployeeRow.read(rs, "e_")));
                     Optional<AttendanceRecord> record = AttendanceRow.readContent(rs, "").map(AttendanceRow::toDomain);
-                    return Map.entry(group.get(rs.getInt("position") - 1).day, new Stored(employee, record));
-                })
-                .forEach(day -> stored.put(day.getKey(), day.getValue()));
+                    stored.put(group.get(rs.getInt("position") - 1).day, new Stored(employee, record));
+                }
+            }
+        }
         return stored;
     }
 
     /** Writes the planned changes, employees first (records need them); the calls that met a concurrent writer. */
-    private static List<Pending> write(Handle handle, List<Planned> planned) {
+    private static List<Pending> write(Connection connection, List<Planned> planned) throws SQLException {
         List<Pending> raced = new ArrayList<>();
-        raced.addAll(batch(handle, PostgresEmployees.ADD, planned, Planned::addsEmployee,
-                (batch, written) -> EmployeeRow.bind(batch, EmployeeRow.fromDomain(written.employee()))));
-        raced.addAll(batch(handle, PostgresEmployees.REPLACE, planned, Planned::replacesEmployee,
-                (batch, written) -> EmployeeRow.bind(batch, EmployeeRow.fromDomain(written.employee()))
-                        .bind("expected_version", written.stored.employee().orElseThrow().version())));
+        raced.addAll(batch(connection, planned, Planned::addsEmployee,
+                written -> EmployeeRow.fromDomain(written.employee()).parameters(),
+                names -> insert("employees", names, "ON CONFLICT (employee_id) DO NOTHING")));
+        raced.addAll(batch(connection, planned, Planned::replacesEmployee,
+                written -> EmployeeRow.fromDomain(written.employee()).parameters()
+                        .add("employee_id", written.employee().id().value(), String.class)
+                        .add("version", written.stored.employee().orElseThrow().version(), Long.class),
+                names -> replace("employees", names, "employee_id = ? AND version = ?")));
         if (!raced.isEmpty()) {
             return raced;
         }
-        raced.addAll(batch(handle, PostgresAttendanceRecords.ADD, planned, Planned::addsRecord,
-                (batch, written) -> AttendanceRow.bind(batch, "", Optional.of(AttendanceRow.fromDomain(written.record())))));
-        raced.addAll(batch(handle, PostgresAttendanceRecords.REPLACE, planned, Planned::replacesRecord,
-                (batch, written) -> AttendanceRow.bind(batch, "", Optional.of(AttendanceRow.fromDomain(written.record())))
-                        .bind("expected_version", written.stored.record().orElseThrow().version())));
+        raced.addAll(batch(connection, planned, Planned::addsRecord,
+                written -> AttendanceRow.parameters("", Optional.of(AttendanceRow.fromDomain(written.record()))),
+                names -> insert("attendance_records", names, "ON CONFLICT (employee_id, work_date) DO NOTHING")));
+        raced.addAll(batch(connection, planned, Planned::replacesRecord,
+                written -> AttendanceRow.parameters("", Optional.of(AttendanceRow.fromDomain(written.record())))
+                        .add("employee_id", written.record().employeeId().value(), String.class)
+                        .add("work_date", written.record().date().value(), LocalDate.class)
+                        .add("version", written.stored.record().orElseThrow().version(), Long.class),
+                names -> replace("attendance_records", names, "employee_id = ? AND work_date = ? AND version = ?")));
         if (!raced.isEmpty()) {
             return raced;
         }
-        batch(handle, PostgresAuditTrail.APPEND_EMPLOYEE, planned, written -> written.change.employee().isPresent(),
-                (batch, written) -> EmployeeAuditEventRow.fromDomain(written.change.employee().orElseThrow().event())
-                        .bind(batch));
-        batch(handle, PostgresAuditTrail.APPEND, planned, written -> written.change.record().isPresent(),
-                (batch, written) -> AuditEventRow.bind(batch,
-                        AuditEventRow.fromDomain(written.change.record().orElseThrow().event())));
+        batch(connection, planned, written -> written.change.employee().isPresent(),
+                written -> EmployeeAuditEventRow.fromDomain(written.change.employee().orElseThrow().event()).parameters(),
+                names -> insert("employee_audit_events", names, ""));
+        batch(connection, planned, written -> written.change.record().isPresent(),
+                written -> AuditEventRow.fromDomain(written.change.record().orElseThrow().event()).parameters(),
+                names -> insert("audit_events", names, ""));
         return raced;
     }
 
+    private static String insert(String table, List<String> columns, String onConflict) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + onConflict;
+    }
+
+    /** An UPDATE of every column but the last {@code where}'s parameters, which the WHERE clause takes. */
+    private static String replace(String table, List<String> names, String where) {
+        int whereParameters = (int) where.chars().filter(c -> c == '?').count();
+        List<String> columns = names.subList(0, names.size() - whereParameters);
+        return "UPDATE " + table + " SET (" + String.join(", ", columns) + ") = ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") WHERE " + where;
+    }
+
     /**
-     * Runs {@code sql} once for every planned change {@code which} selects, all in one round trip;
+     * Runs the statement once for every planned change {@code which} selects, all in one round trip,
+     * with each one's {@code parameters} (in the statement's order: {@code sql} gets their names);
      * the calls whose statement changed no row (a concurrent writer got there first).
      */
-    private static List<Pending> batch(Handle handle, String sql, List<Planned> planned,
-            Predicate<Planned> which, BiConsumer<PreparedBatch, Planned> bind) {
+    private static List<Pending> batch(Connection connection, List<Planned> planned, Predicate<Planned> which,
+            Function<Planned, Parameters> parameters, Function<List<String>, String> sql) throws SQLException {
         List<Planned> selected = planned.stream().filter(which).toList();
         if (selected.isEmpty()) {
             return List.of();
         }
-        PreparedBatch batch = handle.prepareBatch(sql);
-        for (Planned written : selected) {
-            bind.accept(batch, written);
-            batch.add();
-        }
-        int[] counts = batch.execute();
-        List<Pending> raced = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                raced.add(selected.get(i).pending);
+        List<Parameters> rows = selected.stream().map(parameters).toList();
+        try (PreparedStatement statement = connection.prepareStatement(sql.apply(rows.get(0).names()))) {
+            for (Parameters row : rows) {
+                row.bindTo(statement, 1);
+                statement.addBatch();
             }
+            int[] counts = statement.executeBatch();
+            List<Pending> raced = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    raced.add(selected.get(i).pending);
+                }
+            }
+            return raced;
         }
-        return raced;
     }
 
     private static boolean isRetryable(Throwable failure) {

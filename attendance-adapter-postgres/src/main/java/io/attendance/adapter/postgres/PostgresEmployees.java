@@ -21,7 +21,7 @@ public final class PostgresEmployees implements Employees {
      * ON CONFLICT DO NOTHING rather than catching the unique violation: the transaction stays usable,
      * and a concurrent insert of the same id waits for the other one to commit, then inserts nothing.
      */
-    static final String ADD = """
+    private static final String ADD = """
             INSERT INTO employees (%s)
             VALUES (:employee_id, :name, :name_lower, :department, :timezone, :active, :version, :created_at, :updated_at)
             ON CONFLICT (employee_id) DO NOTHING
@@ -30,7 +30,7 @@ public final class PostgresEmployees implements Employees {
      * A compare-and-set: of concurrent updates with the same expected version, the first takes the
      * row lock; the others wait, then re-check the version on the committed row and update nothing.
      */
-    static final String REPLACE = """
+    private static final String REPLACE = """
             UPDATE employees
                SET name = :name, name_lower = :name_lower, department = :department, timezone = :timezone,
                    active = :active, version = :version, created_at = :created_at, updated_at = :updated_at

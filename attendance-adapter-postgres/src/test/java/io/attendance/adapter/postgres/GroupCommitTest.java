@@ -32,12 +32,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Group commit itself, with one committer held inside a plan while calls queue behind it, so the
@@ -57,8 +56,11 @@ class GroupCommitTest {
     @BeforeEach
     void openOneCommitter() {
         TestPostgres.TestDatabase db = DATABASE.testDatabase();
-        Jdbi jdbi = Jdbi.create(db.jdbcUrl(), db.user(), db.password()).installPlugin(new PostgresPlugin());
-        days = new PostgresDayChanges(jdbi, 1, registry);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(db.jdbcUrl());
+        dataSource.setUser(db.user());
+        dataSource.setPassword(db.password());
+        days = new PostgresDayChanges(dataSource, 1, registry);
     }
 
     @AfterEach
