@@ -4,21 +4,21 @@ import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceKey;
-import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
-import io.attendance.domain.port.AttendanceRecords;
-import io.attendance.domain.port.Employees;
+import io.attendance.domain.port.DayChanges;
+import io.attendance.domain.port.DayChanges.Change;
 import io.attendance.domain.port.ReadCache;
-import io.attendance.domain.port.Transactions;
 import java.time.Clock;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Payroll's and migrations' bulk write: up to {@value #MAX_ITEMS} records upserted atomically, all
@@ -27,18 +27,13 @@ import java.util.TreeMap;
 public final class ImportBatch {
     public static final int MAX_ITEMS = 1000;
 
-    private final Transactions transactions;
-    private final Employees employees;
-    private final AttendanceRecords records;
+    private final DayChanges days;
     private final RecordUpserts upserts;
     private final ReadCache cache;
     private final Clock clock;
 
-    ImportBatch(Transactions transactions, Employees employees, AttendanceRecords records, RecordUpserts upserts,
-            ReadCache cache, Clock clock) {
-        this.transactions = transactions;
-        this.employees = employees;
-        this.records = records;
+    ImportBatch(DayChanges days, RecordUpserts upserts, ReadCache cache, Clock clock) {
+        this.days = days;
         this.upserts = upserts;
         this.cache = cache;
         this.clock = clock;
@@ -81,30 +76,42 @@ public final class ImportBatch {
         }
     }
 
-    /** Applies every item, or none when any is invalid: every error is then reported, by index. */
+    /**
+     * Applies every item, or none when any is invalid: every error is then reported, by index. The
+     * items are validated against the employees read in the unit of work that writes them.
+     */
     public Outcome apply(List<Item> items, String actor) {
-        Applied applied = Races.retried(() -> transactions.inTransaction(() -> {
-            // validated in the unit of work that writes: the employees checked are the ones written for
-            List<PutRecordCommand> commands = validated(items);
-            int created = 0;
-            int updated = 0;
-            for (PutRecordCommand command : commands) {
-                Optional<AttendanceRecord> stored = records.find(command.employeeId(), command.date());
-                switch (upserts.upsert(command, stored, Precondition.NONE, actor).outcome()) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> {
-                    }
-                }
+        checkSize(items.size());
+        List<AttendanceKey> keys = items.stream()
+                .flatMap(item -> item.command().stream())
+                .map(command -> new AttendanceKey(command.date(), command.employeeId()))
+                .distinct()
+                .toList();
+        if (keys.isEmpty()) {
+            validated(items, Map.of());
+        }
+        List<Change> changes = days.applyAll(keys, stored -> {
+            Map<EmployeeId, Employee> known = new HashMap<>();
+            stored.forEach(day -> day.employee().ifPresent(employee -> known.put(employee.id(), employee)));
+            Map<AttendanceKey, PutRecordCommand> commands = new HashMap<>();
+            validated(items, known).forEach(command ->
+                    commands.put(new AttendanceKey(command.date(), command.employeeId()), command));
+            List<Change> planned = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                planned.add(upserts.change(commands.get(keys.get(i)), stored.get(i).record(), actor));
             }
-            return new Applied(new Outcome(created, updated, commands.size() - created - updated),
-                    commands.stream().map(PutRecordCommand::employeeId).distinct().toList());
-        }));
-        applied.employees().forEach(cache::employeeChanged);
-        return applied.outcome();
+            return planned;
+        });
+        cache.employeesChanged(keys.stream().map(AttendanceKey::employeeId).collect(Collectors.toSet()));
+        int created = count(changes, AuditAction.CREATED);
+        int updated = count(changes, AuditAction.UPDATED);
+        return new Outcome(created, updated, changes.size() - created - updated);
     }
 
-    private record Applied(Outcome outcome, List<EmployeeId> employees) {
+    private static int count(List<Change> changes, AuditAction action) {
+        return (int) changes.stream()
+                .filter(change -> change.record().filter(written -> written.event().action() == action).isPresent())
+                .count();
     }
 
     /** The errors of a batch, reported in the order of the items; an unreadable item is never checked further. */
@@ -126,8 +133,8 @@ public final class ImportBatch {
         }
     }
 
-    private List<PutRecordCommand> validated(List<Item> items) {
-        checkSize(items.size());
+    /** The commands of {@code items}, every one valid with the {@code known} employees. */
+    private List<PutRecordCommand> validated(List<Item> items, Map<EmployeeId, Employee> known) {
         ErrorsByIndex errors = new ErrorsByIndex();
         SortedMap<Integer, PutRecordCommand> readable = new TreeMap<>();
         Map<AttendanceKey, Integer> firstIndex = new HashMap<>();
@@ -146,7 +153,6 @@ public final class ImportBatch {
                 readable.put(index, command);
             }
         }
-        Map<EmployeeId, Employee> known = knownEmployees(readable.values());
         readable.forEach((index, command) -> {
             Employee employee = known.get(command.employeeId());
             if (employee == null) {
@@ -157,12 +163,5 @@ public final class ImportBatch {
         });
         errors.throwIfAny();
         return List.copyOf(readable.values());
-    }
-
-    private Map<EmployeeId, Employee> knownEmployees(Collection<PutRecordCommand> commands) {
-        Map<EmployeeId, Employee> known = new HashMap<>();
-        commands.stream().map(PutRecordCommand::employeeId).distinct()
-                .forEach(id -> employees.find(id).ifPresent(employee -> known.put(id, employee)));
-        return known;
     }
 }

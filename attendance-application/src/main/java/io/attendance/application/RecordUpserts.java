@@ -2,21 +2,15 @@ package io.attendance.application;
 
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AuditEvent;
-import io.attendance.domain.port.AttendanceRecords;
-import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.DayChanges.Change;
 import java.time.Clock;
 import java.util.Optional;
 
 /** Creates or revises one day's record with its audit event: single PUTs and batches alike. */
 final class RecordUpserts {
-    private final AttendanceRecords records;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    RecordUpserts(AttendanceRecords records, AuditTrail audit, Clock clock) {
-        this.records = records;
-        this.audit = audit;
+    RecordUpserts(Clock clock) {
         this.clock = clock;
     }
 
@@ -39,21 +33,5 @@ final class RecordUpserts {
                 .map(written -> new Written<>(written.value(),
                         stored.isEmpty() ? Written.Outcome.CREATED : Written.Outcome.UPDATED))
                 .orElseGet(() -> new Written<>(stored.orElseThrow(), Written.Outcome.UNCHANGED));
-    }
-
-    /** Inside a unit of work: writes {@code command} over {@code stored}, what it read; a lost race ends as {@link Races} says. */
-    Written<AttendanceRecord> upsert(
-            PutRecordCommand command, Optional<AttendanceRecord> stored, Precondition precondition, String actor) {
-        Change change = change(command, stored, actor);
-        change.record().ifPresent(written -> {
-            if (stored.isEmpty()) {
-                Races.insert(() -> records.add(written.value()), precondition);
-            } else {
-                long readVersion = stored.get().version();
-                Races.compareAndSet(records.replace(written.value(), readVersion), precondition, readVersion);
-            }
-            audit.append(written.event());
-        });
-        return outcome(change, stored);
     }
 }

@@ -16,7 +16,7 @@ public record UseCases(
         ApiKeyService apiKeys) {
 
     public static UseCases assemble(Ports ports, UseCaseSettings settings) {
-        RecordUpserts upserts = new RecordUpserts(ports.records(), ports.audit(), settings.clock());
+        RecordUpserts upserts = new RecordUpserts(settings.clock());
         EmployeeWrites employeeWrites = new EmployeeWrites(ports.employees(), ports.audit(), settings.clock());
         ReadThrough reads = new ReadThrough(ports.cache(), ReadThrough.FOLLOWER_WAIT);
         return new UseCases(
@@ -27,8 +27,7 @@ public record UseCases(
                 new AttendanceRecordService(ports.transactions(), ports.dayChanges(), ports.employees(),
                         ports.records(), ports.audit(), upserts, ports.cache(), reads, settings.cursors(),
                         settings.clock()),
-                new ImportBatch(ports.transactions(), ports.employees(), ports.records(), upserts, ports.cache(),
-                        settings.clock()),
+                new ImportBatch(ports.dayChanges(), upserts, ports.cache(), settings.clock()),
                 new CheckHealth(ports.databaseHealth(), ports.cacheHealth()),
                 new UserService(ports.transactions(), ports.users(), ports.sessions(), ports.passwordHashing(),
                         settings.clock()),

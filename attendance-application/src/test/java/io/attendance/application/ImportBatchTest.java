@@ -10,6 +10,7 @@ import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.fake.ForwardingAttendanceRecords;
+import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditAction;
@@ -30,7 +31,7 @@ class ImportBatchTest {
     private static final EmployeeId BOB = new EmployeeId("E-2");
 
     private final InMemoryApplication app = InMemoryApplication.staffed(new InMemoryApplication());
-    private final LosingRecords losing = new LosingRecords(app.storedRecords);
+    private final LosingDayChanges losing = new LosingDayChanges(new InMemoryDayChanges(app.db));
 
     private void put(PutRecordCommand command) {
         app.attendanceRecords.put(command, Precondition.NONE, ACTOR);
@@ -135,19 +136,18 @@ class ImportBatchTest {
     }
 
     @Test
-    void aBatchThatLosesARaceRunsAgainAndCountsEveryItemOnce() {
+    void aBatchThatLosesARaceRunsAgainOverTheWinnersWritesAndCountsEveryItemOnce() {
         put(Commands.status("E-1", "2026-11-20", "Present"));
-        losing.lostAdds.set(1);
-        losing.lostReplaces.set(1);
+        losing.anotherWriterWinsTheNextRace(() -> put(Commands.status("E-1", "2026-11-21", "Present")));
 
-        ImportBatch.Outcome outcome = app.withRecords(losing).importBatch().apply(List.of(
-                item("E-1", "2026-11-21", "Present", null, null, null),
+        ImportBatch.Outcome outcome = app.withDayChanges(losing).importBatch().apply(List.of(
+                item("E-1", "2026-11-21", "Absent", null, null, null),
                 item("E-1", "2026-11-20", "Absent", null, null, null)), ACTOR);
 
-        assertThat(outcome).isEqualTo(new ImportBatch.Outcome(1, 1, 0));
-        assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 20))).map(AttendanceRecord::status)
+        assertThat(outcome).isEqualTo(new ImportBatch.Outcome(0, 2, 0));
+        assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 21))).map(AttendanceRecord::status)
                 .contains(AttendanceStatus.ABSENT);
         assertThat(app.auditActions(ADA, WorkDate.of(2026, 11, 20))).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
-        assertThat(app.auditActions(ADA, WorkDate.of(2026, 11, 21))).containsExactly(AuditAction.CREATED);
+        assertThat(app.auditActions(ADA, WorkDate.of(2026, 11, 21))).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
     }
 }

@@ -2,6 +2,7 @@ package io.attendance.application;
 
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.port.DayChanges;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -23,14 +24,19 @@ final class LosingDayChanges implements DayChanges {
 
     @Override
     public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
+        return applyAll(List.of(day), stored -> List.of(plan.apply(stored.get(0)))).get(0);
+    }
+
+    @Override
+    public List<Change> applyAll(List<AttendanceKey> days, Function<List<Stored>, List<Change>> plan) {
         if (otherWriter != null) {
-            delegate.apply(day, stored -> {
+            delegate.applyAll(days, stored -> {
                 plan.apply(stored);
-                return Change.NONE;
+                return stored.stream().map(ignored -> Change.NONE).toList();
             });
             otherWriter.run();
             otherWriter = null;
         }
-        return delegate.apply(day, plan);
+        return delegate.applyAll(days, plan);
     }
 }

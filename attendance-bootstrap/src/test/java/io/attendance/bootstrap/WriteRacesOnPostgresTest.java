@@ -22,6 +22,7 @@ import io.attendance.domain.fake.InMemoryLoginAttempts;
 import io.attendance.domain.fake.InMemoryReadCache;
 import io.attendance.domain.fake.InMemorySessionStore;
 import io.attendance.domain.fake.SaltedDigestPasswordHashing;
+import io.attendance.domain.fake.TakingTurns;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
@@ -42,12 +43,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,16 +66,22 @@ class WriteRacesOnPostgresTest {
     private static final EmployeeId ADA = new EmployeeId("E-1");
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    /** The committer threads of the database's day changes. */
-    private static final int DAY_CHANGE_COMMITTERS = 2;
+    /**
+     * Service instances writing to the database. One instance writes an employee's days one call at
+     * a time, so day changes race only between instances: at most this many read a day at once.
+     */
+    private static final int INSTANCES = 2;
 
     private static TestPostgres.TestDatabase testDatabase;
     private static PostgresDatabase database;
+    /** A second service instance's adapter on the same database. */
+    private static PostgresDatabase otherInstance;
 
     @BeforeAll
     static void connect() {
         testDatabase = TestPostgres.freshMigratedDatabase();
         database = testDatabase.connect();
+        otherInstance = testDatabase.connect();
     }
 
     @BeforeEach
@@ -86,6 +92,7 @@ class WriteRacesOnPostgresTest {
     @AfterAll
     static void close() {
         database.close();
+        otherInstance.close();
     }
 
     /** The use cases over the database's ports, or over decorators of them. */
@@ -104,14 +111,23 @@ class WriteRacesOnPostgresTest {
     private final UseCases direct = over(database.employees(), database.dayChanges());
 
     /**
-     * For {@code writers} racing writers: each one's first write waits until all have read. A day
-     * change is read and planned by one of the database's {@value #DAY_CHANGE_COMMITTERS} committers,
-     * so at most that many read before one writes.
+     * For {@code writers} racing writers: each one's first write waits until all have read. Day
+     * changes go to the {@value #INSTANCES} instances in turn (one instance writes an employee's days
+     * one call at a time), so at most that many read before one writes; they can both read only a
+     * day that is not stored yet, since reading a stored record locks it.
      */
     private static UseCases racing(int writers) {
         return over(new EmployeesWaitingForAllReads(database.employees(), new AllHaveRead(writers)),
-                new DayChangesWaitingForAllReads(database.dayChanges(),
-                        new AllHaveRead(Math.min(writers, DAY_CHANGE_COMMITTERS))));
+                new DayChangesWaitingForAllReads(concurrentInstances(), new AllHaveRead(Math.min(writers, INSTANCES))));
+    }
+
+    /** Day changes through the {@value #INSTANCES} instances in turn, with nothing held: the writes of a stored day queue on its lock. */
+    private static UseCases concurrent() {
+        return over(database.employees(), concurrentInstances());
+    }
+
+    private static TakingTurns concurrentInstances() {
+        return new TakingTurns(List.of(database.dayChanges(), otherInstance.dayChanges()));
     }
 
     private static PutEmployeeCommand employee(String name) {
@@ -182,7 +198,7 @@ class WriteRacesOnPostgresTest {
     void putsOfARecordPinnedToOneVersionLetExactlyOneWin() throws Exception {
         direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
-        UseCases racing = racing(WRITERS);
+        UseCases racing = concurrent();
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
                 .put(record("writer " + writer), Precondition.ifMatch(1), "writer " + writer));
@@ -194,22 +210,26 @@ class WriteRacesOnPostgresTest {
     }
 
     /**
-     * An If-Match that lists the stored version and the next one, sent by as many writers as read a
-     * day at once (one per committer): a writer that lost would find the winner's version listed
-     * too, so only deciding on the version it read first keeps one winner.
+     * An If-Match that lists the stored version and the next one. The writes of a stored day queue on
+     * its lock, each deciding on the version it then reads: the first turns 1 into 2, the next finds
+     * 2, which its list names, and turns it into 3; every later one finds 3 and fails. That is the
+     * outcome of the same writes made one after the other.
      */
     @Test
-    void putsOfARecordPinnedToAListOfVersionsLetExactlyOneWin() throws Exception {
+    void putsOfARecordPinnedToAListOfVersionsWinWhileTheyFindAListedVersion() throws Exception {
         direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
-        UseCases racing = racing(DAY_CHANGE_COMMITTERS);
+        UseCases racing = concurrent();
 
-        List<Object> outcomes = AllAtOnce.outcomes(DAY_CHANGE_COMMITTERS, writer -> () -> racing.attendanceRecords()
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
                 .put(record("writer " + writer), Precondition.ifMatchOneOf(List.of(1L, 2L)), "writer " + writer));
 
-        Written<?> replaced = theOneWritten(outcomes);
-        assertThat(((AttendanceRecord) replaced.value()).version()).isEqualTo(2);
-        assertThat(actions(DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
+        assertThat(outcomes).map(outcome -> outcome.getClass().getSimpleName())
+                .containsOnly(Written.class.getSimpleName(), PreconditionFailed.class.getSimpleName());
+        assertThat(outcomes).filteredOn(Written.class::isInstance)
+                .map(written -> ((AttendanceRecord) ((Written<?>) written).value()).version())
+                .containsExactlyInAnyOrder(2L, 3L);
+        assertThat(actions(DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED, AuditAction.UPDATED);
     }
 
     @Test
@@ -248,19 +268,19 @@ class WriteRacesOnPostgresTest {
     }
 
     /**
-     * Holds each thread's first write until {@code parties} threads have reached theirs, that is until
-     * all have read. A retried unit of work writes at once: the others may be done by then.
+     * Holds the first {@code parties} writes until all of them have been reached, that is until all
+     * have read. Any later write (a retry included) goes at once: the others may be done by then.
      */
     private static final class AllHaveRead {
         private final CyclicBarrier barrier;
-        private final Set<Thread> released = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger arrivals = new AtomicInteger();
 
         AllHaveRead(int parties) {
             barrier = new CyclicBarrier(parties);
         }
 
         void beforeWrite() {
-            if (!released.add(Thread.currentThread())) {
+            if (arrivals.incrementAndGet() > barrier.getParties()) {
                 return;
             }
             try {
@@ -298,7 +318,7 @@ class WriteRacesOnPostgresTest {
 
     /**
      * The plan runs after the read, on a committer thread: holding it there until the other
-     * committers have read too makes them write over the same state.
+     * instances' committers have read too makes them write over the same state.
      */
     private static final class DayChangesWaitingForAllReads implements DayChanges {
         private final DayChanges delegate;
@@ -312,6 +332,14 @@ class WriteRacesOnPostgresTest {
         @Override
         public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
             return delegate.apply(day, stored -> {
+                allHaveRead.beforeWrite();
+                return plan.apply(stored);
+            });
+        }
+
+        @Override
+        public List<Change> applyAll(List<AttendanceKey> days, Function<List<Stored>, List<Change>> plan) {
+            return delegate.applyAll(days, stored -> {
                 allHaveRead.beforeWrite();
                 return plan.apply(stored);
             });

@@ -18,13 +18,12 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -64,24 +63,43 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     /** Committers: one writes while another waits for its commit to be flushed. */
     static final int COMMITTERS = 2;
     private static final int ATTEMPTS = 5;
+    private static final long WAIT_FOR_THE_OTHER_COMMITTER_MILLIS = 10;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<String> RETRYABLE = Set.of("40P01", "40001");
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDayChanges.class);
+    private static final Comparator<AttendanceKey> BY_EMPLOYEE_THEN_DATE =
+            Comparator.comparing(AttendanceKey::employeeId).thenComparing(AttendanceKey::date);
 
-    /** Every (employee, day) of the group, by position, with its employee and record when stored. */
+    /**
+     * Every day of a group or batch, by position, with its employee and record when stored. The
+     * stored records are locked in (employee, date) order as they are read (a lock that waited reads
+     * the row as its holder committed it): a compare-and-set then never loses to another instance,
+     * so busy writers of one day cannot starve each other, and two transactions that overlap wait
+     * for each other in one order instead of deadlocking.
+     */
     private static final String READ_DAYS = """
+            WITH k AS (
+                   SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS date[]))
+                          WITH ORDINALITY AS days(employee_id, work_date, position)),
+                 r AS (
+                   SELECT r.*
+                     FROM attendance_records r
+                     JOIN k ON r.employee_id = k.employee_id COLLATE "C" AND r.work_date = k.work_date
+                    ORDER BY r.employee_id, r.work_date
+                      FOR UPDATE OF r)
             SELECT k.position, %s, %s
-              FROM unnest(CAST(? AS text[]), CAST(? AS date[]))
-                   WITH ORDINALITY AS k(employee_id, work_date, position)
+              FROM k
               LEFT JOIN employees e ON e.employee_id = k.employee_id COLLATE "C"
-              LEFT JOIN attendance_records r ON r.employee_id = k.employee_id COLLATE "C" AND r.work_date = k.work_date
+              LEFT JOIN r ON r.employee_id = k.employee_id COLLATE "C" AND r.work_date = k.work_date
             """.formatted(EmployeeRow.columns("e", "e_"), PostgresAttendanceRecords.RECORD_COLUMNS);
 
     private final DataSource dataSource;
     private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
     private final Semaphore places = new Semaphore(MAX_WAITING);
     private final List<Thread> committers = new ArrayList<>();
+    /** The employees of the groups being committed now. */
+    private final Set<EmployeeId> committing = new HashSet<>();
     private final DistributionSummary groupSizes;
     private volatile boolean closed;
 
@@ -149,7 +167,15 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                 }
                 continue;
             }
-            List<Pending> group = nextGroup(first);
+            List<Pending> group;
+            try {
+                group = nextGroup(first);
+            } catch (InterruptedException interrupted) {
+                return;
+            }
+            if (group.isEmpty()) {
+                continue;
+            }
             groupSizes.record(group.size());
             try {
                 commit(group);
@@ -157,31 +183,39 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                 // a committer never dies: whatever went wrong fails this group's calls, not the next
                 LOG.error("a group of {} day changes failed unexpectedly", group.size(), unexpected);
                 group.forEach(pending -> pending.fail(unexpected));
+            } finally {
+                finished(group);
             }
         }
     }
 
     /**
-     * {@code first} and what is queued behind it, one call per employee (so no two rows of a group
-     * collide); the others go back to the front of the queue, in their order, for the next group.
+     * {@code first} and what is queued behind it, one call per employee, and none of an employee the
+     * other committer is writing: the committers never race each other, and no two rows of a group
+     * collide. The others go back to the front of the queue, in their order, for a next group. Empty
+     * when every call waits for the other committer, after waiting a little for it to finish.
      */
-    private List<Pending> nextGroup(Pending first) {
+    private synchronized List<Pending> nextGroup(Pending first) throws InterruptedException {
         List<Pending> group = new ArrayList<>();
-        group.add(first);
-        Set<EmployeeId> employees = new HashSet<>();
-        employees.add(first.day.employeeId());
+        Set<EmployeeId> employees = new HashSet<>(committing);
         List<Pending> deferred = new ArrayList<>();
-        Pending next;
-        while (group.size() < MAX_GROUP && (next = queue.pollFirst()) != null) {
+        Pending next = first;
+        do {
             (employees.add(next.day.employeeId()) ? group : deferred).add(next);
-        }
+        } while (group.size() < MAX_GROUP && (next = queue.pollFirst()) != null);
         for (int i = deferred.size() - 1; i >= 0; i--) {
             queue.addFirst(deferred.get(i));
         }
-        // rows locked in one order by every group: two groups never deadlock on each other
-        group.sort(Comparator.comparing((Pending pending) -> pending.day.employeeId())
-                .thenComparing(pending -> pending.day.date()));
+        if (group.isEmpty()) {
+            wait(WAIT_FOR_THE_OTHER_COMMITTER_MILLIS);
+        }
+        group.forEach(pending -> committing.add(pending.day.employeeId()));
         return group;
+    }
+
+    private synchronized void finished(List<Pending> group) {
+        group.forEach(pending -> committing.remove(pending.day.employeeId()));
+        notifyAll();
     }
 
     private void commit(List<Pending> group) {
@@ -217,29 +251,85 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
      * met a concurrent writer: then the transaction is rolled back, and those are returned.
      */
     private List<Pending> attempt(List<Pending> group) {
+        List<AttendanceKey> days = group.stream().map(pending -> pending.day).toList();
+        Attempt attempt = inTransaction(connection -> {
+            List<Stored> stored = read(connection, days);
+            List<Planned> planned = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                Pending pending = group.get(i);
+                try {
+                    planned.add(Planned.of(i, pending.day, stored.get(i), pending.plan.apply(stored.get(i))));
+                } catch (RuntimeException refusal) {
+                    pending.fail(refusal);
+                }
+            }
+            return new Attempt(planned, write(connection, planned));
+        });
+        if (attempt.raced().isEmpty()) {
+            attempt.planned().forEach(written -> group.get(written.index()).succeed(written.change()));
+            return List.of();
+        }
+        return attempt.raced().stream().map(written -> group.get(written.index())).toList();
+    }
+
+    /** A batch is a group of its own that commits or fails whole, written on the caller's thread. */
+    @Override
+    public List<Change> applyAll(List<AttendanceKey> days, Function<List<Stored>, List<Change>> plan) {
+        if (new HashSet<>(days).size() != days.size()) {
+            throw new IllegalArgumentException("a day repeats in " + days);
+        }
+        for (int attempts = 1; ; attempts++) {
+            try {
+                Attempt attempt = inTransaction(connection -> {
+                    List<Stored> stored = read(connection, days);
+                    List<Change> changes = plan.apply(stored);
+                    if (changes.size() != days.size()) {
+                        throw new IllegalArgumentException(changes.size() + " changes for " + days.size() + " days");
+                    }
+                    List<Planned> planned = new ArrayList<>();
+                    for (int i = 0; i < days.size(); i++) {
+                        planned.add(Planned.of(i, days.get(i), stored.get(i), changes.get(i)));
+                    }
+                    return new Attempt(planned, write(connection, planned));
+                });
+                if (attempt.raced().isEmpty()) {
+                    return attempt.planned().stream().map(Planned::change).toList();
+                }
+            } catch (RuntimeException failure) {
+                if (!isRetryable(failure)) {
+                    throw DatabaseFailures.translate(failure);
+                }
+            }
+            if (attempts == ATTEMPTS) {
+                throw new Conflict("too many concurrent changes to the same data; try again");
+            }
+        }
+    }
+
+    /** What one transaction planned, and the changes that met a concurrent writer (then it was rolled back). */
+    private record Attempt(List<Planned> planned, List<Planned> raced) {
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Attempt run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own: committed unless a change met a concurrent
+     * writer or it threw; a driver's exception comes out unchecked, with its message and cause.
+     */
+    private Attempt inTransaction(Work work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Map<AttendanceKey, Stored> stored = read(connection, group);
-                List<Planned> planned = new ArrayList<>();
-                for (Pending pending : group) {
-                    Stored day = stored.get(pending.day);
-                    try {
-                        Change change = pending.plan.apply(day);
-                        change.requireAppliesTo(pending.day, day);
-                        planned.add(new Planned(pending, day, change));
-                    } catch (RuntimeException refusal) {
-                        pending.fail(refusal);
-                    }
-                }
-                List<Pending> raced = write(connection, planned);
-                if (!raced.isEmpty()) {
+                Attempt attempt = work.run(connection);
+                if (attempt.raced().isEmpty()) {
+                    connection.commit();
+                } else {
                     connection.rollback();
-                    return raced;
                 }
-                connection.commit();
-                planned.forEach(written -> written.pending.succeed(written.change));
-                return List.of();
+                return attempt;
             } catch (SQLException | RuntimeException failure) {
                 rollbackQuietly(connection, failure);
                 throw failure;
@@ -257,29 +347,43 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         }
     }
 
-    private static Map<AttendanceKey, Stored> read(Connection connection, List<Pending> group) throws SQLException {
-        Object[] employeeIds = group.stream().map(pending -> pending.day.employeeId().value()).toArray();
-        Object[] dates = group.stream().map(pending -> pending.day.date().value().toString()).toArray();
-        Map<AttendanceKey, Stored> stored = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(READ_DAYS)) {
-            select.setArray(1, connection.createArrayOf("text", employeeIds));
-            select.setArray(2, connection.createArrayOf("text", dates));
+    /** What is stored of each day, in their order. */
+    private static List<Stored> read(Connection connection, List<AttendanceKey> days) throws SQLException {
+        Stored[] stored = new Stored[days.size()];
+        try (PreparedStatement select = withDays(connection, READ_DAYS, days)) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     Optional<Employee> employee = rs.getString("e_employee_id") == null
                             ? Optional.empty()
                             : Optional.of(EmployeeRow.toDomain(EmployeeRow.read(rs, "e_")));
                     Optional<AttendanceRecord> record = AttendanceRow.readContent(rs, "").map(AttendanceRow::toDomain);
-                    stored.put(group.get(rs.getInt("position") - 1).day, new Stored(employee, record));
+                    stored[rs.getInt("position") - 1] = new Stored(employee, record);
                 }
             }
         }
-        return stored;
+        return Arrays.asList(stored);
     }
 
-    /** Writes the planned changes, employees first (records need them); the calls that met a concurrent writer. */
-    private static List<Pending> write(Connection connection, List<Planned> planned) throws SQLException {
-        List<Pending> raced = new ArrayList<>();
+    /** {@code sql} prepared with the days' employee ids and dates as its two array parameters. */
+    private static PreparedStatement withDays(Connection connection, String sql, List<AttendanceKey> days)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setArray(1, connection.createArrayOf("text",
+                days.stream().map(day -> day.employeeId().value()).toArray()));
+        statement.setArray(2, connection.createArrayOf("text",
+                days.stream().map(day -> day.date().value().toString()).toArray()));
+        return statement;
+    }
+
+    /**
+     * Writes the planned changes, employees first (records need them), each kind in (employee, date)
+     * order, so two transactions never lock rows in opposite orders; the changes that met a
+     * concurrent writer.
+     */
+    private static List<Planned> write(Connection connection, List<Planned> unordered) throws SQLException {
+        List<Planned> planned = unordered.stream().sorted(Comparator.comparing(Planned::day, BY_EMPLOYEE_THEN_DATE))
+                .toList();
+        List<Planned> raced = new ArrayList<>();
         raced.addAll(batch(connection, planned, Planned::addsEmployee,
                 written -> EmployeeRow.fromDomain(written.employee()).parameters(),
                 names -> insert("employees", names, "ON CONFLICT (employee_id) DO NOTHING")));
@@ -328,9 +432,9 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     /**
      * Runs the statement once for every planned change {@code which} selects, all in one round trip,
      * with each one's {@code parameters} (in the statement's order: {@code sql} gets their names);
-     * the calls whose statement changed no row (a concurrent writer got there first).
+     * the changes whose statement changed no row (a concurrent writer got there first).
      */
-    private static List<Pending> batch(Connection connection, List<Planned> planned, Predicate<Planned> which,
+    private static List<Planned> batch(Connection connection, List<Planned> planned, Predicate<Planned> which,
             Function<Planned, Parameters> parameters, Function<List<String>, String> sql) throws SQLException {
         List<Planned> selected = planned.stream().filter(which).toList();
         if (selected.isEmpty()) {
@@ -343,10 +447,10 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                 statement.addBatch();
             }
             int[] counts = statement.executeBatch();
-            List<Pending> raced = new ArrayList<>();
+            List<Planned> raced = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
-                    raced.add(selected.get(i).pending);
+                    raced.add(selected.get(i));
                 }
             }
             return raced;
@@ -411,8 +515,14 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         }
     }
 
-    /** A call with what its plan decided on what it read. */
-    private record Planned(Pending pending, Stored stored, Change change) {
+    /** The change a plan decided on what it read of the day, at {@code index} in its group or batch. */
+    private record Planned(int index, AttendanceKey day, Stored stored, Change change) {
+        /** @throws IllegalArgumentException when the change does not apply to the day as stored */
+        static Planned of(int index, AttendanceKey day, Stored stored, Change change) {
+            change.requireAppliesTo(day, stored);
+            return new Planned(index, day, stored, change);
+        }
+
         Employee employee() {
             return change.employee().orElseThrow().value();
         }

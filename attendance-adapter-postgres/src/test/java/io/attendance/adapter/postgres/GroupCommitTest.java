@@ -200,25 +200,27 @@ class GroupCommitTest {
 
     @Test
     void aCallOvertakenByAnotherWriterEveryTimeEndsAsAConflictAndWritesNothing() {
-        AttendanceKey day = dayOf("ada");
-        AttendanceRecord stored = days.apply(day, firstRecord(day)).record().orElseThrow().value();
+        days.apply(dayOf("ada"), firstRecord(dayOf("ada")));
+        AttendanceKey nextDay = new AttendanceKey(new WorkDate(DAY.value().plusDays(1)), new EmployeeId("ada"));
         AtomicInteger plans = new AtomicInteger();
 
-        assertThatThrownBy(() -> days.apply(day, current -> {
-            plans.incrementAndGet();
-            // another instance changes the record after this plan's read, every time
+        assertThatThrownBy(() -> days.apply(nextDay, stored -> {
+            int plan = plans.incrementAndGet();
+            // another instance renames the employee after this plan's read, every time
             DATABASE.transactions().withHandle(handle -> handle.execute(
-                    "UPDATE attendance_records SET version = version + 1 WHERE employee_id = 'ada'"));
-            AttendanceRecord read = current.record().orElseThrow();
-            AttendanceRecord next = read.revised(DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), NOW)
-                    .orElseThrow();
-            return Change.ofRecord(next, AuditEvent.updated(read, next, ACTOR));
+                    "UPDATE employees SET version = version + 1 WHERE employee_id = 'ada'"));
+            Employee current = stored.employee().orElseThrow();
+            Employee renamed = current.revised(EmployeeDetails.named("Ada " + plan, ZoneOffset.UTC), NOW).orElseThrow();
+            AttendanceRecord record = AttendanceRecord.first(nextDay.employeeId(), nextDay.date(),
+                    AttendanceStatus.PRESENT, NOW);
+            return Change.ofRecord(record, AuditEvent.created(record, ACTOR))
+                    .withEmployee(renamed, EmployeeAuditEvent.updated(current, renamed, ACTOR));
         })).isInstanceOf(Conflict.class).hasMessageContaining("too many concurrent changes");
 
         assertThat(plans).hasValue(5);
-        assertThat(DATABASE.attendanceRecords().find(new EmployeeId("ada"), DAY).orElseThrow().status())
-                .isEqualTo(stored.status());
-        assertThat(DATABASE.auditTrail().history(new EmployeeId("ada"), DAY)).hasSize(1);
+        assertThat(DATABASE.employees().find(new EmployeeId("ada")).orElseThrow().name()).isEqualTo("Someone");
+        assertThat(DATABASE.attendanceRecords().find(nextDay.employeeId(), nextDay.date())).isEmpty();
+        assertThat(DATABASE.auditTrail().history(new EmployeeId("ada"))).hasSize(1);
     }
 
     @Test

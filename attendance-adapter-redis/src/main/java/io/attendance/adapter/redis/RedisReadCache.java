@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,12 +154,20 @@ public final class RedisReadCache implements ReadCache {
     /** One script call that moves the employee's generation and the listings' on together. */
     @Override
     public void employeeChanged(EmployeeId employeeId) {
+        employeesChanged(List.of(employeeId));
+    }
+
+    /** Moves every employee's generation and the listings' in one script: a batch's thousand employees are one round trip. */
+    @Override
+    public void employeesChanged(Collection<EmployeeId> employeeIds) {
+        List<String> keys = new ArrayList<>(employeeIds.size() + 2);
+        keys.add(CacheKeys.EPOCH);
+        employeeIds.forEach(employeeId -> keys.add(CacheKeys.employeeGeneration(employeeId)));
+        keys.add(CacheKeys.LISTINGS_GENERATION);
         long failedBefore = failedInvalidations.get();
         boolean moveEpoch = failedBefore > 0;
         boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis,
-                        List.of(CacheKeys.EPOCH, CacheKeys.employeeGeneration(employeeId),
-                                CacheKeys.LISTINGS_GENERATION),
-                        List.of(generationTtlSeconds, moveEpoch ? "1" : "0")))
+                        keys, List.of(generationTtlSeconds, moveEpoch ? "1" : "0")))
                 .isPresent();
         if (!moved) {
             failedInvalidations.incrementAndGet();

@@ -6,6 +6,7 @@ import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.Versions;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,6 +34,21 @@ public interface DayChanges {
      *     writes does not follow the stored one
      */
     Change apply(AttendanceKey day, Function<Stored, Change> plan);
+
+    /**
+     * {@link #apply} for many days at once, all or nothing: reads every day, asks {@code plan} for
+     * every change (in the order of {@code days}), and writes them in one unit of work. When a
+     * concurrent writer changes any of them first, nothing is written and {@code plan} runs again
+     * on what is stored then.
+     *
+     * @param days distinct days
+     * @return the changes written, in the order of {@code days}
+     * @throws io.attendance.domain.error.DomainException what {@code plan} throws; nothing is written
+     * @throws io.attendance.domain.error.Conflict when concurrent writers keep changing the days
+     * @throws IllegalArgumentException when a day repeats, {@code plan} answers a change per day in
+     *     another number, or a change does not apply to its day as {@link #apply} requires
+     */
+    List<Change> applyAll(List<AttendanceKey> days, Function<List<Stored>, List<Change>> plan);
 
     /** The employee and their record of the day, as stored when the plan runs; empty when absent. */
     record Stored(Optional<Employee> employee, Optional<AttendanceRecord> record) {

@@ -1,6 +1,7 @@
 package io.attendance.domain.port;
 
 import io.attendance.domain.model.EmployeeId;
+import java.util.Collection;
 
 /**
  * Answers to frequent reads, kept so the system of record is not asked again; what can be cached is
@@ -20,4 +21,9 @@ public interface ReadCache {
      * employee's entries nor any listing.
      */
     void employeeChanged(EmployeeId employeeId);
+
+    /** {@link #employeeChanged} for each of them; an implementation may tell them all at once. */
+    default void employeesChanged(Collection<EmployeeId> employeeIds) {
+        employeeIds.forEach(this::employeeChanged);
+    }
 }

@@ -7,6 +7,8 @@ import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
+import java.util.HashSet;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -34,24 +36,44 @@ public final class InMemoryDayChanges implements DayChanges {
 
     @Override
     public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
+        return applyAll(List.of(day), stored -> List.of(plan.apply(stored.get(0)))).get(0);
+    }
+
+    @Override
+    public List<Change> applyAll(List<AttendanceKey> days, Function<List<Stored>, List<Change>> plan) {
+        if (new HashSet<>(days).size() != days.size()) {
+            throw new IllegalArgumentException("a day repeats in " + days);
+        }
         return db.inTransaction(() -> {
-            Stored stored = new Stored(employees.find(day.employeeId()),
-                    records.find(day.employeeId(), day.date()));
-            Change change = plan.apply(stored);
-            change.requireAppliesTo(day, stored);
-            change.employee().ifPresent(written -> {
-                stored.employee().map(Employee::version).ifPresentOrElse(
-                        version -> employees.replace(written.value(), version),
-                        () -> employees.add(written.value()));
-                audit.append(written.event());
-            });
-            change.record().ifPresent(written -> {
-                stored.record().map(AttendanceRecord::version).ifPresentOrElse(
-                        version -> records.replace(written.value(), version),
-                        () -> records.add(written.value()));
-                audit.append(written.event());
-            });
-            return change;
+            List<Stored> stored = days.stream()
+                    .map(day -> new Stored(employees.find(day.employeeId()), records.find(day.employeeId(), day.date())))
+                    .toList();
+            List<Change> changes = plan.apply(stored);
+            if (changes.size() != days.size()) {
+                throw new IllegalArgumentException(changes.size() + " changes for " + days.size() + " days");
+            }
+            for (int i = 0; i < days.size(); i++) {
+                changes.get(i).requireAppliesTo(days.get(i), stored.get(i));
+            }
+            for (int i = 0; i < days.size(); i++) {
+                write(stored.get(i), changes.get(i));
+            }
+            return changes;
+        });
+    }
+
+    private void write(Stored stored, Change change) {
+        change.employee().ifPresent(written -> {
+            stored.employee().map(Employee::version).ifPresentOrElse(
+                    version -> employees.replace(written.value(), version),
+                    () -> employees.add(written.value()));
+            audit.append(written.event());
+        });
+        change.record().ifPresent(written -> {
+            stored.record().map(AttendanceRecord::version).ifPresentOrElse(
+                    version -> records.replace(written.value(), version),
+                    () -> records.add(written.value()));
+            audit.append(written.event());
         });
     }
 }

@@ -23,6 +23,7 @@ import io.attendance.domain.port.DayChanges.Stored;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -204,6 +205,90 @@ public abstract class DayChangesContract {
         assertThat(employees.find(ADA)).isEmpty();
         assertThat(records.find(ADA, DAY)).isEmpty();
         assertThat(records.find(ADA, otherDay.date())).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- many days at once
+
+    private static List<AttendanceKey> daysOf(String employee, int count) {
+        List<AttendanceKey> days = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            days.add(dayOf(new EmployeeId(employee), later(i)));
+        }
+        return days;
+    }
+
+    /** Upserts every day with {@code entry}; the plan sees the days in their order. */
+    private static Function<List<Stored>, List<Change>> upsertAll(List<AttendanceKey> days, DayEntry entry) {
+        return stored -> {
+            List<Change> changes = new ArrayList<>();
+            for (int i = 0; i < days.size(); i++) {
+                changes.add(upsert(days.get(i), entry).apply(stored.get(i)));
+            }
+            return changes;
+        };
+    }
+
+    @Test
+    void manyDaysAreWrittenTogetherInTheirOrder() {
+        AttendanceKey first = dayOf(ADA, DAY);
+        days.apply(first, firstRecord(first, "Ada", AttendanceStatus.PRESENT));
+        List<AttendanceKey> batch = daysOf("E-1", 3);
+
+        List<Change> written = days.applyAll(batch, upsertAll(batch, noted("batch")));
+
+        assertThat(written).hasSize(3);
+        assertThat(written.get(0).record().orElseThrow().value().version()).isEqualTo(2);
+        for (int i = 0; i < 3; i++) {
+            assertThat(records.find(ADA, later(i))).contains(written.get(i).record().orElseThrow().value());
+        }
+        assertThat(audit.history(ADA, DAY)).extracting(AuditEvent::action)
+                .containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
+    }
+
+    @Test
+    void manyDaysAreWrittenAllOrNone() {
+        days.apply(dayOf(ADA, DAY), firstRecord(dayOf(ADA, DAY), "Ada", AttendanceStatus.PRESENT));
+        List<AttendanceKey> batch = daysOf("E-1", 3);
+        ValidationFailed refusal = new ValidationFailed("[2].status", "is not known");
+
+        assertThatThrownBy(() -> days.applyAll(batch, stored -> {
+            throw refusal;
+        })).isSameAs(refusal);
+        assertThatThrownBy(() -> days.applyAll(batch, stored -> {
+            List<Change> changes = new ArrayList<>(upsertAll(batch, noted("batch")).apply(stored));
+            changes.set(2, changes.get(1));
+            return changes;
+        })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> days.applyAll(List.of(batch.get(0), batch.get(0)), stored -> List.of(Change.NONE, Change.NONE)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> days.applyAll(batch, stored -> List.of(Change.NONE)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(records.find(ADA, DAY).orElseThrow().version()).isEqualTo(1);
+        assertThat(records.find(ADA, later(1))).isEmpty();
+        assertThat(audit.history(ADA, DAY)).hasSize(1);
+    }
+
+    @Test
+    void batchesOverTheSameDaysInOppositeOrdersAllLand() throws Exception {
+        int dayCount = 40;
+        int rounds = 5;
+        days.apply(dayOf(ADA, DAY), firstRecord(dayOf(ADA, DAY), "Ada", AttendanceStatus.PRESENT));
+        List<AttendanceKey> forward = daysOf("E-1", dayCount);
+        List<AttendanceKey> backward = new ArrayList<>(forward);
+        Collections.reverse(backward);
+
+        List<Object> outcomes = AllAtOnce.outcomes(4, writer -> () -> {
+            List<AttendanceKey> order = writer % 2 == 0 ? forward : backward;
+            for (int round = 0; round < rounds; round++) {
+                days.applyAll(order, upsertAll(order, noted("writer " + writer + " round " + round)));
+            }
+            return "done";
+        });
+
+        assertThat(outcomes).containsOnly("done");
+        assertThat(records.find(ADA, later(dayCount - 1)).orElseThrow().version()).isEqualTo(4 * rounds);
+        assertThat(audit.history(ADA, later(dayCount - 1))).hasSize(4 * rounds);
     }
 
     // ---------------------------------------------------------------- concurrent writers

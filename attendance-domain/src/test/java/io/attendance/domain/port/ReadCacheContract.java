@@ -185,6 +185,23 @@ public abstract class ReadCacheContract {
     }
 
     @Test
+    void aChangeToManyEmployeesHidesEachOnesEntriesAndEveryListing() {
+        everyEntry().forEach(this::fill);
+
+        cache.employeesChanged(List.of(ADA.id(), BOB.id()));
+
+        adaEntries().forEach(this::assertMiss);
+        listings().forEach(this::assertMiss);
+        otherEmployeesEntries().forEach(entry -> {
+            if (entry.key().employee().equals(Optional.of(BOB.id()))) {
+                assertMiss(entry);
+            } else {
+                assertHit(entry);
+            }
+        });
+    }
+
+    @Test
     void aChangeToAnyEmployeeHidesEveryListingEvenOneThatDoesNotShowThem() {
         everyEntry().forEach(this::fill);
 
