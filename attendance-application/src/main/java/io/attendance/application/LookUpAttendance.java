@@ -4,6 +4,7 @@ import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.ReadCache;
@@ -63,13 +64,14 @@ public final class LookUpAttendance {
      * it is never served after that change.
      */
     public void writeAll(ListingOutput<EmployeeAttendance> output) {
-        Cached<byte[]> cached = cache.lookup(CachedReads.renderedAttendanceListing());
+        CacheKey<byte[]> listing = CachedReads.renderedAttendanceListing();
+        Cached<byte[]> cached = cache.lookup(listing);
         if (cached instanceof Cached.Hit<byte[]> hit) {
             output.writeSerialised(hit.value());
             return;
         }
         Cached.Miss<byte[]> miss = (Cached.Miss<byte[]>) cached;
-        ReadThrough.Answer<Optional<byte[]>> copy = reads.shared(miss, () -> list(output));
+        ReadThrough.Answer<Optional<byte[]>> copy = reads.shared(listing, miss, () -> list(output));
         if (copy.loadedHere()) {
             copy.value().ifPresent(miss::fill);
         } else if (copy.value().isPresent()) {

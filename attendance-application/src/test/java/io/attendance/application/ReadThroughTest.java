@@ -156,6 +156,38 @@ class ReadThroughTest {
         assertThat(lookUp.latestOf(ADA)).map(found -> found.record().date()).contains(WorkDate.of(2026, 11, 27));
     }
 
+    /**
+     * Writes keep moving the generations on while a load runs: the readers who missed under each
+     * newer generation wait for it and then share one next load, which starts after all of them
+     * looked up, instead of each generation loading on its own beside it.
+     */
+    @Test
+    void missesUnderNewerGenerationsQueueForOneNextLoadThatServesThemAll() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FutureTask<Optional<EmployeeAttendance>> leader = leaderHeldAfterItsRead(lookUp, release);
+        List<FutureTask<Optional<EmployeeAttendance>>> readers = new ArrayList<>();
+        for (String date : List.of("2026-11-27", "2026-11-28")) {
+            app.recordAttendance.record(Commands.recordAttendance("E-1", "Ada", "Present", date), ACTOR);
+            for (int i = 0; i < READERS / 2; i++) {
+                FutureTask<Optional<EmployeeAttendance>> reader = new FutureTask<>(() -> lookUp.latestOf(ADA));
+                Thread thread = new Thread(reader, "reader-after-" + date + "-" + i);
+                thread.start();
+                awaitParkedOrDone(thread);
+                readers.add(reader);
+            }
+        }
+        release.countDown();
+
+        for (FutureTask<Optional<EmployeeAttendance>> reader : readers) {
+            assertThat(reader.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).map(found -> found.record().date())
+                    .contains(WorkDate.of(2026, 11, 28));
+        }
+        assertThat(leader.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)).map(found -> found.record().date())
+                .contains(WorkDate.of(2026, 11, 26));
+        assertThat(gated.reads.get()).as("the held load and one after it").isEqualTo(2);
+        assertThat(reads.flightsInProgress()).isZero();
+    }
+
     @Test
     void whenTheLeaderFailsEveryFollowerStillAnswers() throws Exception {
         Readers readers = new Readers(READERS);
