@@ -2,16 +2,23 @@ package io.attendance.adapter.postgres;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A row's statement parameters, named like its columns and in order: bound by name on a JDBI
- * statement, or by position on a plain JDBC batch, where the group commit's hot path skips JDBI's
- * per-statement cost. One list per row kind, so both ways bind the same values.
+ * statement, by position on a plain JDBC batch, or gathered column by column into arrays for a
+ * multi-row INSERT, where the group commit's hot path skips JDBI's per-statement cost. One list per
+ * row kind, so every way binds the same values.
  */
 final class Parameters {
+    private static final Map<Class<?>, String> SQL_TYPES = Map.of(String.class, "text", LocalDate.class, "date",
+            OffsetDateTime.class, "timestamptz", Long.class, "bigint", Boolean.class, "boolean");
+
     private final List<String> names = new ArrayList<>();
     private final List<Object> values = new ArrayList<>();
     private final List<Class<?>> types = new ArrayList<>();
@@ -34,6 +41,25 @@ final class Parameters {
     /** The names, which are the columns they fill. */
     List<String> names() {
         return names;
+    }
+
+    /** The value of the parameter named {@code name} as PostgreSQL reads it from text; null for NULL. */
+    String text(String name) {
+        return text(names.indexOf(name));
+    }
+
+    String text(int index) {
+        Object value = values.get(index);
+        return value == null ? null : value.toString();
+    }
+
+    /** The PostgreSQL type of a parameter, for an array of its values. */
+    String sqlType(int index) {
+        String sqlType = SQL_TYPES.get(types.get(index));
+        if (sqlType == null) {
+            throw new IllegalStateException("no SQL type for " + types.get(index));
+        }
+        return sqlType;
     }
 
     <S extends SqlStatement<S>> S bindTo(S statement) {

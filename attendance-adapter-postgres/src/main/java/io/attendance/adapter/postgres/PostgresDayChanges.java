@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -384,9 +385,8 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         List<Planned> planned = unordered.stream().sorted(Comparator.comparing(Planned::day, BY_EMPLOYEE_THEN_DATE))
                 .toList();
         List<Planned> raced = new ArrayList<>();
-        raced.addAll(batch(connection, planned, Planned::addsEmployee,
-                written -> EmployeeRow.fromDomain(written.employee()).parameters(),
-                names -> insert("employees", names, "ON CONFLICT (employee_id) DO NOTHING")));
+        raced.addAll(insertAll(connection, planned, Planned::addsEmployee,
+                written -> EmployeeRow.fromDomain(written.employee()).parameters(), "employees", List.of("employee_id")));
         raced.addAll(batch(connection, planned, Planned::replacesEmployee,
                 written -> EmployeeRow.fromDomain(written.employee()).parameters()
                         .add("employee_id", written.employee().id().value(), String.class)
@@ -395,9 +395,9 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         if (!raced.isEmpty()) {
             return raced;
         }
-        raced.addAll(batch(connection, planned, Planned::addsRecord,
+        raced.addAll(insertAll(connection, planned, Planned::addsRecord,
                 written -> AttendanceRow.parameters("", Optional.of(AttendanceRow.fromDomain(written.record()))),
-                names -> insert("attendance_records", names, "ON CONFLICT (employee_id, work_date) DO NOTHING")));
+                "attendance_records", List.of("employee_id", "work_date")));
         raced.addAll(batch(connection, planned, Planned::replacesRecord,
                 written -> AttendanceRow.parameters("", Optional.of(AttendanceRow.fromDomain(written.record())))
                         .add("employee_id", written.record().employeeId().value(), String.class)
@@ -407,18 +407,66 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         if (!raced.isEmpty()) {
             return raced;
         }
-        batch(connection, planned, written -> written.change.employee().isPresent(),
+        insertAll(connection, planned, written -> written.change.employee().isPresent(),
                 written -> EmployeeAuditEventRow.fromDomain(written.change.employee().orElseThrow().event()).parameters(),
-                names -> insert("employee_audit_events", names, ""));
-        batch(connection, planned, written -> written.change.record().isPresent(),
+                "employee_audit_events", List.of());
+        insertAll(connection, planned, written -> written.change.record().isPresent(),
                 written -> AuditEventRow.fromDomain(written.change.record().orElseThrow().event()).parameters(),
-                names -> insert("audit_events", names, ""));
+                "audit_events", List.of());
         return raced;
     }
 
-    private static String insert(String table, List<String> columns, String onConflict) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ") " + onConflict;
+    /**
+     * Inserts a row for every planned change {@code which} selects, in one statement whatever their
+     * number: each column's values go as one array, unnested. With {@code key} columns, a row whose
+     * key exists already is skipped (a concurrent writer got there first): the changes of the rows
+     * the statement did not return are the ones returned here.
+     */
+    private static List<Planned> insertAll(Connection connection, List<Planned> planned, Predicate<Planned> which,
+            Function<Planned, Parameters> parameters, String table, List<String> key) throws SQLException {
+        List<Planned> selected = planned.stream().filter(which).toList();
+        if (selected.isEmpty()) {
+            return List.of();
+        }
+        List<Parameters> rows = selected.stream().map(parameters).toList();
+        Parameters first = rows.get(0);
+        List<String> columns = first.names();
+        List<String> arrays = new ArrayList<>();
+        for (int column = 0; column < columns.size(); column++) {
+            arrays.add("CAST(? AS " + first.sqlType(column) + "[])");
+        }
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT * FROM unnest("
+                + String.join(", ", arrays) + ")" + (key.isEmpty() ? "" : " ON CONFLICT (" + String.join(", ", key)
+                + ") DO NOTHING RETURNING " + key.stream().map(column -> column + "::text").collect(Collectors.joining(", ")));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int column = 0; column < columns.size(); column++) {
+                int index = column;
+                statement.setArray(column + 1, connection.createArrayOf("text",
+                        rows.stream().map(row -> row.text(index)).toArray()));
+            }
+            if (key.isEmpty()) {
+                statement.executeUpdate();
+                return List.of();
+            }
+            Set<List<String>> inserted = new HashSet<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    List<String> returned = new ArrayList<>();
+                    for (int column = 1; column <= key.size(); column++) {
+                        returned.add(rs.getString(column));
+                    }
+                    inserted.add(returned);
+                }
+            }
+            List<Planned> raced = new ArrayList<>();
+            for (int i = 0; i < selected.size(); i++) {
+                Parameters row = rows.get(i);
+                if (!inserted.contains(key.stream().map(row::text).toList())) {
+                    raced.add(selected.get(i));
+                }
+            }
+            return raced;
+        }
     }
 
     /** An UPDATE of every column but the last {@code where}'s parameters, which the WHERE clause takes. */
