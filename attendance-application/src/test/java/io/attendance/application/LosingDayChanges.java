@@ -23,11 +23,6 @@ final class LosingDayChanges implements DayChanges {
     }
 
     @Override
-    public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
-        return applyAll(List.of(day), stored -> List.of(plan.apply(stored.get(0)))).get(0);
-    }
-
-    @Override
     public List<Change> applyAll(List<AttendanceKey> days, Function<List<Stored>, List<Change>> plan) {
         if (otherWriter != null) {
             delegate.applyAll(days, stored -> {

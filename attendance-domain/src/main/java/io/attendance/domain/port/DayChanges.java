@@ -24,7 +24,8 @@ public interface DayChanges {
      * Reads the employee and their record of {@code day} as stored, asks {@code plan} what to write,
      * and writes it atomically. When a concurrent writer changes either of them between the read
      * and the write, nothing is written and {@code plan} runs again on what is stored then: it must
-     * do nothing but decide.
+     * do nothing but decide. By default {@link #applyAll} of the one day; an implementation that
+     * commits concurrent calls together overrides it.
      *
      * @return the change written, as {@code plan} returned it
      * @throws io.attendance.domain.error.DomainException what {@code plan} throws; nothing of this
@@ -33,7 +34,9 @@ public interface DayChanges {
      * @throws IllegalArgumentException when the change is not one of {@code day}, or a version it
      *     writes does not follow the stored one
      */
-    Change apply(AttendanceKey day, Function<Stored, Change> plan);
+    default Change apply(AttendanceKey day, Function<Stored, Change> plan) {
+        return applyAll(List.of(day), stored -> List.of(plan.apply(stored.get(0)))).get(0);
+    }
 
     /**
      * {@link #apply} for many days at once, all or nothing: reads every day, asks {@code plan} for

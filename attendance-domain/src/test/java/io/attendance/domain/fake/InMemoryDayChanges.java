@@ -35,11 +35,6 @@ public final class InMemoryDayChanges implements DayChanges {
     }
 
     @Override
-    public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
-        return applyAll(List.of(day), stored -> List.of(plan.apply(stored.get(0)))).get(0);
-    }
-
-    @Override
     public List<Change> applyAll(List<AttendanceKey> days, Function<List<Stored>, List<Change>> plan) {
         if (new HashSet<>(days).size() != days.size()) {
             throw new IllegalArgumentException("a day repeats in " + days);
