@@ -40,21 +40,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link DayChanges} with group commit. Callers queue their change and wait; a few committer
- * threads each take what is queued (up to {@link #MAX_GROUP}, one call per employee) and write it
- * in one transaction: one SELECT reads every day of the group, the plans run, one batched
- * statement per kind of write sends all the group's rows in one round trip, one COMMIT makes them
- * durable together. The committers use plain JDBC: JDBI's per-statement work (binders resolved by
- * reflection, result iterators) was half of their CPU. So a group costs a handful of round trips and one WAL flush however many calls
- * it holds, and groups grow by themselves with the load: while one group commits, the next one
- * queues.
+ * {@link DayChanges} with group commit. Callers queue their change and wait; two committer threads
+ * each take what is queued (up to {@link #MAX_GROUP} calls, one per employee, none of an employee
+ * the other committer is writing) and write it in one transaction: one SELECT reads every day of
+ * the group and locks its stored records, the plans run, one statement per kind of write carries
+ * all the group's rows (inserts as unnested arrays, compare-and-set updates as one JDBC batch), one
+ * COMMIT makes them durable together. So a group costs a handful of round trips and one WAL flush
+ * however many calls it holds, and groups grow by themselves with the load: while one group
+ * commits, the next one queues. A batch ({@link #applyAll}) is such a group of its own, written on
+ * the caller's thread. The committers use plain JDBC: JDBI's per-statement work (binders resolved
+ * by reflection, result iterators) was half of their CPU.
  *
  * <p>Each call still ends alone. A plan that refuses fails its own call before anything is written.
- * An insert or compare-and-set that finds a concurrent writer's row (another instance, another
- * group) rolls the group back, and the group runs again with every plan seeing that write; the
- * same for a deadlock or serialization failure. Any other database error runs each call of the
- * group in a transaction of its own, so only the call that causes it fails. A call is answered only
- * after its group has committed.
+ * An insert or compare-and-set that finds another instance's row rolls the group back, and the
+ * group runs again with every plan seeing that write; the same for a deadlock or serialization
+ * failure. Any other database error runs each call of the group in a transaction of its own, so
+ * only the call that causes it fails. A call is answered only after its group has committed.
  */
 public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     /** Calls written in one transaction at most: big enough to amortise, small enough to keep one group's latency low. */
@@ -137,7 +138,10 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         return pending.awaitAnswer();
     }
 
-    /** Refuses new calls, commits the ones queued, and stops the committers. */
+    /**
+     * Refuses new calls, commits the ones queued, and stops the committers; a call that slipped in
+     * as they stopped is answered {@link Unavailable}, never left waiting.
+     */
     @Override
     public void close() {
         closed = true;
@@ -147,8 +151,12 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                 committer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        Pending late;
+        while ((late = queue.pollFirst()) != null) {
+            late.fail(new Unavailable("day changes are closed", null));
         }
     }
 
