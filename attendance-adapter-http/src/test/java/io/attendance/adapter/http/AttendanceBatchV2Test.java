@@ -90,6 +90,19 @@ class AttendanceBatchV2Test {
     }
 
     @Test
+    void aBatchWithAnInstantBeyondWhatRecordsHoldIsA400NamingTheItemAndStoresNothing() {
+        Reply rejected = server.post(V2Paths.BATCH, "[" + item("E-1", "2026-11-20", "Present") + ","
+                + "{\"employeeId\":\"E-1\",\"date\":\"2026-11-21\",\"status\":\"Present\","
+                + "\"checkIn\":\"+999999999-12-31T23:59:59-18:00\",\"checkOut\":\"+300000-01-01T00:00:00Z\"}]");
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.fieldErrors()).containsExactly(
+                "[1].checkIn must be a date-time from 1969-12-31 to 9999-12-31 UTC",
+                "[1].checkOut must be a date-time from 1969-12-31 to 9999-12-31 UTC");
+        assertNothingNewStored();
+    }
+
+    @Test
     void aBatchNamingAnUnknownEmployeeIsA400AndStoresNothing() {
         Reply rejected = server.post(V2Paths.BATCH, "["
                 + item("E-1", "2026-11-20", "Present") + "," + item("E-9", "2026-11-20", "Present") + "]");

@@ -23,6 +23,14 @@ public record DayEntry(
     public static final int MAX_NOTE_LENGTH = 500;
     /** The longest shift a check-in and check-out may span. */
     public static final Duration MAX_SHIFT = Duration.ofHours(24);
+    /**
+     * The instants a record may hold: a day before the first work date ({@link WorkDate#EARLIEST},
+     * in any time zone) to the last that every store and every time zone can write. Beyond them a
+     * client's mistake would reach the database as a value it refuses, or overflow a date in a zone.
+     */
+    public static final Instant EARLIEST_INSTANT = Instant.parse("1969-12-31T00:00:00Z");
+    public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+    private static final String INSTANT_RANGE = "must be a date-time from 1969-12-31 to 9999-12-31 UTC";
     /** Days without work have no check-in or check-out. */
     private static final Set<AttendanceStatus> NOT_WORKED =
             EnumSet.of(AttendanceStatus.ABSENT, AttendanceStatus.ON_LEAVE, AttendanceStatus.HOLIDAY);
@@ -34,11 +42,12 @@ public record DayEntry(
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(source, "source");
         FieldErrors errors = new FieldErrors();
+        boolean inRange = inRange("checkIn", checkIn, errors) & inRange("checkOut", checkOut, errors);
         if (NOT_WORKED.contains(status)) {
             checkIn.ifPresent(ignored -> errors.add("checkIn", "is not allowed when the status is " + status.label()));
             checkOut.ifPresent(ignored -> errors.add("checkOut", "is not allowed when the status is " + status.label()));
         }
-        if (checkIn.isPresent() && checkOut.isPresent()) {
+        if (inRange && checkIn.isPresent() && checkOut.isPresent()) {
             if (!checkOut.get().isAfter(checkIn.get())) {
                 errors.add("checkOut", "must be after checkIn");
             } else if (Duration.between(checkIn.get(), checkOut.get()).compareTo(MAX_SHIFT) > 0) {
@@ -50,6 +59,15 @@ public record DayEntry(
                 () -> givenNote.flatMap(text -> Text.optionalParagraphs("note", text, MAX_NOTE_LENGTH)), Optional.empty());
         errors.throwIfAny();
         note = validNote;
+    }
+
+    /** Whether {@code instant} is absent or one a record may hold; adds the field's error when not. */
+    private static boolean inRange(String field, Optional<Instant> instant, FieldErrors errors) {
+        if (instant.filter(at -> at.isBefore(EARLIEST_INSTANT) || at.isAfter(LATEST_INSTANT)).isPresent()) {
+            errors.add(field, INSTANT_RANGE);
+            return false;
+        }
+        return true;
     }
 
     /** A status and nothing else, as v1 writes records. */

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -73,6 +74,21 @@ class DayEntryTest {
         assertThat(refusal(() -> worked(NINE, NINE.minusNanos(1000))).errors()).extracting(FieldError::field)
                 .containsExactly("checkOut");
         assertThat(worked(NINE, NINE.plusNanos(1000)).workedMinutes()).contains(0L);
+    }
+
+    @Test
+    void instantsAreHeldFromADayBeforeTheFirstWorkDateToTheLastSecondOfYear9999() {
+        Instant first = DayEntry.EARLIEST_INSTANT;
+        Instant last = DayEntry.LATEST_INSTANT;
+        assertThat(worked(first, first.plusSeconds(60)).checkIn()).contains(first);
+        assertThat(worked(last.minusSeconds(60), last).checkOut()).contains(last);
+
+        for (Instant outside : List.of(first.minusNanos(1000), last.plusNanos(1000), Instant.MAX, Instant.MIN)) {
+            assertThat(refusal(() -> worked(outside, null)).errors()).extracting(FieldError::field)
+                    .containsExactly("checkIn");
+            assertThat(refusal(() -> worked(null, outside)).errors()).extracting(FieldError::field)
+                    .containsExactly("checkOut");
+        }
     }
 
     @Test
