@@ -30,7 +30,15 @@ record AttendanceConfig(
         Optional<String> cursorSecret,
         Optional<Level> logLevel,
         List<String> corsOrigins,
-        Access access) {
+        Access access,
+        Migration migration) {
+
+    /**
+     * Whether start-up migrates the schema (a role without DDL rights runs against a schema a DBA
+     * migrated), and how long a migration waits for another instance's before it gives up.
+     */
+    record Migration(boolean onStart, Duration lockWait) {
+    }
 
     /**
      * Who may sign in and how: the first administrator (created at start-up when no user exists),

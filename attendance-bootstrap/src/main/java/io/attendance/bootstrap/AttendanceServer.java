@@ -39,7 +39,7 @@ final class AttendanceServer implements AutoCloseable {
                     new InfrastructureModule(config, servers.database(), servers.redisUrl()),
                     new ServiceModule(config));
             service = new AttendanceServer(servers, injector);
-            injector.getInstance(PostgresDatabase.class).migrations().update();
+            migrateIfAsked(config, injector.getInstance(PostgresDatabase.class));
             FirstAdministrator.ensure(config, injector.getInstance(UseCases.class).users(), console);
             service.http.start();
             log.info("Attendance API listening on port {}", service.http.port());
@@ -51,6 +51,18 @@ final class AttendanceServer implements AutoCloseable {
                 servers.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Applies pending migrations unless ATTENDANCE_MIGRATE_ON_START is false, waiting for another
+     * instance's migration at most ATTENDANCE_MIGRATION_LOCK_TIMEOUT.
+     */
+    static void migrateIfAsked(AttendanceConfig config, PostgresDatabase database) {
+        if (config.migration().onStart()) {
+            database.migrations().waitingForTheLockAtMost(config.migration().lockWait()).update();
+        } else {
+            log.info("Migrations not run at start-up (ATTENDANCE_MIGRATE_ON_START=false): the schema is migrated apart");
         }
     }
 

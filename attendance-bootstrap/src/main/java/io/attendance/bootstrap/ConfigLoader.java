@@ -2,6 +2,7 @@ package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.HttpSettings;
+import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
 import io.attendance.application.SessionPolicy;
 import io.attendance.domain.error.ValidationFailed;
@@ -101,7 +102,11 @@ final class ConfigLoader {
                         password("ATTENDANCE_ADMIN_PASSWORD"),
                         sessionIdle("ATTENDANCE_SESSION_IDLE", SessionPolicy.DEFAULT.idle(), SessionPolicy.DEFAULT.lifetime()),
                         metricsPort("ATTENDANCE_METRICS_PORT", httpPort),
-                        bool("ATTENDANCE_V1_AUTH", true)));
+                        bool("ATTENDANCE_V1_AUTH", true)),
+                new AttendanceConfig.Migration(
+                        bool("ATTENDANCE_MIGRATE_ON_START", true),
+                        boundedDuration("ATTENDANCE_MIGRATION_LOCK_TIMEOUT", Migrations.DEFAULT_LOCK_WAIT,
+                                Duration.ofHours(1), "1h")));
     }
 
     private Optional<String> text(String name) {
@@ -146,13 +151,18 @@ final class ConfigLoader {
         });
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most {@code max}. */
+    /** {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most the session lifetime. */
     private Duration sessionIdle(String name, Duration defaultValue, Duration max) {
+        return boundedDuration(name, defaultValue, max, "the session lifetime of " + max.toHours() + "h");
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most {@code max}. */
+    private Duration boundedDuration(String name, Duration defaultValue, Duration max, String maxDescription) {
         return text(name).map(raw -> {
             Duration duration = duration(raw).orElseThrow(() -> new ConfigurationError(name
                     + " must be a duration such as 90s, 30m, 8h or PT8H, was '" + raw + "'"));
             require(!duration.isNegative() && !duration.isZero() && duration.compareTo(max) <= 0,
-                    name + " must be above zero and at most the session lifetime of " + max.toHours() + "h, was " + raw);
+                    name + " must be above zero and at most " + maxDescription + ", was " + raw);
             return duration;
         }).orElse(defaultValue);
     }

@@ -59,7 +59,7 @@ final class CreateUserTool {
                     new InfrastructureModule(config, servers.database(), servers.redisUrl()), new ServiceModule(config));
             try (PostgresDatabase database = injector.getInstance(PostgresDatabase.class);
                  RedisStore redis = injector.getInstance(RedisStore.class)) {
-                database.migrations().update();
+                AttendanceServer.migrateIfAsked(config, database);
                 User user = injector.getInstance(UseCases.class).users().create(command);
                 out.println("user " + user.username() + " created with roles "
                         + user.grant().roles().stream().sorted().toList()

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -328,6 +329,22 @@ class ConfigLoaderTest {
     void theSessionIdleTimeIsAShortOrAnIsoDuration(String text, String expected) {
         assertThat(ConfigLoader.load(Map.of("ATTENDANCE_SESSION_IDLE", text)).access().sessionIdle())
                 .isEqualTo(Duration.parse(expected));
+    }
+
+    @Test
+    void migrationsRunAtStartAndWaitAMinuteForAnotherInstancesUnlessSaidOtherwise() {
+        assertThat(ConfigLoader.load(Map.of()).migration())
+                .isEqualTo(new AttendanceConfig.Migration(true, Duration.ofSeconds(60)));
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_MIGRATE_ON_START", "false",
+                "ATTENDANCE_MIGRATION_LOCK_TIMEOUT", "5m")).migration())
+                .isEqualTo(new AttendanceConfig.Migration(false, Duration.ofMinutes(5)));
+        for (String wrong : List.of("0s", "2h", "soon")) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_MIGRATION_LOCK_TIMEOUT", wrong)))
+                    .isInstanceOf(ConfigurationError.class)
+                    .hasMessageStartingWith("ATTENDANCE_MIGRATION_LOCK_TIMEOUT must be");
+        }
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_MIGRATE_ON_START", "no")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("ATTENDANCE_MIGRATE_ON_START must be");
     }
 
     @ParameterizedTest

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -36,7 +38,10 @@ import liquibase.ui.LoggerUIService;
 public final class Migrations {
     static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
     /** Any constant of our own: the key of the advisory lock that serialises Liquibase commands. */
-    private static final long MIGRATION_LOCK = 0x61747465_6e64616eL;
+    static final long MIGRATION_LOCK = 0x61747465_6e64616eL;
+    /** How long a command waits for another instance's migration by default. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
+    private static final long LOCK_POLL_MILLIS = 100;
 
     /**
      * Liquibase writes nothing to stdout itself (our logs are JSON there): its messages go to its
@@ -47,9 +52,26 @@ public final class Migrations {
             "liquibase.analytics.enabled", false);
 
     private final DataSource dataSource;
+    private final Duration lockWait;
 
     Migrations(DataSource dataSource) {
+        this(dataSource, DEFAULT_LOCK_WAIT);
+    }
+
+    private Migrations(DataSource dataSource, Duration lockWait) {
         this.dataSource = dataSource;
+        this.lockWait = lockWait;
+    }
+
+    /**
+     * These migrations, waiting at most {@code lockWait} for another instance's to end: a command
+     * that cannot take the lock by then fails, naming the wait, instead of hanging a start-up.
+     */
+    public Migrations waitingForTheLockAtMost(Duration lockWait) {
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("the lock wait must not be negative, was " + lockWait);
+        }
+        return new Migrations(dataSource, lockWait);
     }
 
     /** Applies every pending changeset; does nothing when the schema is up to date. */
@@ -94,7 +116,7 @@ public final class Migrations {
             command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database);
             Map<String, Object> scope = new HashMap<>(QUIET);
             scope.put(Scope.Attr.resourceAccessor.name(), changelogs);
-            advisoryLock(connection, "pg_advisory_lock");
+            takeTheLock(connection);
             try {
                 Scope.child(scope, command::execute);
             } finally {
@@ -118,7 +140,7 @@ public final class Migrations {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
-            advisoryLock(connection, "pg_advisory_unlock");
+            unlock(connection);
         } catch (SQLException stuck) {
             if (dataSource instanceof HikariDataSource pool) {
                 pool.evictConnection(connection);
@@ -126,8 +148,35 @@ public final class Migrations {
         }
     }
 
-    private static void advisoryLock(Connection connection, String function) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+    /** Takes the session's advisory lock, or fails once {@link #lockWait} has passed. */
+    private void takeTheLock(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        while (!tryLock(connection)) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IllegalStateException("another migration of this database has held its lock for more than "
+                        + lockWait.toSeconds() + " s (PostgreSQL advisory lock " + MIGRATION_LOCK
+                        + "); start again once it has ended, or wait longer");
+            }
+            try {
+                Thread.sleep(LOCK_POLL_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for another migration", interrupted);
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            statement.setLong(1, MIGRATION_LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             statement.setLong(1, MIGRATION_LOCK);
             statement.execute();
         }

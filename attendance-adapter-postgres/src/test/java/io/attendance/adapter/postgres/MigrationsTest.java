@@ -13,9 +13,11 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,24 @@ class MigrationsTest {
     @AfterEach
     void close() {
         database.close();
+    }
+
+    @Test
+    void aMigrationThatCannotTakeTheLockInTimeFailsNamingTheWaitAndChangesNothing() throws Exception {
+        try (Connection otherInstance = DriverManager.getConnection(testDatabase.jdbcUrl(), testDatabase.user(),
+                testDatabase.password()); Statement holding = otherInstance.createStatement()) {
+            holding.execute("SELECT pg_advisory_lock(" + Migrations.MIGRATION_LOCK + ")");
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> database.migrations().waitingForTheLockAtMost(Duration.ofMillis(300)).update())
+                    .hasMessageContaining("another migration of this database has held its lock for more than");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+            holding.execute("SELECT pg_advisory_unlock(" + Migrations.MIGRATION_LOCK + ")");
+        }
+        assertThat(database.migrations().status()).contains(CHANGESETS.size() + " changesets have not been applied");
+        database.migrations().waitingForTheLockAtMost(Duration.ofMillis(300)).update();
+        assertThat(database.migrations().status()).contains("is up to date");
     }
 
     @Test
