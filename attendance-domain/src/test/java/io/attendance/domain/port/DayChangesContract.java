@@ -133,6 +133,23 @@ public abstract class DayChangesContract {
     }
 
     @Test
+    void everyValueOfARecordIsStoredAsWrittenWhateverItHolds() {
+        AttendanceKey day = dayOf(ADA, DAY);
+        days.apply(day, firstRecord(day, "Ada \"O'Brien\", {née} \\ Byron", AttendanceStatus.PRESENT));
+        DayEntry full = new DayEntry(AttendanceStatus.WORK_FROM_HOME,
+                Optional.of(Instant.parse("2026-11-27T08:30:00Z")), Optional.of(Instant.parse("2026-11-27T17:00:00.000001Z")),
+                Optional.of("Left at 16:30, dentist.\nBack \"Monday\"; it's O'Brien's\\shift {\"x\":1} NULL 100%_"),
+                RecordSource.BATCH);
+
+        Change written = days.apply(day, upsert(day, full));
+
+        assertThat(records.find(ADA, DAY)).contains(written.record().orElseThrow().value());
+        assertThat(records.find(ADA, DAY).orElseThrow().entry()).isEqualTo(full);
+        assertThat(employees.find(ADA).orElseThrow().name()).isEqualTo("Ada \"O'Brien\", {née} \\ Byron");
+        assertThat(audit.history(ADA, DAY).get(1)).isEqualTo(written.record().orElseThrow().event());
+    }
+
+    @Test
     void thePlanSeesTheStoredEmployeeAndRecord() {
         AttendanceKey day = dayOf(ADA, DAY);
         days.apply(day, firstRecord(day, "Ada", AttendanceStatus.PRESENT));
