@@ -82,7 +82,7 @@ public final class AttendanceRecordService {
             return upserts.change(command, stored.record(), actor);
         });
         cache.employeeChanged(command.employeeId());
-        return RecordUpserts.outcome(change, plannedOver.get());
+        return RecordUpserts.written(change, plannedOver.get());
     }
 
     /** @throws NotFound when the employee has no record that day */

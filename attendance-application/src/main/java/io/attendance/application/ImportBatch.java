@@ -4,7 +4,6 @@ import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceKey;
-import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.DayChanges;
@@ -103,15 +102,14 @@ public final class ImportBatch {
             return planned;
         });
         cache.employeesChanged(keys.stream().map(AttendanceKey::employeeId).collect(Collectors.toSet()));
-        int created = count(changes, AuditAction.CREATED);
-        int updated = count(changes, AuditAction.UPDATED);
-        return new Outcome(created, updated, changes.size() - created - updated);
+        Map<Written.Outcome, Long> outcomes = changes.stream()
+                .collect(Collectors.groupingBy(RecordUpserts::outcome, Collectors.counting()));
+        return new Outcome(count(outcomes, Written.Outcome.CREATED), count(outcomes, Written.Outcome.UPDATED),
+                count(outcomes, Written.Outcome.UNCHANGED));
     }
 
-    private static int count(List<Change> changes, AuditAction action) {
-        return (int) changes.stream()
-                .filter(change -> change.record().filter(written -> written.event().action() == action).isPresent())
-                .count();
+    private static int count(Map<Written.Outcome, Long> outcomes, Written.Outcome outcome) {
+        return Math.toIntExact(outcomes.getOrDefault(outcome, 0L));
     }
 
     /** The errors of a batch, reported in the order of the items; an unreadable item is never checked further. */

@@ -1,7 +1,9 @@
 package io.attendance.application;
 
 import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.DayChanges.Change;
 import java.time.Clock;
 import java.util.Optional;
@@ -27,11 +29,17 @@ final class RecordUpserts {
                 .orElse(Change.NONE);
     }
 
-    /** What {@code change}, made over {@code stored}, did. */
-    static Written<AttendanceRecord> outcome(Change change, Optional<AttendanceRecord> stored) {
+    /** What {@code change} did: created or revised the record (as its audit event says), or left it as stored. */
+    static Written.Outcome outcome(Change change) {
         return change.record()
-                .map(written -> new Written<>(written.value(),
-                        stored.isEmpty() ? Written.Outcome.CREATED : Written.Outcome.UPDATED))
-                .orElseGet(() -> new Written<>(stored.orElseThrow(), Written.Outcome.UNCHANGED));
+                .map(written -> written.event().action() == AuditAction.CREATED
+                        ? Written.Outcome.CREATED : Written.Outcome.UPDATED)
+                .orElse(Written.Outcome.UNCHANGED);
+    }
+
+    /** The record as {@code change}, made over {@code stored}, left it, with what it did. */
+    static Written<AttendanceRecord> written(Change change, Optional<AttendanceRecord> stored) {
+        AttendanceRecord record = change.record().map(DayChanges.Written::value).orElseGet(stored::orElseThrow);
+        return new Written<>(record, outcome(change));
     }
 }
