@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.attendance.domain.port.ApiKeys;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.ChangeFeed;
 import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.HealthProbe;
@@ -38,6 +39,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresHealthProbe healthProbe;
     private final Migrations migrations;
     private final PostgresDayChanges dayChanges;
+    private final PostgresChangeFeed changeFeed;
 
     private PostgresDatabase(HikariDataSource dataSource, Duration healthTimeout, MeterRegistry registry) {
         this.dataSource = dataSource;
@@ -51,6 +53,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.healthProbe = new PostgresHealthProbe(dataSource, healthTimeout);
         this.migrations = new Migrations(dataSource);
         this.dayChanges = new PostgresDayChanges(dataSource, PostgresDayChanges.COMMITTERS, registry);
+        this.changeFeed = new PostgresChangeFeed(transactions);
     }
 
     /**
@@ -111,6 +114,11 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Writes to one day, committed in groups with concurrent ones. */
     public DayChanges dayChanges() {
         return dayChanges;
+    }
+
+    /** The audit trail read in commit order, for incremental sync and cache catch-up. */
+    public ChangeFeed changeFeed() {
+        return changeFeed;
     }
 
     public Users users() {

@@ -39,7 +39,8 @@ class MigrationsTest {
             "011-index-employees-name-prefix");
     private static final List<String> ACCESS_CHANGESETS = List.of(
             "012-create-users", "013-create-api-keys", "014-create-employee-audit-events", "015-audit-append-only");
-    private static final List<String> CHANGESETS = Stream.of(V1_CHANGESETS, V2_CHANGESETS, ACCESS_CHANGESETS)
+    private static final List<String> FEED_CHANGESETS = List.of("016-audit-commit-order");
+    private static final List<String> CHANGESETS = Stream.of(V1_CHANGESETS, V2_CHANGESETS, ACCESS_CHANGESETS, FEED_CHANGESETS)
             .flatMap(List::stream).toList();
     private static final List<String> ACCESS_TABLES = List.of("users", "api_keys", "employee_audit_events");
     private static final List<String> APPEND_ONLY_TRIGGERS = List.of("audit_events_append_only",
@@ -97,7 +98,8 @@ class MigrationsTest {
         database.migrations().update();
 
         assertThat(tables()).contains("employees", "attendance_records", "audit_events").containsAll(ACCESS_TABLES);
-        assertThat(indexes()).containsAll(V2_INDEXES).contains("employee_audit_events_history_idx");
+        assertThat(indexes()).containsAll(V2_INDEXES).contains("employee_audit_events_history_idx",
+                "audit_events_feed_idx", "employee_audit_events_feed_idx");
         assertThat(userTriggers()).containsExactlyInAnyOrderElementsOf(APPEND_ONLY_TRIGGERS);
         assertThat(strings("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'users'::regclass "
                 + "AND attname = 'roles' UNION ALL SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
@@ -114,8 +116,15 @@ class MigrationsTest {
         database.migrations().rollback(1);
 
         assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 1));
+        assertThat(indexes()).doesNotContain("audit_events_feed_idx", "employee_audit_events_feed_idx");
+        assertThat(count("SELECT count(*) FROM pg_attribute WHERE attname = 'transaction_id' "
+                + "AND attrelid IN ('audit_events'::regclass, 'employee_audit_events'::regclass)")).isZero();
+
+        database.migrations().rollback(1);
+
+        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 2));
         assertThat(database.migrations().status())
-                .contains("1 changeset has not been applied", "015-audit-append-only")
+                .contains("2 changesets have not been applied", "015-audit-append-only")
                 .doesNotContain("014-create-employee-audit-events");
         assertThat(userTriggers()).isEmpty();
         assertThat(count("SELECT count(*) FROM pg_proc WHERE proname = 'audit_append_only'")).isZero();
@@ -128,14 +137,14 @@ class MigrationsTest {
 
         database.migrations().rollback(ACCESS_CHANGESETS.size());
 
-        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 5));
+        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 6));
         assertThat(database.migrations().status())
-                .contains("5 changesets have not been applied", "011-index-employees-name-prefix")
+                .contains("6 changesets have not been applied", "011-index-employees-name-prefix")
                 .doesNotContain("010-index-employees-department");
         assertThat(tables()).doesNotContainAnyElementsOf(ACCESS_TABLES);
         assertThat(indexes()).doesNotContain("employees_name_lower_idx").contains("employees_department_idx");
 
-        database.migrations().rollback(CHANGESETS.size() - 5);
+        database.migrations().rollback(CHANGESETS.size() - 6);
 
         assertThat(tables()).doesNotContain("employees", "attendance_records", "audit_events");
         assertThat(appliedChangesets()).isEmpty();
@@ -151,7 +160,7 @@ class MigrationsTest {
     void theV2ChangesetsRollBackToTheV1SchemaWhoseRowsThenMigrateToV2Defaults() throws SQLException {
         database.migrations().update();
 
-        database.migrations().rollback(ACCESS_CHANGESETS.size() + V2_CHANGESETS.size());
+        database.migrations().rollback(FEED_CHANGESETS.size() + ACCESS_CHANGESETS.size() + V2_CHANGESETS.size());
 
         assertThat(appliedChangesets()).containsExactlyElementsOf(V1_CHANGESETS);
         assertThat(columns("employees")).containsExactly("employee_id", "name", "created_at", "updated_at");

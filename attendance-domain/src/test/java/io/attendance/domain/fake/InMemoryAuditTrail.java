@@ -17,12 +17,18 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
     @Override
     public void append(AuditEvent event) {
-        db.runInTransaction(() -> db.auditEvents.add(event));
+        db.runInTransaction(() -> {
+            db.auditEvents.add(event);
+            db.changedEmployees.add(event.employeeId());
+        });
     }
 
     @Override
     public void append(EmployeeAuditEvent event) {
-        db.runInTransaction(() -> db.employeeAuditEvents.add(event));
+        db.runInTransaction(() -> {
+            db.employeeAuditEvents.add(event);
+            db.changedEmployees.add(event.employeeId());
+        });
     }
 
     @Override

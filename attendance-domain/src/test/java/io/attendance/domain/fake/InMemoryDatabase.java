@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * The state behind the in-memory persistence fakes, and their {@link Transactions}: one lock
  * serialises units of work (a nested call joins the outer one), and a failed unit of work restores
- * everything it started from: employees, records, audit events, users and API keys alike. Every fake reads and
+ * everything it started from: employees, records, audit events and the feed of changes, users and API keys alike. Every fake reads and
  * writes only inside {@link #inTransaction}.
  */
 public final class InMemoryDatabase implements Transactions {
@@ -42,6 +42,8 @@ public final class InMemoryDatabase implements Transactions {
     TreeMap<RecordKey, AttendanceRecord> records = new TreeMap<>();
     List<AuditEvent> auditEvents = new ArrayList<>();
     List<EmployeeAuditEvent> employeeAuditEvents = new ArrayList<>();
+    /** The employee of every audit event appended, of either kind, in the order of appending. */
+    List<EmployeeId> changedEmployees = new ArrayList<>();
     /** By username's text: the order {@code Users.list} promises. */
     TreeMap<String, User> users = new TreeMap<>();
     LinkedHashMap<ApiKeyId, StoredKey> apiKeys = new LinkedHashMap<>();
@@ -57,6 +59,7 @@ public final class InMemoryDatabase implements Transactions {
             TreeMap<RecordKey, AttendanceRecord> recordsBefore = new TreeMap<>(records);
             List<AuditEvent> auditBefore = new ArrayList<>(auditEvents);
             List<EmployeeAuditEvent> employeeAuditBefore = new ArrayList<>(employeeAuditEvents);
+            List<EmployeeId> changedBefore = new ArrayList<>(changedEmployees);
             TreeMap<String, User> usersBefore = new TreeMap<>(users);
             LinkedHashMap<ApiKeyId, StoredKey> apiKeysBefore = new LinkedHashMap<>(apiKeys);
             try {
@@ -66,6 +69,7 @@ public final class InMemoryDatabase implements Transactions {
                 records = recordsBefore;
                 auditEvents = auditBefore;
                 employeeAuditEvents = employeeAuditBefore;
+                changedEmployees = changedBefore;
                 users = usersBefore;
                 apiKeys = apiKeysBefore;
                 throw e;
