@@ -3,6 +3,7 @@ package io.attendance.application;
 import io.attendance.domain.port.ApiKeys;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.ChangeFeed;
 import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.HealthProbe;
@@ -24,6 +25,7 @@ public record Ports(
         AttendanceRecords records,
         AuditTrail audit,
         DayChanges dayChanges,
+        ChangeFeed changeFeed,
         ReadCache cache,
         HealthProbe databaseHealth,
         HealthProbe cacheHealth,
@@ -39,6 +41,7 @@ public record Ports(
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(dayChanges, "dayChanges");
+        Objects.requireNonNull(changeFeed, "changeFeed");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(databaseHealth, "databaseHealth");
         Objects.requireNonNull(cacheHealth, "cacheHealth");

@@ -3,6 +3,7 @@ package io.attendance.application;
 import io.attendance.domain.fake.InMemoryApiKeys;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
 import io.attendance.domain.fake.InMemoryAuditTrail;
+import io.attendance.domain.fake.InMemoryChangeFeed;
 import io.attendance.domain.fake.InMemoryDatabase;
 import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.fake.InMemoryEmployees;
@@ -100,7 +101,7 @@ final class InMemoryApplication {
     }
 
     private UseCases with(AttendanceRecords records, DayChanges days) {
-        return UseCases.assemble(new Ports(db, employees, records, audit, days, cache,
+        return UseCases.assemble(new Ports(db, employees, records, audit, days, new InMemoryChangeFeed(db), cache,
                         () -> true, () -> true, users, apiKeys, sessions, loginAttempts, hashing),
                 new UseCaseSettings(clock, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000, SESSIONS));
     }

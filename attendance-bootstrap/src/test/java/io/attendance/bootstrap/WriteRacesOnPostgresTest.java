@@ -99,6 +99,7 @@ class WriteRacesOnPostgresTest {
     private static UseCases over(Employees employees, DayChanges days) {
         return UseCases.assemble(
                 new Ports(database.transactions(), employees, database.attendanceRecords(), database.auditTrail(), days,
+                        database.changeFeed(),
                         new InMemoryReadCache(), () -> true, () -> true, database.users(), database.apiKeys(),
                         new InMemorySessionStore(CLOCK::instant), new InMemoryLoginAttempts(CLOCK::instant),
                         new SaltedDigestPasswordHashing()),

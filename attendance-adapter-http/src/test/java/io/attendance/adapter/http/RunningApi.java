@@ -13,6 +13,7 @@ import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.fake.InMemoryApiKeys;
 import io.attendance.domain.fake.InMemoryAttendanceRecords;
 import io.attendance.domain.fake.InMemoryAuditTrail;
+import io.attendance.domain.fake.InMemoryChangeFeed;
 import io.attendance.domain.fake.InMemoryDatabase;
 import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.fake.InMemoryEmployees;
@@ -98,7 +99,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
         InMemoryDayChanges days = new InMemoryDayChanges(database, employees, attendanceRecords, audit);
         useCases = UseCases.assemble(
-                new Ports(database, employees, attendanceRecords, audit, days, cache, databaseUp::get, cacheUp::get,
+                new Ports(database, employees, attendanceRecords, audit, days, new InMemoryChangeFeed(database), cache, databaseUp::get, cacheUp::get,
                         new InMemoryUsers(database), new InMemoryApiKeys(database), whileUp(sessions),
                         whileUp(new InMemoryLoginAttempts(clock::instant)), new SaltedDigestPasswordHashing()),
                 new UseCaseSettings(clock, settings.defaultTimezone(), cursors, 1_000, SessionPolicy.DEFAULT));
