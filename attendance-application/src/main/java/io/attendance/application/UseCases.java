@@ -13,7 +13,8 @@ public record UseCases(
         CheckHealth checkHealth,
         UserService users,
         SessionService sessions,
-        ApiKeyService apiKeys) {
+        ApiKeyService apiKeys,
+        CacheCatchUp cacheCatchUp) {
 
     public static UseCases assemble(Ports ports, UseCaseSettings settings) {
         RecordUpserts upserts = new RecordUpserts(settings.clock());
@@ -33,6 +34,7 @@ public record UseCases(
                         settings.clock()),
                 new SessionService(ports.users(), ports.sessions(), ports.loginAttempts(), ports.passwordHashing(),
                         settings.sessions(), settings.clock()),
-                new ApiKeyService(ports.transactions(), ports.apiKeys(), settings.clock()));
+                new ApiKeyService(ports.transactions(), ports.apiKeys(), settings.clock()),
+                new CacheCatchUp(ports.changeFeed(), ports.cache()));
     }
 }

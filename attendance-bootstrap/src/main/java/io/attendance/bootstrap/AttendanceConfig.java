@@ -25,6 +25,7 @@ record AttendanceConfig(
         Optional<String> redisUrl,
         Duration cacheTtl,
         int maxCachedListSize,
+        Duration cacheCatchUpInterval,
         Path dataDirectory,
         ZoneId defaultTimezone,
         Optional<String> cursorSecret,

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running service: embedded servers when needed, the object graph, migrations, the first
- * administrator when there is no user, then HTTP.
+ * administrator when there is no user, the cache catch-up, then HTTP.
  * {@link #close()} stops in the reverse order: HTTP first (in-flight requests finish), then the
- * pools, then the embedded servers.
+ * catch-up, the pools, then the embedded servers.
  */
 final class AttendanceServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AttendanceServer.class);
@@ -23,6 +23,7 @@ final class AttendanceServer implements AutoCloseable {
     private final EmbeddedServices servers;
     private final Injector injector;
     private final HttpApi http;
+    private CacheCatchUpSchedule cacheCatchUp;
 
     private AttendanceServer(EmbeddedServices servers, Injector injector) {
         this.servers = servers;
@@ -40,7 +41,9 @@ final class AttendanceServer implements AutoCloseable {
                     new ServiceModule(config));
             service = new AttendanceServer(servers, injector);
             migrateIfAsked(config, injector.getInstance(PostgresDatabase.class));
-            FirstAdministrator.ensure(config, injector.getInstance(UseCases.class).users(), console);
+            UseCases useCases = injector.getInstance(UseCases.class);
+            FirstAdministrator.ensure(config, useCases.users(), console);
+            service.cacheCatchUp = CacheCatchUpSchedule.start(useCases.cacheCatchUp(), config.cacheCatchUpInterval());
             service.http.start();
             log.info("Attendance API listening on port {}", service.http.port());
             return service;
@@ -74,6 +77,9 @@ final class AttendanceServer implements AutoCloseable {
     public void close() {
         log.info("Attendance API stopping");
         closeQuietly(http);
+        if (cacheCatchUp != null) {
+            closeQuietly(cacheCatchUp);
+        }
         closeQuietly(injector.getInstance(RedisStore.class));
         closeQuietly(injector.getInstance(PostgresDatabase.class));
         servers.close();

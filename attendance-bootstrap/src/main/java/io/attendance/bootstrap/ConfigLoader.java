@@ -51,6 +51,8 @@ final class ConfigLoader {
     private static final List<Level> LOG_LEVELS =
             List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.OFF);
     /** A whole number of seconds, minutes or hours: {@code 90s}, {@code 30m}, {@code 8h}. */
+    /** How often each instance catches its cache up with the change feed: the bound on a lost invalidation. */
+    static final Duration DEFAULT_CACHE_CATCH_UP_INTERVAL = Duration.ofSeconds(1);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smh])");
 
     private final Map<String, String> values;
@@ -92,6 +94,8 @@ final class ConfigLoader {
                 redisUrl("ATTENDANCE_REDIS_URL"),
                 Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
                 integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
+                boundedDuration("ATTENDANCE_CACHE_CATCH_UP_INTERVAL", DEFAULT_CACHE_CATCH_UP_INTERVAL,
+                        Duration.ofMinutes(1), "1m"),
                 path("ATTENDANCE_DATA_DIR", "./attendance-data"),
                 timezone("ATTENDANCE_DEFAULT_TIMEZONE"),
                 secret("ATTENDANCE_CURSOR_SECRET"),

@@ -332,6 +332,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCacheCatchesUpEverySecondUnlessSaidOtherwiseAndAtLeastEveryMinute() {
+        assertThat(ConfigLoader.load(Map.of()).cacheCatchUpInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_CACHE_CATCH_UP_INTERVAL", "PT0.25S")).cacheCatchUpInterval())
+                .isEqualTo(Duration.ofMillis(250));
+        for (String wrong : List.of("0s", "2m", "often")) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_CACHE_CATCH_UP_INTERVAL", wrong)))
+                    .isInstanceOf(ConfigurationError.class)
+                    .hasMessageStartingWith("ATTENDANCE_CACHE_CATCH_UP_INTERVAL must be");
+        }
+    }
+
+    @Test
     void migrationsRunAtStartAndWaitAMinuteForAnotherInstancesUnlessSaidOtherwise() {
         assertThat(ConfigLoader.load(Map.of()).migration())
                 .isEqualTo(new AttendanceConfig.Migration(true, Duration.ofSeconds(60)));

@@ -48,8 +48,15 @@ public final class PostgresChangeFeed implements ChangeFeed {
     }
 
     @Override
+    public FeedPosition horizon() {
+        return transactions.withHandle(handle -> new FeedPosition(
+                Long.parseLong(handle.createQuery("SELECT CAST(horizon AS text) FROM (" + HORIZON + ") h")
+                        .mapTo(String.class).one()), 0));
+    }
+
+    @Override
     public RecordChanges recordChangesAfter(FeedPosition after, int limit) {
-        requirePositive(limit);
+        ChangeFeed.requireAtLeastOne(limit);
         return transactions.withHandle(handle -> handle.createQuery(RECORD_CHANGES)
                 .bind("transaction", after.transaction())
                 .bind("event", after.event())
@@ -68,7 +75,7 @@ public final class PostgresChangeFeed implements ChangeFeed {
 
     @Override
     public ChangedEmployees employeesChangedAfter(FeedPosition after, int atMost) {
-        requirePositive(atMost);
+        ChangeFeed.requireAtLeastOne(atMost);
         return transactions.withHandle(handle -> handle.createQuery(CHANGED_EMPLOYEES)
                 .bind("transaction", after.transaction())
                 .bind("event", after.event())
@@ -82,12 +89,6 @@ public final class PostgresChangeFeed implements ChangeFeed {
                     return changed;
                 }))
                 .toChanged(after, atMost);
-    }
-
-    private static void requirePositive(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("a feed read asks for at least one change, asked for " + limit);
-        }
     }
 
     /** Past every row final at the horizon: rows of later transactions sort after it. */

@@ -13,8 +13,13 @@ import java.util.List;
  * is built up to its generation ({@code ...:g}); the lookup script appends the generation it read.
  */
 final class CacheKeys {
-    /** Part of every value's generation: moved on after a failed invalidation, to drop every earlier entry. */
+    /** Part of every value's generation: moved on when a catch-up counts everyone as changed, to drop every entry. */
     static final String EPOCH = "att:gen:epoch";
+    /**
+     * Where the cache stands in the change feed ("transaction:event"): every change before it has
+     * moved its generations on in this data set.
+     */
+    static final String FEED_POSITION = "att:feed";
     /**
      * The generation of every listing. Named {@code all} since the first release, when the full list
      * was the only listing; kept so that instances of both releases invalidate each other's entries

@@ -1,15 +1,20 @@
 package io.attendance.adapter.redis;
 
 /**
- * The two scripts behind the generation scheme of {@link RedisReadCache}. Each runs atomically on
+ * The scripts behind the generation scheme of {@link RedisReadCache}. Each runs atomically on
  * the server, so a lookup sees the generations and the value of one instant, and an invalidation
- * moves both of its generations at once.
+ * or a catch-up moves all of its generations at once.
  *
  * <p>A generation key that is missing (never written, expired, evicted, or lost with the data set)
  * is seeded from the server clock in microseconds. A counter only moves by one per invalidation, so
  * a fresh seed is larger than any generation that key ever held before (that would take more than
  * one invalidation per microsecond), and a value parked under an old generation can never become
  * visible again, whatever Redis dropped.
+ *
+ * <p>The scripts that move generations on begin with an EXPIRE, a write that needs no memory: Redis
+ * refuses a script's write for lack of memory ({@code maxmemory} with {@code noeviction}) only
+ * before its first write, so a full Redis still takes every invalidation, while lookups, which only
+ * read, and fills, which it refuses, turn into misses.
  */
 final class GenerationScripts {
     private static final String CURRENT_OR_SEED = """
@@ -23,29 +28,27 @@ final class GenerationScripts {
             """;
 
     /**
-     * KEYS[1] the epoch, KEYS[2] the generation of the entry, KEYS[3] (optional) the value key of the
-     * copy the caller holds; ARGV[1] the value key up to its generation, ARGV[2] the ttl of generation
-     * keys in seconds. Returns {generation, value or nil}, the generation being "epoch.counter"; or
-     * {generation, 1} without the value when KEYS[3] is the value key of that generation and is still
-     * there, so the caller's copy is the current entry.
+     * KEYS[1] the epoch, KEYS[2] the generation of the entry, KEYS[3] the cache's position in the
+     * change feed, KEYS[4] (optional) the value key of the copy the caller holds; ARGV[1] the value
+     * key up to its generation, ARGV[2] the ttl of generation keys in seconds. Returns {generation,
+     * position or nil, value or nil}, the generation being "epoch.counter"; or {generation, position,
+     * 1} without the value when KEYS[4] is the value key of that generation and is still there, so the
+     * caller's copy is the current entry.
      */
     static final LuaScript LOOKUP = new LuaScript(CURRENT_OR_SEED + """
             local function current(key)
               return redis.call('GET', key) or seed(key, ARGV[2])
             end
             local generation = current(KEYS[1]) .. '.' .. current(KEYS[2])
+            local position = redis.call('GET', KEYS[3])
             local value_key = ARGV[1] .. generation
-            if KEYS[3] == value_key and redis.call('EXISTS', KEYS[3]) == 1 then
-              return {generation, 1}
+            if KEYS[4] == value_key and redis.call('EXISTS', KEYS[4]) == 1 then
+              return {generation, position, 1}
             end
-            return {generation, redis.call('GET', value_key)}
+            return {generation, position, redis.call('GET', value_key)}
             """);
 
-    /**
-     * KEYS[1] the epoch, KEYS[2..n] generations to move on; ARGV[1] the ttl of generation keys in
-     * seconds, ARGV[2] '1' to move the epoch on too. Every key touched gets its ttl back in full.
-     */
-    static final LuaScript INVALIDATE = new LuaScript(CURRENT_OR_SEED + """
+    private static final String MOVE_ON = """
             local function move_on(key)
               if redis.call('EXISTS', key) == 1 then
                 redis.call('INCR', key)
@@ -54,15 +57,61 @@ final class GenerationScripts {
                 seed(key, ARGV[1])
               end
             end
-            if ARGV[2] == '1' then
-              move_on(KEYS[1])
-            else
-              redis.call('EXPIRE', KEYS[1], ARGV[1])
-            end
+            """;
+
+    /**
+     * KEYS[1] the epoch, KEYS[2..n] generations to move on; ARGV[1] the ttl of generation keys in
+     * seconds. Every key touched gets its ttl back in full.
+     */
+    static final LuaScript INVALIDATE = new LuaScript(CURRENT_OR_SEED + MOVE_ON + """
+            redis.call('EXPIRE', KEYS[1], ARGV[1])
             for i = 2, #KEYS do
               move_on(KEYS[i])
             end
             return #KEYS
+            """);
+
+    /**
+     * A catch-up with the change feed. KEYS[1] the epoch, KEYS[2] the cache's position in the feed,
+     * KEYS[3..n] the generations of the changed employees and the listings'; ARGV[1] the ttl in
+     * seconds, ARGV[2] the position the changes were read after ('' when there was none), ARGV[3] the
+     * position they were read up to, ARGV[4] '1' when everyone counts as changed: the epoch moves to
+     * the server clock in microseconds, or one past its value if that is later, which drops every
+     * entry. Returns 0 without a change when the stored position is no longer
+     * the one the changes were read after and is not later either (Redis lost it, or it appeared
+     * since): they may not cover what was lost, so the caller reads again. Positions are
+     * "transaction:event".
+     */
+    static final LuaScript CATCH_UP = new LuaScript(CURRENT_OR_SEED + MOVE_ON + """
+            local function before(a, b)
+              local at, ae = string.match(a, '^(%d+):(%d+)$')
+              local bt, be = string.match(b, '^(%d+):(%d+)$')
+              at, ae, bt, be = tonumber(at), tonumber(ae), tonumber(bt), tonumber(be)
+              return at < bt or (at == bt and ae < be)
+            end
+            redis.call('EXPIRE', KEYS[1], ARGV[1])
+            local stored = redis.call('GET', KEYS[2])
+            if ARGV[2] == '' then
+              if stored then return 0 end
+            elseif not stored or before(stored, ARGV[2]) then
+              return 0
+            end
+            if ARGV[4] == '1' then
+              local now = redis.call('TIME')
+              local epoch = tonumber(now[1]) * 1000000 + tonumber(now[2])
+              local old = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
+              if epoch <= old then epoch = old + 1 end
+              redis.call('SET', KEYS[1], string.format('%.0f', epoch), 'EX', ARGV[1])
+            end
+            for i = 3, #KEYS do
+              move_on(KEYS[i])
+            end
+            if not stored or before(stored, ARGV[3]) then
+              redis.call('SET', KEYS[2], ARGV[3], 'EX', ARGV[1])
+            else
+              redis.call('EXPIRE', KEYS[2], ARGV[1])
+            end
+            return 1
             """);
 
     private GenerationScripts() {

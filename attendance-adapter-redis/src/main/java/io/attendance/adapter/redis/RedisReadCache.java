@@ -1,10 +1,12 @@
 package io.attendance.adapter.redis;
 
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.FeedPosition;
 import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedRead;
 import io.attendance.domain.port.CachedReads;
+import io.attendance.domain.port.ChangeFeed;
 import io.attendance.domain.port.ReadCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,6 +33,13 @@ import redis.clients.jedis.params.SetParams;
  * once serves them all. Every value is stored under the generation its lookup saw and every change
  * moves generations on ({@link GenerationScripts}), so no instance serves an answer from before an
  * acknowledged write; Redis faults are counted and answered as misses ({@link RedisFaults}).
+ *
+ * <p>Invalidations that never arrive are made good from the change feed in PostgreSQL: every
+ * instance's periodic {@link #catchUp} moves on the generations of every employee changed since the
+ * position Redis holds, and stores the new position with them. An instance whose own invalidation
+ * failed answers misses until its next catch-up; one that took in changes Redis has not (Redis
+ * refused the write, or lost its data and with it a later position) answers misses while the
+ * position Redis returns is behind what it took in.
  *
  * <p>Large values are also kept in process ({@link LocalCopies}) with the value key they were stored
  * under: a lookup then asks Redis whether that key is still the current entry, and on "yes" answers
@@ -57,7 +67,12 @@ public final class RedisReadCache implements ReadCache {
     private final Map<CachedRead<?>, Shelf<?>> shelves;
     private final LocalCopies localCopies;
     private final Counter invalidations;
+    private final Counter catchUpsApplied;
+    private final Counter catchUpsFailed;
+    /** Invalidations of this instance that failed since its last catch-up began. */
     private final AtomicLong failedInvalidations = new AtomicLong();
+    /** The position Redis must hold for a hit: every change this instance took in has reached it. */
+    private final AtomicReference<FeedPosition> mustHaveReached = new AtomicReference<>(FeedPosition.START);
 
     /**
      * @param redis    a pooled client whose timeouts are short (see {@link RedisStore})
@@ -96,6 +111,16 @@ public final class RedisReadCache implements ReadCache {
                 .description("Changes that moved cache generations on")
                 .tag("cache", CACHE_NAME)
                 .register(registry);
+        this.catchUpsApplied = catchUps(registry, "applied");
+        this.catchUpsFailed = catchUps(registry, "failed");
+    }
+
+    private static Counter catchUps(MeterRegistry registry, String result) {
+        return Counter.builder("cache.catchups")
+                .description("Catch-ups with the change feed; a failed one leaves this instance answering misses")
+                .tag("cache", CACHE_NAME)
+                .tag("result", result)
+                .register(registry);
     }
 
     /** Generation keys outlive every value stored under them: ten entry ttls, and at least a day. */
@@ -114,18 +139,19 @@ public final class RedisReadCache implements ReadCache {
     @Override
     public <V> Cached<V> lookup(CacheKey<V> key) {
         Shelf<V> shelf = shelfOf(key.read());
-        if (!caughtUpWithFailedInvalidations()) {
+        if (failedInvalidations.get() > 0) {
             shelf.misses.increment();
             return nothingToFill();
         }
+        FeedPosition required = mustHaveReached.get();
         String valueKeyPrefix = CacheKeys.value(key);
         LocalCopies.Copy held = localCopies.get(valueKeyPrefix);
         List<String> keys = held == null
-                ? List.of(CacheKeys.EPOCH, CacheKeys.generation(key))
-                : List.of(CacheKeys.EPOCH, CacheKeys.generation(key), held.valueKey());
+                ? List.of(CacheKeys.EPOCH, CacheKeys.generation(key), CacheKeys.FEED_POSITION)
+                : List.of(CacheKeys.EPOCH, CacheKeys.generation(key), CacheKeys.FEED_POSITION, held.valueKey());
         Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis,
                 keys, List.of(valueKeyPrefix, generationTtlSeconds))));
-        if (reply.isEmpty()) {
+        if (reply.isEmpty() || !reply.get().reached(required)) {
             shelf.misses.increment();
             return nothingToFill();
         }
@@ -164,18 +190,74 @@ public final class RedisReadCache implements ReadCache {
         keys.add(CacheKeys.EPOCH);
         employeeIds.forEach(employeeId -> keys.add(CacheKeys.employeeGeneration(employeeId)));
         keys.add(CacheKeys.LISTINGS_GENERATION);
-        long failedBefore = failedInvalidations.get();
-        boolean moveEpoch = failedBefore > 0;
         boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis,
-                        keys, List.of(generationTtlSeconds, moveEpoch ? "1" : "0")))
+                        keys, List.of(generationTtlSeconds)))
                 .isPresent();
-        if (!moved) {
+        if (moved) {
+            invalidations.increment();
+        } else {
             failedInvalidations.incrementAndGet();
+        }
+    }
+
+    /**
+     * Reads the position Redis holds (a fault skips this catch-up: the next one tries again), asks
+     * for the changes after it, and moves their generations on with the new position in one script.
+     * With changes to take in, this instance requires the new position from before the script runs,
+     * so a failure leaves it answering misses rather than values Redis was not told are stale.
+     */
+    @Override
+    public void catchUp(Function<Optional<FeedPosition>, ChangeFeed.ChangedEmployees> changesAfter) {
+        long failedBefore = failedInvalidations.get();
+        Optional<Optional<FeedPosition>> stored = faults.call("catch-up",
+                () -> Optional.ofNullable(redis.get(CacheKeys.FEED_POSITION)).map(RedisReadCache::positionOf));
+        if (stored.isEmpty()) {
+            catchUpsFailed.increment();
             return;
         }
-        invalidations.increment();
-        if (moveEpoch) {
-            epochMoved(failedBefore);
+        ChangeFeed.ChangedEmployees changes = changesAfter.apply(stored.get());
+        boolean anyChange = changes.tooMany() || !changes.employees().isEmpty();
+        if (anyChange) {
+            mustHaveReached.accumulateAndGet(changes.next(), FeedPosition::atLeast);
+        }
+        List<String> keys = new ArrayList<>(changes.employees().size() + 3);
+        keys.add(CacheKeys.EPOCH);
+        keys.add(CacheKeys.FEED_POSITION);
+        changes.employees().forEach(employeeId -> keys.add(CacheKeys.employeeGeneration(employeeId)));
+        if (anyChange) {
+            keys.add(CacheKeys.LISTINGS_GENERATION);
+        }
+        Optional<Object> applied = faults.call("catch-up", () -> GenerationScripts.CATCH_UP.run(redis, keys,
+                List.of(generationTtlSeconds, stored.get().map(RedisReadCache::textOf).orElse(""), textOf(changes.next()),
+                        changes.tooMany() ? "1" : "0")));
+        if (applied.isEmpty()) {
+            catchUpsFailed.increment();
+            return;
+        }
+        if (Long.valueOf(0).equals(applied.get())) {
+            LOG.info("The Redis cache's feed position changed while catching up (lost, or first set by another "
+                    + "instance); the next catch-up reads from the new one");
+            return;
+        }
+        catchUpsApplied.increment();
+        if (stored.get().isEmpty()) {
+            LOG.info("Redis held no cache feed position (a first start, or its data was lost): every entry is dropped");
+        }
+        // Only forget the failures this catch-up covers: one recorded meanwhile waits for the next.
+        failedInvalidations.compareAndSet(failedBefore, 0);
+    }
+
+    static String textOf(FeedPosition position) {
+        return position.transaction() + ":" + position.event();
+    }
+
+    /** A position as {@link #textOf} wrote it; anything else counts as the start, before every change. */
+    static FeedPosition positionOf(String text) {
+        int colon = text.indexOf(':');
+        try {
+            return new FeedPosition(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
+        } catch (RuntimeException unreadable) {
+            return FeedPosition.START;
         }
     }
 
@@ -204,34 +286,6 @@ public final class RedisReadCache implements ReadCache {
                     shelf.puts.increment();
                     localCopies.keep(valueKeyPrefix, valueKey, value, stored.length);
                 });
-    }
-
-    /**
-     * True when no invalidation failed since the epoch, part of every value key, last moved, or when
-     * it could be moved now. A lookup that starts after a failed invalidation returned must not see
-     * entries from before. (Another instance that could still reach Redis while this one could not
-     * may serve such an entry until it expires: the entry ttl bounds that case.) Until the epoch has
-     * moved, each lookup costs this one more call.
-     */
-    private boolean caughtUpWithFailedInvalidations() {
-        long failedBefore = failedInvalidations.get();
-        if (failedBefore == 0) {
-            return true;
-        }
-        boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis,
-                List.of(CacheKeys.EPOCH), List.of(generationTtlSeconds, "1"))).isPresent();
-        if (moved) {
-            epochMoved(failedBefore);
-        }
-        return moved;
-    }
-
-    private void epochMoved(long failedBefore) {
-        // Only forget the failures this move covers: one recorded meanwhile needs another move.
-        if (failedInvalidations.compareAndSet(failedBefore, 0)) {
-            LOG.info("Redis cache epoch moved on: {} invalidation(s) had failed, every earlier entry is dropped",
-                    failedBefore);
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -267,12 +321,19 @@ public final class RedisReadCache implements ReadCache {
      * What the lookup script answered: the generation it saw and the value stored under it, if any,
      * or that the copy held in process is that value (the script's integer answer).
      */
-    private record Found(String generation, byte[] payload, boolean heldIsCurrent) {
+    private record Found(String generation, Optional<FeedPosition> position, byte[] payload, boolean heldIsCurrent) {
         static Found of(Object reply) {
-            List<?> generationAndValue = (List<?>) reply;
-            Object value = generationAndValue.size() > 1 ? generationAndValue.get(1) : null;
-            return new Found(new String((byte[]) generationAndValue.get(0), StandardCharsets.UTF_8),
+            List<?> answer = (List<?>) reply;
+            Object position = answer.size() > 1 ? answer.get(1) : null;
+            Object value = answer.size() > 2 ? answer.get(2) : null;
+            return new Found(new String((byte[]) answer.get(0), StandardCharsets.UTF_8),
+                    Optional.ofNullable(position).map(text -> positionOf(new String((byte[]) text, StandardCharsets.UTF_8))),
                     value instanceof byte[] payload ? payload : null, value instanceof Long);
+        }
+
+        /** Whether Redis holds at least that position: a data set that lost it may have lost invalidations too. */
+        boolean reached(FeedPosition required) {
+            return position.map(held -> held.compareTo(required) >= 0).orElse(required.equals(FeedPosition.START));
         }
     }
 

@@ -15,18 +15,26 @@ import static io.attendance.adapter.redis.Attendances.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.FeedPosition;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
+import io.attendance.domain.port.ChangeFeed;
 import io.attendance.domain.port.ReadCache;
 import io.attendance.embedded.EmbeddedRedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +51,9 @@ class RedisOutageTest {
      */
     private static final Duration PATIENT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration PAUSE_AFTER_FAULT = Duration.ofMillis(200);
+    private static final FeedPosition FIRST = new FeedPosition(7, 0);
+    private static final FeedPosition SECOND = new FeedPosition(9, 0);
+    private static final FeedPosition THIRD = new FeedPosition(12, 0);
 
     @TempDir
     Path dataDirectory;
@@ -134,53 +145,153 @@ class RedisOutageTest {
         assertThat(count(registry, "cache.errors")).isPositive();
     }
 
+    /** Catches up with a feed that reports {@code changed} up to {@code next}. */
+    private static void catchUp(ReadCache cache, FeedPosition next, EmployeeId... changed) {
+        cache.catchUp(after -> new ChangeFeed.ChangedEmployees(Set.of(changed), false, next));
+    }
+
     @Test
-    void aChangeMadeWhileRedisWasDownIsNeverFollowedByTheValueFromBefore() {
+    void aChangeMadeWhileRedisWasDownIsNeverServedAndTheCatchUpDropsOnlyWhatChanged() {
         ReadCache cache = store.readCache();
+        catchUp(cache, FIRST);
         fill(cache.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 1)));
         fill(cache.lookup(CachedReads.latestAttendance(BOB)), Optional.of(attendance(BOB, 1)));
         fill(cache.lookup(CachedReads.renderedAttendanceListing()), listing(attendance(ADA, 1), attendance(BOB, 1)));
         fill(cache.lookup(CachedReads.record(BOB, DAY)), Optional.of(record(BOB, 1)));
-        fill(cache.lookup(CachedReads.attendancePage(NOVEMBER, Optional.empty(), 10)), List.of(record(BOB, 1), record(ADA, 1)));
         server.close();
 
         cache.employeeChanged(ADA);
         server = EmbeddedRedisServer.start(dataDirectory, server.port());
 
-        eventually(() -> {
-            Cached<Optional<EmployeeAttendance>> lookup = cache.lookup(CachedReads.latestAttendance(ADA));
-            if (lookup instanceof Cached.Hit<Optional<EmployeeAttendance>> hit) {
-                assertThat(hit.value()).as("the first hit after the outage").contains(attendance(ADA, 2));
-                return true;
-            }
-            fill(lookup, Optional.of(attendance(ADA, 2)));
-            return false;
+        eventually(() -> store.healthProbe().isUp());
+        assertThat(cache.lookup(CachedReads.latestAttendance(ADA))).as("until a catch-up").isInstanceOf(Cached.Miss.class);
+        assertThat(cache.lookup(CachedReads.latestAttendance(BOB))).as("until a catch-up").isInstanceOf(Cached.Miss.class);
+        catchUpOnceRedisAnswers(cache, after -> {
+            assertThat(after).contains(FIRST);
+            return new ChangeFeed.ChangedEmployees(Set.of(ADA), false, SECOND);
         });
-        assertThat(cache.lookup(CachedReads.latestAttendance(BOB))).isInstanceOf(Cached.Miss.class);
+        assertThat(cache.lookup(CachedReads.latestAttendance(ADA))).isInstanceOf(Cached.Miss.class);
         assertThat(cache.lookup(CachedReads.renderedAttendanceListing())).isInstanceOf(Cached.Miss.class);
-        assertThat(cache.lookup(CachedReads.record(BOB, DAY))).isInstanceOf(Cached.Miss.class);
-        assertThat(cache.lookup(CachedReads.attendancePage(NOVEMBER, Optional.empty(), 10))).isInstanceOf(Cached.Miss.class);
-        try (var redis = TestRedis.client(server.url())) {
-            assertThat(redis.keys("att:v4:emp:B-2:latest:*")).as("the entry from before, still in Redis").hasSize(1);
+        assertThat(hitValue(cache.lookup(CachedReads.latestAttendance(BOB)))).as("not changed, kept")
+                .contains(attendance(BOB, 1));
+        assertThat(hitValue(cache.lookup(CachedReads.record(BOB, DAY)))).contains(record(BOB, 1));
+    }
+
+    @Test
+    void anInstanceThatNeverHeardOfAChangeServesItsEntryNoLongerThanUntilItsNextCatchUp() {
+        ReadCache writer = store.readCache();
+        try (RedisStore otherInstance = connect(server.url())) {
+            ReadCache reader = otherInstance.readCache();
+            catchUp(reader, FIRST);
+            fill(reader.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 1)));
+
+            // the writer commits and stops before it tells the cache: its invalidation never arrives
+            assertThat(hitValue(reader.lookup(CachedReads.latestAttendance(ADA)))).as("the failure mode")
+                    .contains(attendance(ADA, 1));
+            catchUp(reader, SECOND, ADA);
+
+            assertThat(reader.lookup(CachedReads.latestAttendance(ADA))).isInstanceOf(Cached.Miss.class);
+            assertThat(writer.lookup(CachedReads.latestAttendance(ADA))).isInstanceOf(Cached.Miss.class);
         }
     }
 
     @Test
-    void aChangeThatFailedIsMadeGoodByTheNextChangeThatReachesRedis() {
+    void aRedisRestartedFromOlderDataIsNotTrustedUntilACatchUpHasTakenInWhatItLost(@TempDir Path olderData)
+            throws IOException {
         ReadCache cache = store.readCache();
-        fill(cache.lookup(CachedReads.latestAttendance(BOB)), Optional.of(attendance(BOB, 1)));
+        try (var redis = TestRedis.client(server.url())) {
+            redis.configSet("appendfsync", "always");
+        }
+        catchUp(cache, FIRST);
+        fill(cache.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 1)));
+        copyDirectory(dataDirectory, olderData);
+        cache.employeeChanged(ADA);
+        catchUp(cache, SECOND, ADA);
+        fill(cache.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 2)));
+        assertThat(hitValue(cache.lookup(CachedReads.latestAttendance(ADA)))).contains(attendance(ADA, 2));
+
         server.close();
-        cache.employeeChanged(BOB);
-        server = EmbeddedRedisServer.start(dataDirectory, server.port());
+        server = EmbeddedRedisServer.start(olderData, server.port());
+        eventually(() -> store.healthProbe().isUp());
 
-        eventually(() -> {
-            cache.employeeChanged(ADA);
-            return count(registry, "cache.invalidations") > 0;
+        assertThat(cache.lookup(CachedReads.latestAttendance(ADA))).as("the value from before, back in Redis")
+                .isInstanceOf(Cached.Miss.class);
+        catchUpOnceRedisAnswers(cache, after -> {
+            assertThat(after).as("the position Redis came back with").contains(FIRST);
+            return new ChangeFeed.ChangedEmployees(Set.of(ADA), false, THIRD);
         });
+        Cached<Optional<EmployeeAttendance>> afterCatchUp = cache.lookup(CachedReads.latestAttendance(ADA));
+        assertThat(afterCatchUp).isInstanceOf(Cached.Miss.class);
+        fill(afterCatchUp, Optional.of(attendance(ADA, 2)));
+        assertThat(hitValue(cache.lookup(CachedReads.latestAttendance(ADA)))).contains(attendance(ADA, 2));
+        try (RedisStore startedAfterTheLoss = connect(server.url())) {
+            assertThat(hitValue(startedAfterTheLoss.readCache().lookup(CachedReads.latestAttendance(ADA))))
+                    .contains(attendance(ADA, 2));
+        }
+    }
 
-        Cached<Optional<EmployeeAttendance>> lookup = cache.lookup(CachedReads.latestAttendance(BOB));
-        fill(lookup, Optional.of(attendance(BOB, 2)));
-        assertThat(hitValue(cache.lookup(CachedReads.latestAttendance(BOB)))).contains(attendance(BOB, 2));
+    @Test
+    void aRedisThatLostEverythingHasEveryoneCountedAsChanged() {
+        ReadCache cache = store.readCache();
+        catchUp(cache, FIRST);
+        try (var redis = TestRedis.client(server.url())) {
+            redis.flushAll();
+        }
+
+        assertThat(cache.lookup(CachedReads.latestAttendance(ADA))).isInstanceOf(Cached.Miss.class);
+        cache.catchUp(after -> {
+            assertThat(after).isEmpty();
+            return ChangeFeed.ChangedEmployees.everyoneUpTo(SECOND);
+        });
+        fill(cache.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 1)));
+        assertThat(hitValue(cache.lookup(CachedReads.latestAttendance(ADA)))).contains(attendance(ADA, 1));
+    }
+
+    @Test
+    void aFullRedisThatRefusesEveryWriteStillTakesEveryInvalidation() {
+        ReadCache writer = store.readCache();
+        try (RedisStore otherInstance = connect(server.url()); var redis = TestRedis.client(server.url())) {
+            ReadCache reader = otherInstance.readCache();
+            catchUp(reader, FIRST);
+            fill(reader.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 1)));
+            fill(reader.lookup(CachedReads.latestAttendance(BOB)), Optional.of(attendance(BOB, 1)));
+            redis.configSet("maxmemory-policy", "noeviction");
+            redis.configSet("maxmemory", "1");
+
+            writer.employeeChanged(ADA);
+            Cached<Optional<EmployeeAttendance>> afterTheChange = reader.lookup(CachedReads.latestAttendance(ADA));
+            assertThat(afterTheChange).isInstanceOf(Cached.Miss.class);
+            fill(afterTheChange, Optional.of(attendance(ADA, 2)));
+            assertThat(count(registry, "cache.errors", "operation", "fill")).as("refused: out of memory").isPositive();
+            catchUp(reader, SECOND, BOB);
+
+            assertThat(count(registry, "cache.errors", "operation", "invalidate")).isZero();
+            assertThat(count(registry, "cache.errors", "operation", "catch-up")).isZero();
+            assertThat(reader.lookup(CachedReads.latestAttendance(ADA))).isInstanceOf(Cached.Miss.class);
+            assertThat(reader.lookup(CachedReads.latestAttendance(BOB))).isInstanceOf(Cached.Miss.class);
+        }
+    }
+
+    private void catchUpOnceRedisAnswers(ReadCache cache,
+                                         Function<Optional<FeedPosition>, ChangeFeed.ChangedEmployees> feed) {
+        double applied = count(registry, "cache.catchups", "result", "applied");
+        eventually(() -> {
+            cache.catchUp(feed);
+            return count(registry, "cache.catchups", "result", "applied") > applied;
+        });
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private RedisStore connect(String url) {

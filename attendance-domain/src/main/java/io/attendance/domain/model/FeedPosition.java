@@ -5,8 +5,7 @@ import java.util.Comparator;
 /**
  * A place in the feed of committed changes ({@link io.attendance.domain.port.ChangeFeed}): a reader
  * that has everything up to a position asks for what comes after it. Positions are ordered by
- * {@code transaction}, then {@code event}; what they count is the feed's own business, so a position
- * is only ever handed back to the feed, and to the kind of read, that returned it.
+ * {@code transaction}, then {@code event}; what they count is the feed's own business.
  */
 public record FeedPosition(long transaction, long event) implements Comparable<FeedPosition> {
     /** Before every change. */

@@ -12,9 +12,12 @@ import java.util.Set;
  * behind: a reader that has read up to a position and asks again from there gets every change
  * committed since, however long a transaction took and whatever the clocks said. Changes are read
  * only once they are final, so a change appears after its transaction and every one that started
- * before it have ended.
+ * before it have ended. A position is only ever handed back to the feed that returned it.
  */
 public interface ChangeFeed {
+
+    /** A position past every change that is final now: a read after it returns only later changes. */
+    FeedPosition horizon();
 
     /**
      * The changes to attendance records after {@code after}, creations, updates and deletions alike,
@@ -51,6 +54,18 @@ public interface ChangeFeed {
             if (tooMany && !employees.isEmpty()) {
                 throw new IllegalArgumentException("too many changed employees are not named");
             }
+        }
+
+        /** Every employee counted as changed, up to {@code next}. */
+        public static ChangedEmployees everyoneUpTo(FeedPosition next) {
+            return new ChangedEmployees(Set.of(), true, next);
+        }
+    }
+
+    /** The check of every read's {@code limit} or {@code atMost}. */
+    static void requireAtLeastOne(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a feed read asks for at least one change, asked for " + limit);
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.attendance.domain.port;
 
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.FeedPosition;
 import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Answers to frequent reads, kept so the system of record is not asked again; what can be cached is
@@ -26,4 +29,15 @@ public interface ReadCache {
     default void employeesChanged(Collection<EmployeeId> employeeIds) {
         employeeIds.forEach(this::employeeChanged);
     }
+
+    /**
+     * Takes in the changes committed in the system of record since the position in its
+     * {@link ChangeFeed} the cache stands at, so that no entry outlives a change whose
+     * {@link #employeeChanged} never arrived (a writer that could not reach the cache, or stopped
+     * between its commit and the call) or that the cache lost since (a restart from older data).
+     * {@code changesAfter} is asked what changed after that position, empty when the cache knows
+     * none; its exceptions reach the caller. Run periodically by every instance: how often bounds how
+     * long such an entry can be served.
+     */
+    void catchUp(Function<Optional<FeedPosition>, ChangeFeed.ChangedEmployees> changesAfter);
 }

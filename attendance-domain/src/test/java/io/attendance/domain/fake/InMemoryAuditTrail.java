@@ -6,6 +6,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AuditTrail;
 import java.util.List;
+import java.util.Optional;
 
 /** {@link AuditTrail} over an {@link InMemoryDatabase}: rolled back with the unit of work it is part of. */
 public final class InMemoryAuditTrail implements AuditTrail {
@@ -19,7 +20,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     public void append(AuditEvent event) {
         db.runInTransaction(() -> {
             db.auditEvents.add(event);
-            db.changedEmployees.add(event.employeeId());
+            db.appended.add(new InMemoryDatabase.Appended(event.employeeId(), Optional.of(event)));
         });
     }
 
@@ -27,7 +28,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     public void append(EmployeeAuditEvent event) {
         db.runInTransaction(() -> {
             db.employeeAuditEvents.add(event);
-            db.changedEmployees.add(event.employeeId());
+            db.appended.add(new InMemoryDatabase.Appended(event.employeeId(), Optional.empty()));
         });
     }
 

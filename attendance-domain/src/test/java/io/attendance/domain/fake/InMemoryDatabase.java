@@ -13,6 +13,7 @@ import io.attendance.domain.port.Transactions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -33,6 +34,10 @@ public final class InMemoryDatabase implements Transactions {
         }
     }
 
+    /** An appended audit event: the employee it changed, and the event when it is a record's. */
+    record Appended(EmployeeId employee, Optional<AuditEvent> recordEvent) {
+    }
+
     /** An API key as stored: the key and the digest of its secret. */
     record StoredKey(ApiKey key, String secretDigest) {
     }
@@ -42,8 +47,8 @@ public final class InMemoryDatabase implements Transactions {
     TreeMap<RecordKey, AttendanceRecord> records = new TreeMap<>();
     List<AuditEvent> auditEvents = new ArrayList<>();
     List<EmployeeAuditEvent> employeeAuditEvents = new ArrayList<>();
-    /** The employee of every audit event appended, of either kind, in the order of appending. */
-    List<EmployeeId> changedEmployees = new ArrayList<>();
+    /** Every audit event appended, of either kind, in the order of appending: the feed of changes. */
+    List<Appended> appended = new ArrayList<>();
     /** By username's text: the order {@code Users.list} promises. */
     TreeMap<String, User> users = new TreeMap<>();
     LinkedHashMap<ApiKeyId, StoredKey> apiKeys = new LinkedHashMap<>();
@@ -59,7 +64,7 @@ public final class InMemoryDatabase implements Transactions {
             TreeMap<RecordKey, AttendanceRecord> recordsBefore = new TreeMap<>(records);
             List<AuditEvent> auditBefore = new ArrayList<>(auditEvents);
             List<EmployeeAuditEvent> employeeAuditBefore = new ArrayList<>(employeeAuditEvents);
-            List<EmployeeId> changedBefore = new ArrayList<>(changedEmployees);
+            List<Appended> appendedBefore = new ArrayList<>(appended);
             TreeMap<String, User> usersBefore = new TreeMap<>(users);
             LinkedHashMap<ApiKeyId, StoredKey> apiKeysBefore = new LinkedHashMap<>(apiKeys);
             try {
@@ -69,7 +74,7 @@ public final class InMemoryDatabase implements Transactions {
                 records = recordsBefore;
                 auditEvents = auditBefore;
                 employeeAuditEvents = employeeAuditBefore;
-                changedEmployees = changedBefore;
+                appended = appendedBefore;
                 users = usersBefore;
                 apiKeys = apiKeysBefore;
                 throw e;

@@ -220,6 +220,19 @@ public abstract class ChangeFeedContract {
     }
 
     @Test
+    void theHorizonIsPastEveryChangeMadeBeforeItAndBeforeEveryChangeMadeAfter() {
+        record(ADA, DAY, AttendanceStatus.PRESENT);
+        FeedPosition horizon = feed.horizon();
+
+        assertThat(feed.recordChangesAfter(horizon, 10).events()).isEmpty();
+        assertThat(feed.employeesChangedAfter(horizon, 10).employees()).isEmpty();
+        record(GRACE, DAY, AttendanceStatus.ABSENT);
+        assertThat(feed.recordChangesAfter(horizon, 10).events()).extracting(AuditEvent::employeeId).containsExactly(GRACE);
+        assertThat(feed.employeesChangedAfter(horizon, 10).employees()).containsExactly(GRACE);
+        assertThat(feed.horizon()).isGreaterThan(horizon);
+    }
+
+    @Test
     void aReadAsksForAtLeastOneChange() {
         assertThatThrownBy(() -> feed.recordChangesAfter(FeedPosition.START, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> feed.employeesChangedAfter(FeedPosition.START, 0)).isInstanceOf(IllegalArgumentException.class);

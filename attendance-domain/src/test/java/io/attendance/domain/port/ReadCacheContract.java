@@ -12,18 +12,21 @@ import static io.attendance.domain.port.CachedSamples.CREATED;
 import static io.attendance.domain.port.CachedSamples.DAY;
 import static io.attendance.domain.port.CachedSamples.NEXT_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.FeedPosition;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.CachedRead.Scope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +213,88 @@ public abstract class ReadCacheContract {
         listings().forEach(this::assertMiss);
         adaEntries().forEach(this::assertHit);
         otherEmployeesEntries().forEach(this::assertHit);
+    }
+
+    // ---------------------------------------------------------------- catching up with the change feed
+
+    private static final FeedPosition FIRST = new FeedPosition(7, 0);
+    private static final FeedPosition SECOND = new FeedPosition(9, 0);
+    private static final FeedPosition THIRD = new FeedPosition(12, 0);
+
+    /** Catches up with a feed that reports {@code changed} up to {@code next}, and returns the position it was asked after. */
+    private Optional<FeedPosition> catchUp(Set<EmployeeId> changed, FeedPosition next) {
+        List<Optional<FeedPosition>> asked = new ArrayList<>();
+        cache.catchUp(after -> {
+            asked.add(after);
+            return new ChangeFeed.ChangedEmployees(changed, false, next);
+        });
+        assertThat(asked).hasSize(1);
+        return asked.get(0);
+    }
+
+    @Test
+    void aCacheThatKnowsNoPositionHasEveryoneCountedAsChangedAndThenGoesOnFromWhereTheFeedSaid() {
+        everyEntry().forEach(this::fill);
+        List<Optional<FeedPosition>> asked = new ArrayList<>();
+
+        cache.catchUp(after -> {
+            asked.add(after);
+            return ChangeFeed.ChangedEmployees.everyoneUpTo(FIRST);
+        });
+
+        assertThat(asked).containsExactly(Optional.empty());
+        everyEntry().forEach(this::assertMiss);
+        assertThat(catchUp(Set.of(), SECOND)).contains(FIRST);
+        assertThat(catchUp(Set.of(), THIRD)).contains(SECOND);
+    }
+
+    @Test
+    void aCatchUpHidesTheChangedEmployeesEntriesAndEveryListingButNotOtherEmployeesEntries() {
+        cache.catchUp(after -> ChangeFeed.ChangedEmployees.everyoneUpTo(FIRST));
+        everyEntry().forEach(this::fill);
+
+        assertThat(catchUp(Set.of(ADA.id()), SECOND)).contains(FIRST);
+
+        adaEntries().forEach(this::assertMiss);
+        listings().forEach(this::assertMiss);
+        otherEmployeesEntries().forEach(this::assertHit);
+    }
+
+    @Test
+    void aCatchUpWithNothingChangedHidesNothing() {
+        cache.catchUp(after -> ChangeFeed.ChangedEmployees.everyoneUpTo(FIRST));
+        everyEntry().forEach(this::fill);
+
+        catchUp(Set.of(), SECOND);
+
+        everyEntry().forEach(this::assertHit);
+    }
+
+    @Test
+    void aValueReadBeforeACatchUpThatReportsItsChangeIsNeverServedAfterIt() {
+        cache.catchUp(after -> ChangeFeed.ChangedEmployees.everyoneUpTo(FIRST));
+        List<Entry<?>> affected = new ArrayList<>(adaEntries());
+        affected.addAll(listings());
+        List<Runnable> slowFills = affected.stream().<Runnable>map(this::slowFill).toList();
+
+        catchUp(Set.of(ADA.id()), SECOND);
+        slowFills.forEach(Runnable::run);
+
+        affected.forEach(this::assertMiss);
+    }
+
+    @Test
+    void aFeedThatFailsLeavesTheCacheWhereItWas() {
+        cache.catchUp(after -> ChangeFeed.ChangedEmployees.everyoneUpTo(FIRST));
+        everyEntry().forEach(this::fill);
+        IllegalStateException unreachable = new IllegalStateException("the system of record is unreachable");
+
+        assertThatThrownBy(() -> cache.catchUp(after -> {
+            throw unreachable;
+        })).isSameAs(unreachable);
+
+        everyEntry().forEach(this::assertHit);
+        assertThat(catchUp(Set.of(), SECOND)).contains(FIRST);
     }
 
     @Test
