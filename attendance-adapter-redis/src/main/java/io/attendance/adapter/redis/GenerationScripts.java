@@ -23,22 +23,35 @@ final class GenerationScripts {
             """;
 
     /**
-     * KEYS[1] the epoch, KEYS[2] the generation of the entry, KEYS[3] (optional) the value key of the
-     * copy the caller holds; ARGV[1] the value key up to its generation, ARGV[2] the ttl of generation
-     * keys in seconds. Returns {generation, value or nil}, the generation being "epoch.counter"; or
-     * {generation, 1} without the value when KEYS[3] is the value key of that generation and is still
-     * there, so the caller's copy is the current entry.
+     * KEYS[1] the epoch, KEYS[2] the generation of the entry, KEYS[3] the entry; ARGV[1] the ttl of
+     * generation keys in seconds, ARGV[2] the generation of the copy the caller holds, or empty.
+     * Returns {generation, value or nil}, the generation being "epoch.counter" and the value the
+     * entry's when it was stored under that generation; or {generation, 1} without the value when
+     * the entry is of that generation and so is the caller's copy, which is then the current entry.
      */
     static final LuaScript LOOKUP = new LuaScript(CURRENT_OR_SEED + """
             local function current(key)
-              return redis.call('GET', key) or seed(key, ARGV[2])
+              return redis.call('GET', key) or seed(key, ARGV[1])
             end
             local generation = current(KEYS[1]) .. '.' .. current(KEYS[2])
-            local value_key = ARGV[1] .. generation
-            if KEYS[3] == value_key and redis.call('EXISTS', KEYS[3]) == 1 then
+            if redis.call('HGET', KEYS[3], 'g') ~= generation then
+              return {generation}
+            end
+            if ARGV[2] == generation then
               return {generation, 1}
             end
-            return {generation, redis.call('GET', value_key)}
+            return {generation, redis.call('HGET', KEYS[3], 'v')}
+            """);
+
+    /**
+     * KEYS[1] the entry; ARGV[1] the generation its lookup saw, ARGV[2] the value, ARGV[3] the
+     * entry's ttl in ms. Replaces the entry, value and generation together: a value filled under a
+     * generation that has moved on meanwhile is never served, since lookups compare the two.
+     */
+    static final LuaScript FILL = new LuaScript("""
+            redis.call('HSET', KEYS[1], 'g', ARGV[1], 'v', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
             """);
 
     /**
