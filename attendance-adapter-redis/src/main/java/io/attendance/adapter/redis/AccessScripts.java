@@ -6,11 +6,8 @@ package io.attendance.adapter.redis;
  * service's clock (the caller's {@code now}), not the server's, so that end is the one the service
  * decided; Redis only counts the ttls down.
  *
- * <p>Every key a script touches is passed in KEYS, with one exception that cannot be avoided:
- * {@link #CLOSE_ALL} learns the sessions to end from the user's set, so it builds their keys itself.
- * On a Redis Cluster those keys live in other slots and that script cannot run; the other scripts
- * touch one key, or a session and its user's set (two slots on a cluster, where a proxy that routes
- * by KEYS refuses them rather than half-running them).
+ * <p>Every key a script touches is passed in KEYS, and all of them share one hash slot
+ * ({@link AccessKeys}), so each script runs as it is on a Redis Cluster too.
  */
 final class AccessScripts {
 
@@ -61,18 +58,18 @@ final class AccessScripts {
             """);
 
     /**
-     * KEYS[1] the user's sessions; ARGV[1] the session key prefix. Deletes every session the set
-     * names, and the set. The session keys are built here from the set's members, not passed in
-     * KEYS: which sessions a user has is only known inside the script, atomically with the deletion.
-     * Answers how many sessions were still open.
+     * KEYS[1] the user's sessions, KEYS[2..n] the sessions to end; ARGV[1..n-1] their digests, as
+     * read from the set just before. Deletes those sessions and takes them out of the set; answers
+     * how many the set still holds (sessions opened since it was read), which the caller ends next.
      */
-    static final LuaScript CLOSE_ALL = new LuaScript("""
-            local ended = 0
-            for _, digest in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-              ended = ended + redis.call('DEL', ARGV[1] .. digest)
+    static final LuaScript CLOSE_SOME = new LuaScript("""
+            for i = 2, #KEYS do
+              redis.call('DEL', KEYS[i])
             end
-            redis.call('DEL', KEYS[1])
-            return ended
+            if #ARGV > 0 then
+              redis.call('ZREM', KEYS[1], unpack(ARGV))
+            end
+            return redis.call('ZCARD', KEYS[1])
             """);
 
     /**

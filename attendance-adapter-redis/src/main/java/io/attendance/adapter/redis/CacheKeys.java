@@ -9,32 +9,31 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The names of every key {@link RedisReadCache} reads or writes, all under {@code att:}. A value key
- * is built up to its generation ({@code ...:g}); the lookup script appends the generation it read.
+ * The names of every key {@link RedisReadCache} reads or writes, all under {@code att:{cache}:}. The
+ * hash tag {@code {cache}} puts every one of them in one hash slot: a lookup reads the epoch, a
+ * generation and an entry atomically, and an invalidation moves the epoch, any number of employees'
+ * generations and the listings' at once, which a Redis Cluster only allows within one slot. The
+ * whole cache thus lives on one master of a cluster (see the README).
  */
 final class CacheKeys {
     /** Part of every value's generation: moved on when a catch-up counts everyone as changed, to drop every entry. */
-    static final String EPOCH = "att:gen:epoch";
+    static final String EPOCH = "att:{cache}:gen:epoch";
     /**
      * Where the cache stands in the change feed ("transaction:event"): every change before it has
      * moved its generations on in this data set.
      */
-    static final String FEED_POSITION = "att:feed";
-    /**
-     * The generation of every listing. Named {@code all} since the first release, when the full list
-     * was the only listing; kept so that instances of both releases invalidate each other's entries
-     * while a rolling upgrade runs.
-     */
-    static final String LISTINGS_GENERATION = "att:gen:all";
+    static final String FEED_POSITION = "att:{cache}:feed";
+    /** The generation of every listing. */
+    static final String LISTINGS_GENERATION = "att:{cache}:gen:listings";
     /** Followed by an employee id: the generation of that employee's entries. */
-    private static final String EMPLOYEE_GENERATION_PREFIX = "att:gen:emp:";
+    private static final String EMPLOYEE_GENERATION_PREFIX = "att:{cache}:gen:emp:";
     /**
-     * Where values live. {@code v4} is the version of the layout of value keys and values
-     * ({@link CachedJson}; v3 stored the v1 full listing as bytes, v4 hashes every entry's
-     * arguments): it moves with every incompatible change of that layout, so two releases sharing
-     * one Redis never read each other's values.
+     * Where entries live. {@code v5} is the version of the layout of entry keys and values
+     * ({@link CachedJson}; v4 stored each value under a key ending in its generation, v5 stores it
+     * with its generation in one hash per entry): it moves with every incompatible change of that
+     * layout, so two releases sharing one Redis never read each other's values.
      */
-    static final String VALUE_PREFIX = "att:v4:";
+    static final String ENTRY_PREFIX = "att:{cache}:v5:";
 
     private static final Base64.Encoder DIGEST_TEXT = Base64.getUrlEncoder().withoutPadding();
 
@@ -51,20 +50,21 @@ final class CacheKeys {
     }
 
     /**
-     * {@code att:v4:emp:<employee id>:<read>[:<digest>]:g} for an employee's entry,
-     * {@code att:v4:list:<read>[:<digest>]:g} for a listing; the digest is there when the key has
-     * arguments. Ids are made of {@code [A-Za-z0-9._-]}, read names of {@code [a-z0-9-]} and digests
-     * of base64url, so no part contains a colon.
+     * The hash that holds an entry: its value ({@code v}) and the generation it was stored under
+     * ({@code g}). {@code att:{cache}:v5:emp:<employee id>:<read>[:<digest>]} for an employee's
+     * entry, {@code att:{cache}:v5:list:<read>[:<digest>]} for a listing; the digest is there when
+     * the key has arguments. Ids are made of {@code [A-Za-z0-9._-]}, read names of {@code [a-z0-9-]}
+     * and digests of base64url, so no part contains a colon or a brace.
      */
-    static String value(CacheKey<?> key) {
-        StringBuilder text = new StringBuilder(VALUE_PREFIX);
+    static String entry(CacheKey<?> key) {
+        StringBuilder text = new StringBuilder(ENTRY_PREFIX);
         key.employee().ifPresentOrElse(id -> text.append("emp:").append(id.value()).append(':'),
                 () -> text.append("list:"));
         text.append(key.read().name());
         if (!key.arguments().isEmpty()) {
             text.append(':').append(digest(key.arguments()));
         }
-        return text.append(":g").toString();
+        return text.toString();
     }
 
     /**

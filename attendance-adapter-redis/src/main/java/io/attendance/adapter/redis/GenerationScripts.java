@@ -28,24 +28,37 @@ final class GenerationScripts {
             """;
 
     /**
-     * KEYS[1] the epoch, KEYS[2] the generation of the entry, KEYS[3] the cache's position in the
-     * change feed, KEYS[4] (optional) the value key of the copy the caller holds; ARGV[1] the value
-     * key up to its generation, ARGV[2] the ttl of generation keys in seconds. Returns {generation,
-     * position or nil, value or nil}, the generation being "epoch.counter"; or {generation, position,
-     * 1} without the value when KEYS[4] is the value key of that generation and is still there, so the
-     * caller's copy is the current entry.
+     * KEYS[1] the epoch, KEYS[2] the generation of the entry, KEYS[3] the entry, KEYS[4] the cache's
+     * position in the change feed; ARGV[1] the ttl of generation keys in seconds, ARGV[2] the
+     * generation of the copy the caller holds, or empty. Returns {generation, position or nil, value
+     * or nil}, the generation being "epoch.counter" and the value the entry's when it was stored
+     * under that generation; or {generation, position, 1} without the value when the entry is of that
+     * generation and so is the caller's copy, which is then the current entry.
      */
     static final LuaScript LOOKUP = new LuaScript(CURRENT_OR_SEED + """
             local function current(key)
-              return redis.call('GET', key) or seed(key, ARGV[2])
+              return redis.call('GET', key) or seed(key, ARGV[1])
             end
             local generation = current(KEYS[1]) .. '.' .. current(KEYS[2])
-            local position = redis.call('GET', KEYS[3])
-            local value_key = ARGV[1] .. generation
-            if KEYS[4] == value_key and redis.call('EXISTS', KEYS[4]) == 1 then
+            local position = redis.call('GET', KEYS[4]) or false
+            if redis.call('HGET', KEYS[3], 'g') ~= generation then
+              return {generation, position}
+            end
+            if ARGV[2] == generation then
               return {generation, position, 1}
             end
-            return {generation, position, redis.call('GET', value_key)}
+            return {generation, position, redis.call('HGET', KEYS[3], 'v')}
+            """);
+
+    /**
+     * KEYS[1] the entry; ARGV[1] the generation its lookup saw, ARGV[2] the value, ARGV[3] the
+     * entry's ttl in ms. Replaces the entry, value and generation together: a value filled under a
+     * generation that has moved on meanwhile is never served, since lookups compare the two.
+     */
+    static final LuaScript FILL = new LuaScript("""
+            redis.call('HSET', KEYS[1], 'g', ARGV[1], 'v', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
             """);
 
     private static final String MOVE_ON = """

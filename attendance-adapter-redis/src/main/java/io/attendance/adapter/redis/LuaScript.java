@@ -31,8 +31,12 @@ final class LuaScript {
      * holds (a cached value is never decoded to text on the way), an integer as a {@code Long}.
      */
     Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
+        return runWithBinaryArgs(redis, keys, utf8(args));
+    }
+
+    /** As {@link #run}, with arguments passed as the bytes they are, such as a cached value. */
+    Object runWithBinaryArgs(UnifiedJedis redis, List<String> keys, List<byte[]> argBytes) {
         List<byte[]> keyBytes = utf8(keys);
-        List<byte[]> argBytes = utf8(args);
         try {
             return redis.evalsha(sha1, keyBytes, argBytes);
         } catch (JedisNoScriptException e) {

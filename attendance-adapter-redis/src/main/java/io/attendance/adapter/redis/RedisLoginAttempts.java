@@ -8,8 +8,8 @@ import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@link LoginAttempts} as Redis counters shared by every instance: {@code att:login:user:<username>}
- * and {@code att:login:addr:<address>} ({@link AccessKeys} keeps an address safe in a key). A
+ * {@link LoginAttempts} as Redis counters shared by every instance: {@code att:{access}:login:user:<username>}
+ * and {@code att:{access}:login:addr:<address>} ({@link AccessKeys} keeps an address safe in a key). A
  * counter's ttl is its window, set by its first attempt. Each call is one script
  * ({@link AccessScripts}); every fault is thrown as {@link io.attendance.domain.error.Unavailable}.
  */

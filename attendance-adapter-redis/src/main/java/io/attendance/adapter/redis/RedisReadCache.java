@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * The {@link ReadCache} in Redis, shared by every instance of the service, so that an answer read
@@ -41,7 +40,7 @@ import redis.clients.jedis.params.SetParams;
  * refused the write, or lost its data and with it a later position) answers misses while the
  * position Redis returns is behind what it took in.
  *
- * <p>Large values are also kept in process ({@link LocalCopies}) with the value key they were stored
+ * <p>Large values are also kept in process ({@link LocalCopies}) with the generation they were stored
  * under: a lookup then asks Redis whether that key is still the current entry, and on "yes" answers
  * the very instance it holds, without moving the body again. Redis still decides every hit, so the
  * guarantee is the one above.
@@ -131,10 +130,11 @@ public final class RedisReadCache implements ReadCache {
 
     /**
      * One script call (EVALSHA; an EVAL more when the server lost its scripts) that reads the
-     * generations and the value under them atomically, hit or miss. A miss remembers that generation
-     * and its fill is one SET under it, so a reader that read the system of record before a change
-     * parks its value where no later lookup looks. When a copy of the entry is held in process, the
-     * script is told its value key and answers without the body while that key is the current entry.
+     * generations and the entry atomically, hit or miss; the entry is a hit only when it was stored
+     * under those generations. A miss remembers that generation and its fill stores it with the
+     * value, so a reader that read the system of record before a change stores a value no later
+     * lookup serves. When a copy of the entry is held in process, the script is told its generation
+     * and answers without the body while that is the current entry.
      */
     @Override
     public <V> Cached<V> lookup(CacheKey<V> key) {
@@ -144,13 +144,11 @@ public final class RedisReadCache implements ReadCache {
             return nothingToFill();
         }
         FeedPosition required = mustHaveReached.get();
-        String valueKeyPrefix = CacheKeys.value(key);
-        LocalCopies.Copy held = localCopies.get(valueKeyPrefix);
-        List<String> keys = held == null
-                ? List.of(CacheKeys.EPOCH, CacheKeys.generation(key), CacheKeys.FEED_POSITION)
-                : List.of(CacheKeys.EPOCH, CacheKeys.generation(key), CacheKeys.FEED_POSITION, held.valueKey());
+        String entry = CacheKeys.entry(key);
+        LocalCopies.Copy held = localCopies.get(entry);
         Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis,
-                keys, List.of(valueKeyPrefix, generationTtlSeconds))));
+                List.of(CacheKeys.EPOCH, CacheKeys.generation(key), entry, CacheKeys.FEED_POSITION),
+                List.of(generationTtlSeconds, held == null ? "" : held.generation()))));
         if (reply.isEmpty() || !reply.get().reached(required)) {
             shelf.misses.increment();
             return nothingToFill();
@@ -160,21 +158,21 @@ public final class RedisReadCache implements ReadCache {
             shelf.localHits.increment();
             return new Cached.Hit<>(shelf.valueOf(held));
         }
-        localCopies.forget(valueKeyPrefix, held);
-        String valueKey = valueKeyPrefix + reply.get().generation();
+        localCopies.forget(entry, held);
+        String generation = reply.get().generation();
         byte[] payload = reply.get().payload();
         if (payload != null) {
             try {
                 V value = shelf.codec.read().apply(payload);
-                localCopies.keep(valueKeyPrefix, valueKey, value, payload.length);
+                localCopies.keep(entry, generation, value, payload.length);
                 shelf.hits.increment();
                 return new Cached.Hit<>(value);
             } catch (RuntimeException unreadable) {
-                faults.unreadable(valueKey, unreadable);
+                faults.unreadable(entry, unreadable);
             }
         }
         shelf.misses.increment();
-        return new RedisMiss<>(shelf, valueKeyPrefix, valueKey);
+        return new RedisMiss<>(shelf, entry, generation);
     }
 
     /** One script call that moves the employee's generation and the listings' on together. */
@@ -267,24 +265,24 @@ public final class RedisReadCache implements ReadCache {
         return (Shelf<V>) Objects.requireNonNull(shelves.get(read), () -> read + " is not declared in CachedReads");
     }
 
-    private <V> void fill(Shelf<V> shelf, String valueKeyPrefix, String valueKey, V value) {
+    private <V> void fill(Shelf<V> shelf, String entry, String generation, V value) {
         Objects.requireNonNull(value, "a cache is filled with a value; an empty answer is Optional.empty()");
         byte[] stored;
         try {
             stored = shelf.codec.write().apply(value);
         } catch (RuntimeException unwritable) {
-            faults.unwritable(valueKey, unwritable);
+            faults.unwritable(entry, unwritable);
             return;
         }
         if (stored.length > MAX_VALUE_BYTES) {
-            LOG.debug("not caching {}: {} bytes", valueKey, stored.length);
+            LOG.debug("not caching {}: {} bytes", entry, stored.length);
             return;
         }
-        faults.call("fill", () -> redis.set(valueKey.getBytes(StandardCharsets.UTF_8), stored,
-                        SetParams.setParams().px(entryTtlMillis)))
+        faults.call("fill", () -> GenerationScripts.FILL.runWithBinaryArgs(redis, List.of(entry),
+                        List.of(utf8(generation), stored, utf8(entryTtlMillis))))
                 .ifPresent(ok -> {
                     shelf.puts.increment();
-                    localCopies.keep(valueKeyPrefix, valueKey, value, stored.length);
+                    localCopies.keep(entry, generation, value, stored.length);
                 });
     }
 
@@ -293,27 +291,31 @@ public final class RedisReadCache implements ReadCache {
         return (Cached.Miss<V>) NOTHING_TO_FILL;
     }
 
-    /** A miss that fills under the value key its lookup built, generations included. */
+    private static byte[] utf8(Object text) {
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A miss that fills the entry under the generation its lookup saw. */
     private final class RedisMiss<V> implements Cached.Miss<V> {
         private final Shelf<V> shelf;
-        private final String valueKeyPrefix;
-        private final String valueKey;
+        private final String entry;
+        private final String generation;
 
-        RedisMiss(Shelf<V> shelf, String valueKeyPrefix, String valueKey) {
+        RedisMiss(Shelf<V> shelf, String entry, String generation) {
             this.shelf = shelf;
-            this.valueKeyPrefix = valueKeyPrefix;
-            this.valueKey = valueKey;
+            this.entry = entry;
+            this.generation = generation;
         }
 
         @Override
         public void fill(V value) {
-            RedisReadCache.this.fill(shelf, valueKeyPrefix, valueKey, value);
+            RedisReadCache.this.fill(shelf, entry, generation, value);
         }
 
-        /** The value key names the entry with its generations ("epoch.counter"), which never repeat. */
+        /** The entry with its generations ("epoch.counter"), which never repeat. */
         @Override
         public Optional<Object> slot() {
-            return Optional.of(valueKey);
+            return Optional.of(entry + " " + generation);
         }
     }
 

@@ -22,19 +22,25 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The {@link SessionStore} in Redis, shared by every instance. A session is the hash
- * {@code att:session:<token digest>} with the fields {@code username}, {@code roles} (names, comma
+ * {@code att:{access}:session:<token digest>} with the fields {@code username}, {@code roles} (names, comma
  * separated), {@code employeeId} (absent when none), {@code createdAt} and {@code expiresAt}
  * (ISO-8601, to the nanosecond) and {@code expiresAtMillis} (the absolute end for the scripts); its
  * ttl is the idle time, never past the absolute end, and each use re-arms it. The digests of a
- * user's sessions are kept in the sorted set {@code att:user-sessions:<username>}, so that all of
- * them can be ended at once. Each operation is one script ({@link AccessScripts}); every fault is
+ * user's sessions are kept in the sorted set {@code att:{access}:user-sessions:<username>}, so that all of
+ * them can be ended at once. Each operation is one script ({@link AccessScripts}; ending all of a
+ * user's sessions reads their set first); every fault is
  * thrown as {@link io.attendance.domain.error.Unavailable}, since a session that cannot be checked is not trusted.
  */
 public final class RedisSessionStore implements SessionStore {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSessionStore.class);
+
+    /** Sessions ended per script call: each is one key and one argument of it. */
+    static final int CLOSE_BATCH = 1_000;
+    private static final int MAX_CLOSE_ROUNDS = 100;
 
     private final UnifiedJedis redis;
     private final Clock clock;
@@ -108,10 +114,26 @@ public final class RedisSessionStore implements SessionStore {
         });
     }
 
+    /**
+     * Reads the user's set and ends the sessions it names, a batch at a time, until the set is
+     * empty: a script may only touch keys it is given, so the set is read first. Sessions opened
+     * meanwhile are in the set and end too.
+     */
     @Override
     public void closeAllOf(Username username) {
-        String key = AccessKeys.userSessions(username);
-        RedisFaults.orUnavailable("session store", () -> AccessScripts.CLOSE_ALL.run(redis, List.of(key), List.of(AccessKeys.SESSION_PREFIX)));
+        String userSessions = AccessKeys.userSessions(username);
+        RedisFaults.orUnavailable("session store", () -> {
+            for (int round = 0; round < MAX_CLOSE_ROUNDS; round++) {
+                List<String> digests = redis.zrange(userSessions, 0, CLOSE_BATCH - 1);
+                List<String> keys = new ArrayList<>(digests.size() + 1);
+                keys.add(userSessions);
+                digests.forEach(digest -> keys.add(AccessKeys.session(digest)));
+                if ((Long) AccessScripts.CLOSE_SOME.run(redis, keys, digests) == 0) {
+                    return null;
+                }
+            }
+            throw new JedisException("sessions of " + username.value() + " are opened faster than they end");
+        });
     }
 
     private static Optional<Username> usernameOf(Object stored) {

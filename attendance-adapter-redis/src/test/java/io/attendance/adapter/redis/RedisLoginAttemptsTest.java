@@ -39,17 +39,17 @@ class RedisLoginAttemptsTest {
         attempts.attempt(ALICE, "2001:DB8::1", WINDOW);
 
         assertThat(redis.keys("*")).containsExactlyInAnyOrder(
-                "att:login:user:alice", "att:login:addr:192.0.2.1", "att:login:addr:2001-db8--1");
-        assertThat(redis.get("att:login:user:alice")).isEqualTo("2");
-        assertThat(redis.pttl("att:login:user:alice")).isBetween(WINDOW.toMillis() - 5_000, WINDOW.toMillis());
-        assertThat(redis.pttl("att:login:addr:2001-db8--1")).isBetween(WINDOW.toMillis() - 5_000, WINDOW.toMillis());
+                "att:{access}:login:user:alice", "att:{access}:login:addr:192.0.2.1", "att:{access}:login:addr:2001-db8--1");
+        assertThat(redis.get("att:{access}:login:user:alice")).isEqualTo("2");
+        assertThat(redis.pttl("att:{access}:login:user:alice")).isBetween(WINDOW.toMillis() - 5_000, WINDOW.toMillis());
+        assertThat(redis.pttl("att:{access}:login:addr:2001-db8--1")).isBetween(WINDOW.toMillis() - 5_000, WINDOW.toMillis());
     }
 
     @Test
     void aLaterAttemptLeavesTheWindowWhereTheFirstStartedIt() {
         attempts.attempt(ALICE, "192.0.2.1", WINDOW);
-        redis.pexpire("att:login:user:alice", 60_000);
-        redis.pexpire("att:login:addr:192.0.2.1", 30_000);
+        redis.pexpire("att:{access}:login:user:alice", 60_000);
+        redis.pexpire("att:{access}:login:addr:192.0.2.1", 30_000);
 
         Tally tally = attempts.attempt(ALICE, "192.0.2.1", WINDOW);
 
@@ -59,12 +59,12 @@ class RedisLoginAttemptsTest {
 
     @Test
     void aCountThatLostItsExpiryGetsAWindowAgain() {
-        redis.set("att:login:user:alice", "7");
+        redis.set("att:{access}:login:user:alice", "7");
 
         Tally tally = attempts.attempt(ALICE, "192.0.2.1", WINDOW);
 
         assertThat(tally.ofUsername()).isEqualTo(8);
-        assertThat(redis.pttl("att:login:user:alice")).isPositive();
+        assertThat(redis.pttl("att:{access}:login:user:alice")).isPositive();
     }
 
     @Test
@@ -74,8 +74,8 @@ class RedisLoginAttemptsTest {
         attempts.attempt(ALICE, odd, WINDOW);
         attempts.attempt(ALICE, "fe80::1%eth1", WINDOW);
 
-        assertThat(redis.keys("att:login:addr:*")).hasSize(2).allSatisfy(key -> assertThat(key)
-                .matches("att:login:addr:sha256=[A-Za-z0-9_-]{43}"));
+        assertThat(redis.keys("att:{access}:login:addr:*")).hasSize(2).allSatisfy(key -> assertThat(key)
+                .matches("att:\\{access}:login:addr:sha256=[A-Za-z0-9_-]{43}"));
     }
 
     @Test
@@ -86,9 +86,9 @@ class RedisLoginAttemptsTest {
         attempts.succeeded(ALICE, "192.0.2.1");
         attempts.succeeded(ALICE, "198.51.100.7");
 
-        assertThat(redis.keys("*")).containsExactly("att:login:addr:192.0.2.1");
-        assertThat(redis.get("att:login:addr:192.0.2.1")).isEqualTo("0");
-        assertThat(redis.pttl("att:login:addr:192.0.2.1")).isPositive();
+        assertThat(redis.keys("*")).containsExactly("att:{access}:login:addr:192.0.2.1");
+        assertThat(redis.get("att:{access}:login:addr:192.0.2.1")).isEqualTo("0");
+        assertThat(redis.pttl("att:{access}:login:addr:192.0.2.1")).isPositive();
     }
 
     @Test

@@ -132,7 +132,7 @@ class RedisReadCacheListingKeysTest {
 
     private List<String> valueKeys() {
         try (RedisClient redis = TestRedis.client(url)) {
-            return List.copyOf(redis.keys("att:v4:*"));
+            return List.copyOf(redis.keys("att:{cache}:v5:*"));
         }
     }
 

@@ -115,7 +115,7 @@ class RedisReadCacheLocalCopyTest {
         fill(one.cache.lookup(LISTING), largeListing(1));
 
         try (RedisClient redis = TestRedis.client(url)) {
-            redis.del(redis.keys("att:v4:list:rendered-attendance-listing:*").toArray(String[]::new));
+            redis.del("att:{cache}:v5:list:rendered-attendance-listing");
         }
 
         assertThat(one.cache.lookup(LISTING)).isInstanceOf(Cached.Miss.class);

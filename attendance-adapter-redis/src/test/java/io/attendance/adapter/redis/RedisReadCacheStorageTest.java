@@ -89,27 +89,27 @@ class RedisReadCacheStorageTest {
     }
 
     @Test
-    void valuesLiveUnderNamespacedKeysThatNameTheirGeneration() {
+    void entriesLiveUnderNamespacedKeysInOneHashSlotWithTheGenerationTheyWereStoredUnder() {
         fillEveryEntryOf(ADA, 1);
 
-        String epoch = redis.get("att:gen:epoch");
-        String employeeGeneration = epoch + "." + redis.get("att:gen:emp:E-1");
-        String listingGeneration = epoch + "." + redis.get("att:gen:all");
+        String epoch = redis.get("att:{cache}:gen:epoch");
+        String employeeGeneration = epoch + "." + redis.get("att:{cache}:gen:emp:E-1");
+        String listingGeneration = epoch + "." + redis.get("att:{cache}:gen:listings");
         Set<String> keys = keys();
-        assertThat(keys).hasSize(10).contains(
-                "att:gen:epoch", "att:gen:emp:E-1", "att:gen:all",
-                "att:v4:emp:E-1:latest:g" + employeeGeneration,
-                "att:v4:emp:E-1:employee:g" + employeeGeneration,
-                "att:v4:list:rendered-attendance-listing:g" + listingGeneration);
-        String digest = ":[A-Za-z0-9_-]{43}:g";
-        assertThat(keys).anyMatch(Pattern.compile("att:v4:emp:E-1:record" + digest
-                + Pattern.quote(employeeGeneration)).asMatchPredicate());
-        assertThat(keys).anyMatch(Pattern.compile("att:v4:emp:E-1:records" + digest
-                + Pattern.quote(employeeGeneration)).asMatchPredicate());
-        assertThat(keys).anyMatch(Pattern.compile("att:v4:list:attendance-page" + digest
-                + Pattern.quote(listingGeneration)).asMatchPredicate());
-        assertThat(keys).anyMatch(Pattern.compile("att:v4:list:employee-page" + digest
-                + Pattern.quote(listingGeneration)).asMatchPredicate());
+        assertThat(keys).hasSize(10).allSatisfy(key -> assertThat(key).startsWith("att:{cache}:")).contains(
+                "att:{cache}:gen:epoch", "att:{cache}:gen:emp:E-1", "att:{cache}:gen:listings",
+                "att:{cache}:v5:emp:E-1:latest",
+                "att:{cache}:v5:emp:E-1:employee",
+                "att:{cache}:v5:list:rendered-attendance-listing");
+        String digest = ":[A-Za-z0-9_-]{43}";
+        for (String employeeEntry : List.of("latest", "employee", "record" + digest, "records" + digest)) {
+            assertThat(redis.hget(keyMatching("att:\\{cache\\}:v5:emp:E-1:" + employeeEntry), "g"))
+                    .as(employeeEntry).isEqualTo(employeeGeneration);
+        }
+        for (String listing : List.of("rendered-attendance-listing", "attendance-page" + digest, "employee-page" + digest)) {
+            assertThat(redis.hget(keyMatching("att:\\{cache\\}:v5:list:" + listing), "g"))
+                    .as(listing).isEqualTo(listingGeneration);
+        }
     }
 
     @Test
@@ -121,13 +121,14 @@ class RedisReadCacheStorageTest {
         fillEveryEntryOf(ADA, 2);
 
         long generationTtl = RedisReadCache.generationTtl(ENTRY_TTL).toSeconds();
-        // values: 7 + 5 (Bob's four and his page) + 1 + 7; generations: epoch, listings, three employees
-        assertThat(keys()).hasSize(20 + 5).allSatisfy(key -> {
+        // entries: four of Ada's (refilled in place), four of Bob's, one of C-3, four listings;
+        // generations: epoch, listings, three employees
+        assertThat(keys()).hasSize(13 + 5).allSatisfy(key -> {
             assertThat(key).startsWith("att:");
             long ttl = redis.ttl(key);
             assertThat(ttl).as("seconds left for %s", key)
                     .isPositive()
-                    .isLessThanOrEqualTo(key.startsWith("att:v4:") ? ENTRY_TTL.toSeconds() : generationTtl);
+                    .isLessThanOrEqualTo(key.startsWith("att:{cache}:v5:") ? ENTRY_TTL.toSeconds() : generationTtl);
         });
     }
 
@@ -208,15 +209,15 @@ class RedisReadCacheStorageTest {
         fill(cache.lookup(CachedReads.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10)), List.of(BOB_BARE));
         fill(cache.lookup(CachedReads.latestAttendance(BOB)), Optional.empty());
 
-        assertThat(valueOf("att:v4:emp:E-1:record:")).isEqualTo("{\"value\":{\"employeeId\":\"E-1\","
+        assertThat(valueOf("att:{cache}:v5:emp:E-1:record:")).isEqualTo("{\"value\":{\"employeeId\":\"E-1\","
                 + "\"date\":\"2026-11-27\",\"status\":\"HALF_DAY\",\"checkIn\":\"2026-11-27T08:30:00.123456789Z\","
                 + "\"checkOut\":\"2026-11-27T12:30:00.123456790Z\","
                 + "\"note\":\"Left at noon:\\n\\\"dentist\\\" – ünïcödé\\tok\",\"source\":\"BATCH\",\"version\":7,"
                 + "\"createdAt\":\"2026-11-27T08:30:00.123456789Z\",\"updatedAt\":\"2026-11-27T08:30:00.123457788Z\"}}");
-        assertThat(valueOf("att:v4:list:employee-page:")).isEqualTo("{\"values\":[{\"id\":\"B-2\",\"name\":\"Bob\","
+        assertThat(valueOf("att:{cache}:v5:list:employee-page:")).isEqualTo("{\"values\":[{\"id\":\"B-2\",\"name\":\"Bob\","
                 + "\"department\":null,\"timezone\":\"UTC\",\"active\":true,\"version\":1,"
                 + "\"createdAt\":\"2026-11-27T08:30:00.123456789Z\",\"updatedAt\":\"2026-11-27T08:30:00.123456789Z\"}]}");
-        assertThat(valueOf("att:v4:emp:B-2:latest:")).isEqualTo("{\"value\":null}");
+        assertThat(valueOf("att:{cache}:v5:emp:B-2:latest")).isEqualTo("{\"value\":null}");
     }
 
     @ParameterizedTest
@@ -236,7 +237,7 @@ class RedisReadCacheStorageTest {
                     + "\"createdAt\":\"2026-11-27T08:30:00Z\",\"updatedAt\":\"2026-11-27T08:30:00Z\"}}"})
     void anUnreadableEntryIsACountedMissThatTheNextFillRepairs(String unreadable) {
         fill(cache.lookup(CachedReads.record(ADA, DAY)), Optional.of(record(ADA, 1)));
-        redis.set(keyStartingWith("att:v4:emp:E-1:record:"), unreadable);
+        redis.hset(keyStartingWith("att:{cache}:v5:emp:E-1:record:"), "v", unreadable);
 
         Cached<Optional<AttendanceRecord>> lookup = cache.lookup(CachedReads.record(ADA, DAY));
 
@@ -295,7 +296,7 @@ class RedisReadCacheStorageTest {
         fill(slowPageReader, List.of(record(ADA, 1)));
 
         // as if Redis had evicted or expired every generation key
-        redis.del("att:gen:epoch", "att:gen:emp:E-1", "att:gen:all");
+        redis.del("att:{cache}:gen:epoch", "att:{cache}:gen:emp:E-1", "att:{cache}:gen:listings");
 
         assertThat(cache.lookup(CachedReads.latestAttendance(ADA))).isInstanceOf(Cached.Miss.class);
         assertThat(cache.lookup(CachedReads.record(ADA, DAY))).isInstanceOf(Cached.Miss.class);
@@ -306,7 +307,7 @@ class RedisReadCacheStorageTest {
     @Test
     void aChangeOnAGenerationKeyThatVanishedStillHidesEarlierValues() {
         fill(cache.lookup(CachedReads.employee(ADA)), Optional.of(employee(ADA, 1)));
-        redis.del("att:gen:emp:E-1");
+        redis.del("att:{cache}:gen:emp:E-1");
         Cached<Optional<Employee>> reseeded = cache.lookup(CachedReads.employee(ADA));
         fill(reseeded, Optional.of(employee(ADA, 1)));
 
@@ -384,7 +385,11 @@ class RedisReadCacheStorageTest {
     }
 
     private String valueOf(String keyPrefix) {
-        return redis.get(keyStartingWith(keyPrefix));
+        return redis.hget(keyStartingWith(keyPrefix), "v");
+    }
+
+    private String keyMatching(String pattern) {
+        return keys().stream().filter(Pattern.compile(pattern).asMatchPredicate()).findFirst().orElseThrow();
     }
 
     private String keyStartingWith(String prefix) {
@@ -392,7 +397,7 @@ class RedisReadCacheStorageTest {
     }
 
     private Set<String> valueKeys() {
-        return keys().stream().filter(key -> key.startsWith("att:v4:")).collect(Collectors.toSet());
+        return keys().stream().filter(key -> key.startsWith("att:{cache}:v5:")).collect(Collectors.toSet());
     }
 
     private Set<String> keys() {

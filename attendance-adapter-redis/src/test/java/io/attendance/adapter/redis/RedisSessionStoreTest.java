@@ -12,6 +12,8 @@ import io.attendance.domain.model.Username;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,18 +64,18 @@ class RedisSessionStoreTest {
 
         first.sessionStore().open(token.digest(), session, IDLE);
 
-        assertThat(redis.keys("*")).containsExactlyInAnyOrder("att:session:" + token.digest(), "att:user-sessions:alice");
-        assertThat(redis.hgetAll("att:session:" + token.digest())).isEqualTo(Map.of(
+        assertThat(redis.keys("*")).containsExactlyInAnyOrder("att:{access}:session:" + token.digest(), "att:{access}:user-sessions:alice");
+        assertThat(redis.hgetAll("att:{access}:session:" + token.digest())).isEqualTo(Map.of(
                 "username", "alice",
                 "roles", "EMPLOYEE,VIEWER",
                 "employeeId", "E-1",
                 "createdAt", "2026-11-29T08:30:00.123456789Z",
                 "expiresAt", session.expiresAt().toString(),
                 "expiresAtMillis", Long.toString(session.expiresAt().toEpochMilli())));
-        assertThat(redis.zrange("att:user-sessions:alice", 0, -1)).containsExactly(token.digest());
+        assertThat(redis.zrange("att:{access}:user-sessions:alice", 0, -1)).containsExactly(token.digest());
         assertThat(redis.keys("*" + token.reveal() + "*")).isEmpty();
-        assertThat(redis.pttl("att:session:" + token.digest())).isBetween(IDLE.toMillis() - 5_000, IDLE.toMillis());
-        assertThat(redis.pttl("att:user-sessions:alice")).isBetween(DAY.toMillis() - 5_000, DAY.toMillis());
+        assertThat(redis.pttl("att:{access}:session:" + token.digest())).isBetween(IDLE.toMillis() - 5_000, IDLE.toMillis());
+        assertThat(redis.pttl("att:{access}:user-sessions:alice")).isBetween(DAY.toMillis() - 5_000, DAY.toMillis());
     }
 
     @Test
@@ -82,14 +84,14 @@ class RedisSessionStoreTest {
         Session session = session(ALICE, Duration.ofSeconds(20));
 
         first.sessionStore().open(digest, session, IDLE);
-        assertThat(redis.pttl("att:session:" + digest)).isBetween(15_000L, 20_000L);
+        assertThat(redis.pttl("att:{access}:session:" + digest)).isBetween(15_000L, 20_000L);
 
-        redis.pexpire("att:session:" + digest, 1_000);
+        redis.pexpire("att:{access}:session:" + digest, 1_000);
         assertThat(first.sessionStore().use(digest, IDLE, Instant.now())).isPresent();
-        assertThat(redis.pttl("att:session:" + digest)).as("re-armed, up to the absolute end").isBetween(15_000L, 20_000L);
+        assertThat(redis.pttl("att:{access}:session:" + digest)).as("re-armed, up to the absolute end").isBetween(15_000L, 20_000L);
 
         assertThat(first.sessionStore().use(digest, Duration.ofSeconds(5), Instant.now())).isPresent();
-        assertThat(redis.pttl("att:session:" + digest)).as("re-armed to the idle time").isBetween(4_000L, 5_000L);
+        assertThat(redis.pttl("att:{access}:session:" + digest)).as("re-armed to the idle time").isBetween(4_000L, 5_000L);
     }
 
     @Test
@@ -98,14 +100,14 @@ class RedisSessionStoreTest {
         String longLived = SecretToken.generate().digest();
         first.sessionStore().open(longLived, session(ALICE, DAY), IDLE);
         first.sessionStore().open(shortLived, session(ALICE, Duration.ofMillis(200)), IDLE);
-        assertThat(redis.pttl("att:user-sessions:alice")).as("not shortened by a shorter session")
+        assertThat(redis.pttl("att:{access}:user-sessions:alice")).as("not shortened by a shorter session")
                 .isGreaterThan(DAY.toMillis() - 5_000);
 
         Attendances.sleep(Duration.ofMillis(300));
         String next = SecretToken.generate().digest();
         first.sessionStore().open(next, session(ALICE, DAY), IDLE);
 
-        assertThat(redis.zrange("att:user-sessions:alice", 0, -1)).containsExactlyInAnyOrder(longLived, next);
+        assertThat(redis.zrange("att:{access}:user-sessions:alice", 0, -1)).containsExactlyInAnyOrder(longLived, next);
     }
 
     @Test
@@ -136,7 +138,23 @@ class RedisSessionStoreTest {
         assertThat(first.sessionStore().use(one, IDLE, Instant.now())).isEmpty();
         assertThat(first.sessionStore().use(two, IDLE, Instant.now())).isEmpty();
         assertThat(first.sessionStore().use(bobs, IDLE, Instant.now())).isPresent();
-        assertThat(new TreeSet<>(redis.keys("*"))).containsExactly("att:session:" + bobs, "att:user-sessions:bob");
+        assertThat(new TreeSet<>(redis.keys("*"))).containsExactly("att:{access}:session:" + bobs, "att:{access}:user-sessions:bob");
+    }
+
+    @Test
+    void closingAllOfAUserWithMoreSessionsThanOneScriptCallEndsEveryOne() {
+        List<String> digests = new ArrayList<>();
+        for (int i = 0; i <= RedisSessionStore.CLOSE_BATCH; i++) {
+            String digest = SecretToken.generate().digest();
+            first.sessionStore().open(digest, session(ALICE, DAY), IDLE);
+            digests.add(digest);
+        }
+
+        second.sessionStore().closeAllOf(ALICE);
+
+        assertThat(first.sessionStore().use(digests.get(0), IDLE, Instant.now())).isEmpty();
+        assertThat(first.sessionStore().use(digests.get(digests.size() - 1), IDLE, Instant.now())).isEmpty();
+        assertThat(redis.keys("*")).isEmpty();
     }
 
     @Test
@@ -154,7 +172,7 @@ class RedisSessionStoreTest {
         String digest = SecretToken.generate().digest();
         first.sessionStore().open(digest, session(ALICE, DAY), IDLE);
 
-        redis.hset("att:session:" + digest, "roles", "OWNER");
+        redis.hset("att:{access}:session:" + digest, "roles", "OWNER");
 
         assertThat(first.sessionStore().use(digest, IDLE, Instant.now())).isEmpty();
     }
@@ -163,11 +181,11 @@ class RedisSessionStoreTest {
     void closingASessionWhoseUsernameIsUnreadableStillEndsIt() {
         String digest = SecretToken.generate().digest();
         first.sessionStore().open(digest, session(ALICE, DAY), IDLE);
-        redis.hset("att:session:" + digest, "username", "not a username!");
+        redis.hset("att:{access}:session:" + digest, "username", "not a username!");
 
         first.sessionStore().close(digest);
 
-        assertThat(redis.exists("att:session:" + digest)).isFalse();
+        assertThat(redis.exists("att:{access}:session:" + digest)).isFalse();
     }
 
     @Test
@@ -184,7 +202,7 @@ class RedisSessionStoreTest {
     void aDigestThatIsNoDigestIsRefusedBeforeItReachesAKey() {
         assertThatThrownBy(() -> first.sessionStore().use("*", IDLE, Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> first.sessionStore().close("att:user-sessions:alice"))
+        assertThatThrownBy(() -> first.sessionStore().close("att:{access}:user-sessions:alice"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
