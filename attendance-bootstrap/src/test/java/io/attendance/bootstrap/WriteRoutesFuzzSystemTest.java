@@ -135,6 +135,18 @@ class WriteRoutesFuzzSystemTest {
         assertThat(fuzzed).isEqualTo(documented);
     }
 
+    /** PostgreSQL would keep '?' for the surrogate while the 201 told the text as sent. */
+    @Example
+    void textWithALoneSurrogateIsRefusedRatherThanStoredAsAnotherText() {
+        Attempt attempt = new Attempt(WriteRoute.PUT_EMPLOYEE, "/api/v2/employees/S-1",
+                signed(List.of("Content-Type", "application/json")), HostileInput.utf8("{\"name\":\"a\\ud800b\"}"));
+
+        Answered answered = assertAnsweredProperly(attempt);
+
+        assertThat(answered.answer().status()).isEqualTo(400);
+        assertThat(answered.answer().text()).contains("name must be Unicode text");
+    }
+
     @Property(tries = 200)
     void anyBodyIsAnsweredWithoutA5xxAndWritesOnlyOn2xx(@ForAll("anyBodies") Attempt attempt) {
         assertAnsweredProperly(attempt);
