@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +66,7 @@ final class RawHttp {
     }
 
     private static Answer read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
+        byte[] all = received(in);
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         if (end < 0) {
             throw new IOException("incomplete answer: " + new String(all, StandardCharsets.ISO_8859_1));
@@ -82,6 +83,25 @@ final class RawHttp {
             body = dechunked(body);
         }
         return new Answer(status, headers, body);
+    }
+
+    /**
+     * Everything until the server closes. A server that answers before it has read the whole body
+     * may reset the connection after its answer: what arrived before the reset is the answer.
+     */
+    private static byte[] received(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                received.write(buffer, 0, n);
+            }
+        } catch (SocketException reset) {
+            if (received.size() == 0) {
+                throw reset;
+            }
+        }
+        return received.toByteArray();
     }
 
     private static byte[] dechunked(byte[] chunked) throws IOException {
