@@ -56,8 +56,9 @@ import net.jqwik.api.statistics.Statistics;
  *   unless the answer is a 2xx.</li>
  * </ul>
  * Requests are signed with an administrator's API key, so that they get past access control to the
- * handlers. Seeds are random; a failure prints its seed and shrunk request, and the seed replays
- * the whole run from a fresh database ({@code @Property(seed = "...")}).
+ * handlers. Seeds are random; a failure prints its seed and shrunk request. The next run tries that
+ * request first (jqwik's database, under target/), and {@code @Property(seed = "...")} generates
+ * the same requests again, though what they meet in the store depends on what ran before them.
  */
 class WriteRoutesFuzzSystemTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
