@@ -10,7 +10,11 @@ final class TestServers {
     }
 
     static Map<String, String> freshEnvironment() {
-        TestPostgres.TestDatabase database = TestPostgres.freshDatabase();
+        return environment(TestPostgres.freshDatabase());
+    }
+
+    /** Settings that point a service at this database and an empty Redis database. */
+    static Map<String, String> environment(TestPostgres.TestDatabase database) {
         return Map.of(
                 "ATTENDANCE_DB_URL", database.jdbcUrl(),
                 "ATTENDANCE_DB_USER", database.user(),

@@ -2,6 +2,7 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.DomainException;
 import io.attendance.domain.error.FieldError;
@@ -28,6 +29,7 @@ import org.eclipse.jetty.ee10.servlet.ServletApiResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -84,7 +86,9 @@ final class ErrorResponses {
     /**
      * How an error body looks, by path: {@code /api/v2} answers {@code application/problem+json}
      * (RFC 9457, see {@link V2ProblemBody}) with the field errors as a list; everything else keeps the
-     * v1 {@code {"message": detail}}.
+     * v1 {@code {"message": detail}}. A request whose path is unknown gets a problem that also
+     * carries the v1 {@code message}, an extension member RFC 9457 allows: whichever API it was
+     * meant for, its client finds what it reads.
      */
     enum BodyShape {
         V1_MESSAGE(JsonMapping.JSON) {
@@ -96,10 +100,14 @@ final class ErrorResponses {
         PROBLEM(V2ProblemBody.CONTENT_TYPE) {
             @Override
             byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
-                return json.writeValueAsBytes(new V2ProblemBody(V2ProblemBody.TYPE, error.title(), error.status(),
-                        error.detail(), error.fieldErrors().stream()
-                                .map(field -> new V2ProblemBody.FieldProblem(field.field(), field.message()))
-                                .toList()));
+                return json.writeValueAsBytes(problem(error));
+            }
+        },
+        PROBLEM_WITH_MESSAGE(V2ProblemBody.CONTENT_TYPE) {
+            @Override
+            byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
+                ObjectNode problem = json.valueToTree(problem(error));
+                return json.writeValueAsBytes(problem.put("message", error.detail()));
             }
         };
 
@@ -112,6 +120,13 @@ final class ErrorResponses {
         }
 
         abstract byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException;
+
+        private static V2ProblemBody problem(ApiError error) {
+            return new V2ProblemBody(V2ProblemBody.TYPE, error.title(), error.status(), error.detail(),
+                    error.fieldErrors().stream()
+                            .map(field -> new V2ProblemBody.FieldProblem(field.field(), field.message()))
+                            .toList());
+        }
 
         static BodyShape forPath(String path) {
             boolean v2 = path != null && (path.equals(V2_PREFIX) || path.startsWith(V2_PREFIX + "/"));
@@ -310,13 +325,24 @@ final class ErrorResponses {
                 callback.succeeded();
                 return true;
             }
-            BodyShape shape = BodyShape.forPath(request.getHttpURI().getPath());
+            BodyShape shape = requestLineRead(request)
+                    ? BodyShape.forPath(request.getHttpURI().getPath())
+                    : BodyShape.PROBLEM_WITH_MESSAGE;
             byte[] body = render(shape, jettyError(code));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, shape.contentType);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
+        }
+
+        /**
+         * Whether Jetty read the request line: one it could not (a URI too long, a malformed escape
+         * such as {@code %00}) is answered on a stand-in request whose method is no HTTP method, and
+         * whose path is not the one the client sent.
+         */
+        private static boolean requestLineRead(Request request) {
+            return HttpMethod.fromString(request.getMethod()) != null;
         }
 
         private ApiError jettyError(int code) {

@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.Objects;
+import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,10 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            // Javalin has Jetty accept %u0041-style escapes (LEGACY), which its own path-parameter
+            // decoding then fails on with a 500; without that one allowance Jetty refuses them (400)
+            config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(http.getUriCompliance()
+                    .without("LEGACY_WITHOUT_UTF16_ESCAPES", UriCompliance.Violation.UTF16_ENCODINGS)));
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(metrics);

@@ -94,7 +94,8 @@ final class RequestBodies {
     private byte[] read(Context ctx, boolean untypedAccepted) throws IOException {
         // read first, so that a refused request leaves no unread bytes that would reset the connection
         byte[] body = readWithinBounds(ctx);
-        String type = ctx.req().getContentType();
+        // the header as sent: the servlet's getContentType() throws on a charset this JVM does not know
+        String type = ctx.req().getHeader(Header.CONTENT_TYPE);
         if (type == null ? !untypedAccepted : !isJson(type)) {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "Content-Type is not JSON",
                     Map.of(RECEIVED_TYPE, type == null ? "" : type));

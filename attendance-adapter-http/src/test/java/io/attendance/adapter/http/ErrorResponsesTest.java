@@ -118,7 +118,8 @@ class ErrorResponsesTest {
         String reply = server.raw("GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(reply).matches("(?s)HTTP/1.1 4\\d\\d .*");
-        assertThat(reply).contains("application/json");
+        // Jetty cannot read such a request line, so its path is unknown: a problem with the v1 message
+        assertThat(reply).contains("application/problem+json").contains("\"message\":");
         assertThat(reply).doesNotContain("org.eclipse").doesNotContain("Exception").doesNotContain("root:");
     }
 

@@ -153,6 +153,27 @@ class ProblemResponsesV2Test {
     }
 
     @Test
+    void aRequestLineJettyCannotReadIsAProblemThatAlsoCarriesTheV1Message() throws IOException {
+        String tooLong = server.raw("PUT /api/v2/employees/" + "a".repeat(10_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        String badEscape = server.raw("PUT /api/v2/employees/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(tooLong).startsWith("HTTP/1.1 414").contains("Content-Type: application/problem+json")
+                .contains("\"status\":414").contains("\"message\":\"URI Too Long\"");
+        assertThat(badEscape).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400")
+                .contains("\"message\":\"Bad Request\"");
+    }
+
+    @Test
+    void aPercentUEscapeInAPathIsA400ProblemNotA500() throws IOException {
+        String reply = server.raw("DELETE /api/v2/employees/%u0041 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"status\":400");
+    }
+
+    @Test
     void theBodyLimitAppliesToV2AsConfigured() {
         try (RunningApi small = RunningApi.start(new HttpSettings(0, 40, Duration.ZERO), inMemory -> inMemory)) {
             assertThat(small.putEmployee("E-1", "Ada").status()).isEqualTo(201);

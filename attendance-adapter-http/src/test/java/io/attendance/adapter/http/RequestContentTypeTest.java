@@ -49,6 +49,19 @@ class RequestContentTypeTest {
     }
 
     @Test
+    void aCharsetNoOneKnowsIsIgnoredLikeAnyOtherParameter() {
+        // JSON is UTF-8 whatever a charset says (RFC 8259 §11); the type is read from the header as sent
+        assertThat(send("PUT", RunningApi.employee("E-1"), EMPLOYEE, "application/json; charset=ebcdic").status())
+                .isEqualTo(201);
+        assertThat(send("POST", V1AttendanceEndpoints.CREATE, CREATE, "application/json;charset=\"no such\"").status())
+                .isEqualTo(200);
+        Reply refused = send("PUT", RunningApi.record("E-1", "2026-11-20"), RECORD, "text/plain; charset=ebcdic");
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.json().get("detail").asText())
+                .isEqualTo("Content-Type must be application/json, was 'text/plain; charset=ebcdic'");
+    }
+
+    @Test
     void jsonWithParametersInAnyCaseIsRead() {
         assertThat(send("PUT", RunningApi.employee("E-1"), EMPLOYEE, "application/json;charset=UTF-8").status()).isEqualTo(201);
         assertThat(send("PUT", RunningApi.record("E-1", "2026-11-20"), RECORD, "Application/JSON ; charset=utf-8").status())

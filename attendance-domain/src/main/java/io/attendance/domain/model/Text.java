@@ -10,7 +10,11 @@ final class Text {
     private Text() {
     }
 
-    /** Required, stripped, at most {@code maxLength} characters, no control characters at all. */
+    /**
+     * Required, stripped, at most {@code maxLength} characters, no control characters at all, and
+     * well-formed Unicode: a lone surrogate has no UTF-8 form, so a store would keep another text
+     * (PostgreSQL a '?') than the one the write answered with.
+     */
     static String requireLine(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new ValidationFailed(field, "is required");
@@ -45,6 +49,10 @@ final class Text {
                 && !(paragraphs && (c == '\n' || c == '\r' || c == '\t')));
         if (control) {
             throw new ValidationFailed(field, "must not contain control characters");
+        }
+        boolean loneSurrogate = value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+        if (loneSurrogate) {
+            throw new ValidationFailed(field, "must be Unicode text: it has a lone surrogate (\\uD800-\\uDFFF)");
         }
         return value;
     }

@@ -56,6 +56,17 @@ class EmployeeDetailsTest {
         assertThatThrownBy(() -> inDepartment("R\tD")).isInstanceOf(ValidationFailed.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\uD800b", "\uDFFF", "Ada \uD83D", "\uDE00\uD83D"})
+    void textWithALoneSurrogateIsRefusedSinceNoStoreCanKeepIt(String text) {
+        assertThatThrownBy(() -> new EmployeeDetails(text, Optional.empty(), UTC, true))
+                .isInstanceOf(ValidationFailed.class).hasMessageStartingWith("name must be Unicode text");
+        assertThatThrownBy(() -> inDepartment(text))
+                .isInstanceOf(ValidationFailed.class).hasMessageStartingWith("department must be Unicode text");
+        assertThat(new EmployeeDetails("Ada \uD83D\uDE00", Optional.empty(), UTC, true).name())
+                .as("a surrogate pair is one character").isEqualTo("Ada 😀");
+    }
+
     @Test
     void aBlankDepartmentIsNoDepartment() {
         assertThat(inDepartment("   ").department()).isEmpty();
