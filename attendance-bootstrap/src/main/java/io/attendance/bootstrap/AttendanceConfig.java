@@ -1,6 +1,7 @@
 package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
+import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.domain.model.Password;
 import io.attendance.domain.model.Username;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ record AttendanceConfig(
         Duration requestBodyTimeout,
         Optional<Database> database,
         int databasePoolSize,
+        DatabaseTimeouts databaseTimeouts,
         Optional<String> redisUrl,
         Duration cacheTtl,
         int maxCachedListSize,
@@ -66,7 +68,8 @@ record AttendanceConfig(
 
     @Override
     public String toString() {
-        return "AttendanceConfig[httpPort=" + httpPort + ", database=" + database + ", redis="
+        return "AttendanceConfig[httpPort=" + httpPort + ", database=" + database
+                + ", databaseTimeouts=" + databaseTimeouts + ", redis="
                 + redisUrl.map(Redaction::url).orElse("embedded")
                 + ", dataDirectory=" + dataDirectory + ", defaultTimezone=" + defaultTimezone
                 + ", cursorSecret=" + cursorSecret.map(secret -> "***").orElse("random")

@@ -2,6 +2,7 @@ package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.HttpSettings;
+import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
 import io.attendance.application.SessionPolicy;
@@ -50,10 +51,10 @@ final class ConfigLoader {
     /** What an operator may ask of the root logger; logback would read anything else as DEBUG. */
     private static final List<Level> LOG_LEVELS =
             List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.OFF);
-    /** A whole number of seconds, minutes or hours: {@code 90s}, {@code 30m}, {@code 8h}. */
     /** How often each instance catches its cache up with the change feed: the bound on a lost invalidation. */
     static final Duration DEFAULT_CACHE_CATCH_UP_INTERVAL = Duration.ofSeconds(1);
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smh])");
+    /** A whole number of milliseconds, seconds, minutes or hours: {@code 500ms}, {@code 90s}, {@code 30m}, {@code 8h}. */
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|[smh])");
 
     private final Map<String, String> values;
 
@@ -91,6 +92,7 @@ final class ConfigLoader {
                         Math.toIntExact(HttpSettings.DEFAULT_BODY_TIMEOUT.toSeconds()), 1, 600)),
                 database,
                 integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
+                databaseTimeouts(),
                 redisUrl("ATTENDANCE_REDIS_URL"),
                 Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
                 integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
@@ -160,7 +162,7 @@ final class ConfigLoader {
         return boundedDuration(name, defaultValue, max, "the session lifetime of " + max.toHours() + "h");
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most {@code max}. */
+    /** {@code 500ms}, {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most {@code max}. */
     private Duration boundedDuration(String name, Duration defaultValue, Duration max, String maxDescription) {
         return text(name).map(raw -> {
             Duration duration = duration(raw).orElseThrow(() -> new ConfigurationError(name
@@ -176,6 +178,7 @@ final class ConfigLoader {
         if (shortForm.matches()) {
             long amount = Long.parseLong(shortForm.group(1));
             return Optional.of(switch (shortForm.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
                 default -> Duration.ofHours(amount);
@@ -186,6 +189,18 @@ final class ConfigLoader {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private DatabaseTimeouts databaseTimeouts() {
+        DatabaseTimeouts defaults = DatabaseTimeouts.DEFAULTS;
+        Duration connection = boundedDuration("ATTENDANCE_DB_CONNECTION_TIMEOUT", defaults.connection(),
+                Duration.ofMinutes(1), "1m");
+        require(connection.compareTo(DatabaseTimeouts.MIN_CONNECTION) >= 0, "ATTENDANCE_DB_CONNECTION_TIMEOUT must be at least "
+                + DatabaseTimeouts.MIN_CONNECTION.toMillis() + "ms (HikariCP's least wait), was " + connection.toMillis() + "ms");
+        return new DatabaseTimeouts(connection,
+                boundedDuration("ATTENDANCE_DB_STATEMENT_TIMEOUT", defaults.statement(), Duration.ofMinutes(10), "10m"),
+                boundedDuration("ATTENDANCE_DB_IDLE_IN_TRANSACTION_TIMEOUT", defaults.idleInTransaction(),
+                        Duration.ofHours(1), "1h"));
     }
 
     /** A second port for {@code /metrics} alone; it cannot be the API's. */

@@ -53,7 +53,8 @@ final class InfrastructureModule extends AbstractModule {
     @Singleton
     PostgresDatabase postgres(MeterRegistry registry) {
         return PostgresDatabase.connect(
-                database.jdbcUrl(), database.user(), database.password(), config.databasePoolSize(), registry);
+                database.jdbcUrl(), database.user(), database.password(), config.databasePoolSize(), registry,
+                config.databaseTimeouts());
     }
 
     @Provides

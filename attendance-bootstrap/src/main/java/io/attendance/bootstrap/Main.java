@@ -106,7 +106,8 @@ public final class Main {
     private static int withMigrations(AttendanceConfig config, Consumer<Migrations> action, String done, PrintStream out) {
         try (EmbeddedServices servers = EmbeddedServices.forMigrations(config);
              PostgresDatabase database = PostgresDatabase.connect(servers.database().jdbcUrl(),
-                     servers.database().user(), servers.database().password(), 2, new SimpleMeterRegistry())) {
+                     servers.database().user(), servers.database().password(), 2, new SimpleMeterRegistry(),
+                     config.databaseTimeouts())) {
             action.accept(database.migrations().waitingForTheLockAtMost(config.migration().lockWait()));
         }
         if (done != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.domain.model.Password;
 import io.attendance.domain.model.Username;
 import java.io.IOException;
@@ -340,6 +341,21 @@ class ConfigLoaderTest {
             assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_CACHE_CATCH_UP_INTERVAL", wrong)))
                     .isInstanceOf(ConfigurationError.class)
                     .hasMessageStartingWith("ATTENDANCE_CACHE_CATCH_UP_INTERVAL must be");
+        }
+    }
+
+    @Test
+    void theDatabaseTimeoutsAreShortUnlessSaidOtherwise() {
+        assertThat(ConfigLoader.load(Map.of()).databaseTimeouts()).isEqualTo(DatabaseTimeouts.DEFAULTS);
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_DB_CONNECTION_TIMEOUT", "500ms",
+                "ATTENDANCE_DB_STATEMENT_TIMEOUT", "30s", "ATTENDANCE_DB_IDLE_IN_TRANSACTION_TIMEOUT", "PT1M")).databaseTimeouts())
+                .isEqualTo(new DatabaseTimeouts(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(1)));
+        for (Map.Entry<String, String> wrong : List.of(Map.entry("ATTENDANCE_DB_CONNECTION_TIMEOUT", "100ms"),
+                Map.entry("ATTENDANCE_DB_CONNECTION_TIMEOUT", "2m"), Map.entry("ATTENDANCE_DB_STATEMENT_TIMEOUT", "0ms"),
+                Map.entry("ATTENDANCE_DB_STATEMENT_TIMEOUT", "fast"), Map.entry("ATTENDANCE_DB_IDLE_IN_TRANSACTION_TIMEOUT", "2h"))) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.ofEntries(wrong)))
+                    .isInstanceOf(ConfigurationError.class)
+                    .hasMessageStartingWith(wrong.getKey() + " must be");
         }
     }
 

@@ -32,7 +32,7 @@ class SlowListingReadersSystemTest {
     private static final int SLOW_READERS = POOL + 2;
     private static final int EMPLOYEES = 2_000;
     private static final int DAYS = 100;
-    /** Far below the pool's 5 s wait: an answer this fast did not queue for a connection. */
+    /** A request that queued for a connection would be a 503 after the pool's wait; a 200 this fast did not queue. */
     private static final long PROMPTLY_MILLIS = 3_000;
 
     @Test

@@ -51,6 +51,11 @@ final class ErrorResponses {
     static final String CHALLENGE = "Bearer realm=\"attendance\"";
     static final String UNAVAILABLE = "Attendance API is temporarily unavailable, please retry later";
     /**
+     * Every 503 says when to try again (RFC 9110 10.2.3, in seconds): soon, since an unavailable
+     * backing service is reported within seconds and the service recovers by itself once it is back.
+     */
+    static final String RETRY_AFTER_SECONDS = "1";
+    /**
      * The most field errors one answer lists: a request can be made to fail on every one of many
      * values, and its answer must not cost more than the request did.
      */
@@ -144,6 +149,11 @@ final class ErrorResponses {
         config.routes.exception(Exception.class, this::unexpected);
         config.router.javaLangErrorHandler(this::fatal);
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+    }
+
+    /** The header every 503 carries, for the handlers that answer one themselves (the health checks). */
+    static void retryLater(Context ctx) {
+        ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
 
     /**
@@ -257,6 +267,9 @@ final class ErrorResponses {
             return;
         }
         BodyShape shape = BodyShape.forPath(ctx.path());
+        if (error.status() == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+            retryLater(ctx);
+        }
         ctx.status(error.status()).contentType(shape.contentType).result(render(shape, error));
     }
 
@@ -332,6 +345,9 @@ final class ErrorResponses {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, shape.contentType);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
+            if (code == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            }
             response.write(true, ByteBuffer.wrap(body), callback);
             return true;
         }

@@ -34,6 +34,9 @@ final class OperationsEndpoints {
 
     void ready(Context ctx) {
         boolean ready = checkHealth.check().ready();
+        if (!ready) {
+            ErrorResponses.retryLater(ctx);
+        }
         ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(JsonMapping.JSON)
                 .result(ready ? UP : DOWN);

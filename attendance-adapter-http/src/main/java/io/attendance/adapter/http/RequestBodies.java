@@ -50,7 +50,6 @@ final class RequestBodies {
     /** The first buffer of a body; it doubles as bytes arrive. */
     static final int INITIAL_CAPACITY = 8 * 1024;
     /** Budget is freed as soon as the bodies being read are whole, usually well within a second. */
-    private static final String RETRY_AFTER_SECONDS = "1";
 
     /** The bytes held by the buffers of the bodies being read, for operators watching the budget. */
     static final String BUFFERED_GAUGE = "http.server.request.bodies.buffered";
@@ -178,7 +177,6 @@ final class RequestBodies {
             long more = capacity - buffer.length;
             for (long left = budget.get(); ; left = budget.get()) {
                 if (left < more) {
-                    ctx.header(Header.RETRY_AFTER, RETRY_AFTER_SECONDS);
                     throw refuse(new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(),
                             "Too many request bodies are being read"), ctx.req().getContentLengthLong());
                 }

@@ -103,6 +103,9 @@ final class V1AttendanceEndpoints {
     }
 
     private void respond(Context ctx, HttpStatus status, Object body) throws IOException {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            ErrorResponses.retryLater(ctx);
+        }
         ctx.status(status).contentType(JsonMapping.JSON).result(json.writeValueAsBytes(body));
     }
 

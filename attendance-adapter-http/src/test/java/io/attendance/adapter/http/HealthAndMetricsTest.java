@@ -30,6 +30,7 @@ class HealthAndMetricsTest {
 
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body()).isEqualTo("{\"message\":\"" + UNHEALTHY + "\"}");
+        assertThat(health.header("Retry-After")).isEqualTo(ErrorResponses.RETRY_AFTER_SECONDS);
     }
 
     @Test
@@ -63,6 +64,7 @@ class HealthAndMetricsTest {
         assertThat(detail.status()).isEqualTo(503);
         assertThat(detail.body()).isEqualTo(
                 "{\"message\":\"" + UNHEALTHY + "\",\"postgresql\":\"down\",\"redis\":\"up\",\"status\":\"down\"}");
+        assertThat(detail.header("Retry-After")).isEqualTo(ErrorResponses.RETRY_AFTER_SECONDS);
     }
 
     @Test
@@ -79,7 +81,9 @@ class HealthAndMetricsTest {
         assertThat(live.body()).isEqualTo("{\"status\":\"up\"}");
         assertThat(notReady.status()).isEqualTo(503);
         assertThat(notReady.body()).isEqualTo("{\"status\":\"down\"}");
+        assertThat(notReady.header("Retry-After")).isEqualTo(ErrorResponses.RETRY_AFTER_SECONDS);
         assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.header("Retry-After")).isNull();
     }
 
     @Test

@@ -140,6 +140,9 @@ class ProblemResponsesV2Test {
         assertThat(v1.body()).isEqualTo("{\"message\":\"" + ErrorResponses.UNAVAILABLE + "\"}");
         assertThat(unknownRoute.body()).isEqualTo("{\"message\":\"Not found\"}");
         assertProblem(v2, 503, "Service Unavailable");
+        assertThat(v1.header("Retry-After")).as("a v1 503 says when to retry").isEqualTo(ErrorResponses.RETRY_AFTER_SECONDS);
+        assertThat(v2.header("Retry-After")).as("a v2 503 says when to retry").isEqualTo(ErrorResponses.RETRY_AFTER_SECONDS);
+        assertThat(unknownRoute.header("Retry-After")).as("only a 503 does").isNull();
         assertThat(server.get("/api/v2x").contentType()).startsWith("application/json");
     }
 

@@ -15,8 +15,13 @@ import org.jdbi.v3.core.ConnectionException;
  */
 final class DatabaseFailures {
     private static final String UNIQUE_VIOLATION = "23505";
-    /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */
-    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections; query_canceled (by
+     * {@code statement_timeout}: the server is too slow to serve now).
+     */
+    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03", "53300", "57014");
+    /** read_only_sql_transaction: the server took a write but is a standby now, or a demoted primary. */
+    private static final String READ_ONLY = "25006";
 
     private DatabaseFailures() {
     }
@@ -33,7 +38,10 @@ final class DatabaseFailures {
         return failure;
     }
 
-    /** Whether the failure, or one of its causes, says the server cannot be reached (or is going away). */
+    /**
+     * Whether the failure, or one of its causes, says the server cannot be reached, is going away,
+     * is too slow or no longer takes writes: whatever the statement, it would fail the same now.
+     */
     static boolean isUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (isConnectionFailure(cause)) {
@@ -51,7 +59,17 @@ final class DatabaseFailures {
         }
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {
             String state = sql.getSQLState();
-            return state.startsWith("08") || SERVER_GOING_AWAY.contains(state);
+            return state.startsWith("08") || SERVER_GOING_AWAY.contains(state) || READ_ONLY.equals(state);
+        }
+        return false;
+    }
+
+    /** Whether the failure, or one of its causes, is a write refused by a server that is read-only. */
+    static boolean isReadOnly(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && READ_ONLY.equals(sql.getSQLState())) {
+                return true;
+            }
         }
         return false;
     }

@@ -1,6 +1,5 @@
 package io.attendance.adapter.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.attendance.domain.error.Unavailable;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -27,8 +26,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * The schema's Liquibase changelog, shipped on the classpath by the attendance-db jar, run on the
- * pool's connections with Liquibase's command API.
+ * The schema's Liquibase changelog, shipped on the classpath by the attendance-db jar, run with
+ * Liquibase's command API on a connection of its own, outside the pool: a changeset may rewrite a
+ * large table, so it runs without the statement and socket timeouts of the service's connections.
  *
  * <p>Instances starting together migrate once. Liquibase's own lock table is not enough for that:
  * on a new database, every instance creates Liquibase's tables before taking the lock, and all but
@@ -109,6 +109,7 @@ public final class Migrations {
     private void run(String[] commandName, CommandArguments arguments) {
         try (Connection connection = dataSource.getConnection();
                 ClassLoaderResourceAccessor changelogs = new ClassLoaderResourceAccessor(Migrations.class.getClassLoader())) {
+            connection.setNetworkTimeout(Runnable::run, 0);
             CommandScope command = new CommandScope(commandName);
             arguments.addTo(command);
             Database database = DatabaseFactory.getInstance()
@@ -131,20 +132,15 @@ public final class Migrations {
         }
     }
 
-    /**
-     * The session goes back to the pool: it must not keep the lock, even after a failed command. A
-     * session that cannot unlock is closed instead, which releases the lock as well.
-     */
-    private void release(Connection connection) {
+    /** Ends a failed command's transaction, and the lock; should that fail, closing the connection ends both. */
+    private static void release(Connection connection) {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
             unlock(connection);
         } catch (SQLException stuck) {
-            if (dataSource instanceof HikariDataSource pool) {
-                pool.evictConnection(connection);
-            }
+            // the connection is closed next
         }
     }
 

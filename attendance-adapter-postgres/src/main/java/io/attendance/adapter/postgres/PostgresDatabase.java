@@ -2,6 +2,8 @@ package io.attendance.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.attendance.domain.port.ApiKeys;
 import io.attendance.domain.port.AttendanceRecords;
@@ -13,6 +15,7 @@ import io.attendance.domain.port.HealthProbe;
 import io.attendance.domain.port.Transactions;
 import io.attendance.domain.port.Users;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
@@ -25,8 +28,6 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  */
 public final class PostgresDatabase implements AutoCloseable {
     static final String POOL_NAME = "attendance";
-    /** How long a caller waits for a connection before the database counts as unavailable. */
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
     private final HikariDataSource dataSource;
@@ -41,7 +42,8 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresDayChanges dayChanges;
     private final PostgresChangeFeed changeFeed;
 
-    private PostgresDatabase(HikariDataSource dataSource, Duration healthTimeout, MeterRegistry registry) {
+    private PostgresDatabase(HikariDataSource dataSource, PostgresConnections unpooled, Duration healthTimeout,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         this.transactions = new PostgresTransactions(jdbi);
@@ -51,47 +53,51 @@ public final class PostgresDatabase implements AutoCloseable {
         this.users = new PostgresUsers(transactions);
         this.apiKeys = new PostgresApiKeys(transactions);
         this.healthProbe = new PostgresHealthProbe(dataSource, healthTimeout);
-        this.migrations = new Migrations(dataSource);
+        this.migrations = new Migrations(unpooled);
         this.dayChanges = new PostgresDayChanges(dataSource, PostgresDayChanges.COMMITTERS, registry);
         this.changeFeed = new PostgresChangeFeed(transactions);
+    }
+
+    /** A pool of at most {@code poolSize} connections, with the default {@link DatabaseTimeouts}. */
+    public static PostgresDatabase connect(
+            String jdbcUrl, String user, String password, int poolSize, MeterRegistry registry) {
+        return connect(jdbcUrl, user, password, poolSize, registry, DatabaseTimeouts.DEFAULTS);
     }
 
     /**
      * A pool of at most {@code poolSize} connections. Nothing is connected yet, so this succeeds even
      * while the server is down; calls then fail with {@link io.attendance.domain.error.Unavailable}
-     * after {@link #CONNECTION_TIMEOUT}, and the pool reconnects once the server is back.
+     * within the {@code timeouts}, and the pool reconnects once the server is back. A statement that
+     * finds its server read-only (a demoted primary) makes the pool drop every connection it holds:
+     * the next ones are opened on whichever host is the primary now.
      */
-    public static PostgresDatabase connect(
-            String jdbcUrl, String user, String password, int poolSize, MeterRegistry registry) {
-        return connect(jdbcUrl, user, password, poolSize, registry, CONNECTION_TIMEOUT);
-    }
-
-    /** For tests: a shorter wait for a dead server, or for the pool. */
-    static PostgresDatabase connect(String jdbcUrl, String user, String password, int poolSize,
-            MeterRegistry registry, Duration connectionTimeout) {
+    public static PostgresDatabase connect(String jdbcUrl, String user, String password, int poolSize,
+            MeterRegistry registry, DatabaseTimeouts timeouts) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(timeouts, "timeouts");
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool size must be positive, was " + poolSize);
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
-        config.setDriverClassName("org.postgresql.Driver");
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
+        PostgresConnections connections = new PostgresConnections(jdbcUrl, user, password, timeouts);
+        config.setDataSource(connections);
         config.setMaximumPoolSize(poolSize);
-        config.setConnectionTimeout(connectionTimeout.toMillis());
-        config.setValidationTimeout(Math.max(250, connectionTimeout.toMillis() / 2));
+        config.setConnectionTimeout(timeouts.connection().toMillis());
+        config.setValidationTimeout(Math.max(DatabaseTimeouts.MIN_CONNECTION.toMillis(), timeouts.connection().toMillis() / 2));
+        config.setConnectionInitSql("SET statement_timeout = " + timeouts.statement().toMillis()
+                + "; SET idle_in_transaction_session_timeout = " + timeouts.idleInTransaction().toMillis());
         // start without a server (it may come up later); the first call reports it unavailable
         config.setInitializationFailTimeout(-1);
-        // a silent (firewalled) host must not hold a connection attempt longer than callers wait
-        // (driver properties must be strings: the driver reads them with Properties.getProperty)
-        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectionTimeout.toSeconds())));
-        config.addDataSourceProperty("ApplicationName", "attendance-api");
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        ReadOnlyServerEviction eviction = new ReadOnlyServerEviction();
+        config.setExceptionOverride(eviction);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        eviction.pool = dataSource.getHikariPoolMXBean();
+        Duration connectionTimeout = timeouts.connection();
         Duration healthTimeout = connectionTimeout.compareTo(HEALTH_TIMEOUT) < 0 ? connectionTimeout : HEALTH_TIMEOUT;
-        return new PostgresDatabase(new HikariDataSource(config), healthTimeout, registry);
+        return new PostgresDatabase(dataSource, connections, healthTimeout, registry);
     }
 
     public Transactions transactions() {
@@ -136,6 +142,25 @@ public final class PostgresDatabase implements AutoCloseable {
 
     public Migrations migrations() {
         return migrations;
+    }
+
+    /**
+     * HikariCP drops a connection on SQLSTATE class 08 and a few fatal states, but keeps one whose
+     * server refused a write as read-only: it would keep failing writes for the connection's whole
+     * lifetime. Every connection to that server is as stale, so the pool drops them all: idle ones at
+     * once, the others as they are returned.
+     */
+    private static final class ReadOnlyServerEviction implements SQLExceptionOverride {
+        volatile HikariPoolMXBean pool;
+
+        @java.lang.Override
+        public Override adjudicate(SQLException failure) {
+            if (!DatabaseFailures.isReadOnly(failure)) {
+                return Override.CONTINUE_EVICT;
+            }
+            pool.softEvictConnections();
+            return Override.MUST_EVICT;
+        }
     }
 
     /** Commits the day changes queued, then closes the pool: in-use connections are closed as they are returned. */

@@ -243,6 +243,9 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                 } else {
                     RuntimeException translated = DatabaseFailures.translate(failure);
                     remaining.forEach(pending -> pending.fail(translated));
+                    if (DatabaseFailures.isUnreachable(failure)) {
+                        failQueued(translated);
+                    }
                     return;
                 }
             }
@@ -252,6 +255,17 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                 }
             }
             remaining.removeIf(Pending::isAnswered);
+        }
+    }
+
+    /**
+     * Fails every call queued now: they would meet the server that just failed a group, and must not
+     * wait for a committer to find that out group by group.
+     */
+    private void failQueued(RuntimeException failure) {
+        Pending queued;
+        while ((queued = queue.pollFirst()) != null) {
+            queued.fail(failure);
         }
     }
 
@@ -266,6 +280,9 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
             List<Planned> planned = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
                 Pending pending = group.get(i);
+                if (pending.isAnswered()) {
+                    continue; // its plan refused in a transaction that is run again
+                }
                 try {
                     planned.add(Planned.of(i, pending.day, stored.get(i), pending.plan.apply(stored.get(i))));
                 } catch (RuntimeException refusal) {
@@ -326,9 +343,21 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction of its own: committed unless a change met a concurrent
-     * writer or it threw; a driver's exception comes out unchecked, with its message and cause.
+     * writer or it threw; a driver's exception comes out unchecked, with its message and cause. Run
+     * once more when it met a read-only server: the pool has dropped that server's connections.
      */
     private Attempt inTransaction(Work work) {
+        try {
+            return inOneTransaction(work);
+        } catch (RuntimeException failure) {
+            if (!DatabaseFailures.isReadOnly(failure)) {
+                throw failure;
+            }
+            return inOneTransaction(work);
+        }
+    }
+
+    private Attempt inOneTransaction(Work work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -1,5 +1,6 @@
 package io.attendance.adapter.postgres;
 
+import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.port.Transactions;
 import java.util.Objects;
 import java.util.function.Function;
@@ -25,7 +26,9 @@ public final class PostgresTransactions implements Transactions {
     /**
      * Runs {@code work} in a transaction, or inside the current one when this thread is already in a
      * unit of work. Any exception rolls back; domain exceptions propagate unchanged, and a database
-     * that cannot be reached is reported as {@link io.attendance.domain.error.Unavailable}.
+     * that cannot be reached is reported as {@link io.attendance.domain.error.Unavailable}. A unit of
+     * work that met a read-only server (a demoted primary) runs once more: the pool has dropped that
+     * server's connections, and the new one is opened on the primary if there is one.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -33,6 +36,10 @@ public final class PostgresTransactions implements Transactions {
         if (unitOfWork.get() != null) {
             return work.get();
         }
+        return onceMoreIfReadOnly(() -> inNewTransaction(work));
+    }
+
+    private <T> T inNewTransaction(Supplier<T> work) {
         Handle handle = open();
         unitOfWork.set(handle);
         try {
@@ -54,18 +61,31 @@ public final class PostgresTransactions implements Transactions {
 
     /**
      * Runs {@code statements} on this thread's unit of work when there is one, else on a short-lived
-     * handle of its own (auto-commit), translating database failures.
+     * handle of its own (auto-commit, run once more when it met a read-only server), translating
+     * database failures.
      */
     <T> T withHandle(Function<Handle, T> statements) {
         Handle current = unitOfWork.get();
         if (current != null) {
             return translated(() -> statements.apply(current));
         }
-        return translated(() -> {
+        return onceMoreIfReadOnly(() -> translated(() -> {
             try (Handle own = jdbi.open()) {
                 return statements.apply(own);
             }
-        });
+        }));
+    }
+
+    /** {@code call}, and once more if it met a read-only server: the pool has dropped that server's connections. */
+    private static <T> T onceMoreIfReadOnly(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (Unavailable failure) {
+            if (!DatabaseFailures.isReadOnly(failure)) {
+                throw failure;
+            }
+            return call.get();
+        }
     }
 
     private Handle open() {

@@ -43,7 +43,7 @@ class DatabaseAvailabilityTest {
             closedPortUrl = "jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/attendance";
         }
         unreachable = PostgresDatabase.connect(closedPortUrl,
-                "attendance", "secret", 2, new SimpleMeterRegistry(), Duration.ofMillis(500));
+                "attendance", "secret", 2, new SimpleMeterRegistry(), withConnectionTimeout(Duration.ofMillis(500)));
     }
 
     @AfterAll
@@ -111,7 +111,7 @@ class DatabaseAvailabilityTest {
     void theHealthProbeSaysDownWithoutThrowingAndWithoutWaitingForThePool() {
         Duration poolWait = Duration.ofSeconds(30);
         try (PostgresDatabase patient = PostgresDatabase.connect(
-                closedPortUrl, "attendance", "secret", 1, new SimpleMeterRegistry(), poolWait)) {
+                closedPortUrl, "attendance", "secret", 1, new SimpleMeterRegistry(), withConnectionTimeout(poolWait))) {
             long started = System.nanoTime();
 
             boolean up = patient.healthProbe().isUp();
@@ -119,6 +119,10 @@ class DatabaseAvailabilityTest {
             assertThat(up).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(poolWait.dividedBy(2));
         }
+    }
+
+    private static DatabaseTimeouts withConnectionTimeout(Duration connection) {
+        return new DatabaseTimeouts(connection, DatabaseTimeouts.DEFAULTS.statement(), DatabaseTimeouts.DEFAULTS.idleInTransaction());
     }
 
     @Test

@@ -23,7 +23,7 @@ class DatabaseRestartTest {
         Path data = directory.resolve("data");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data);
-        // the production connection timeout: reconnecting to a restarted server on a busy machine can take a second
+        // the production timeouts
         try (PostgresDatabase database = PostgresDatabase.connect(
                 server.jdbcUrl(), server.user(), server.password(), 2, registry)) {
             database.migrations().update();
