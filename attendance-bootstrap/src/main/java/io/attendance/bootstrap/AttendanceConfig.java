@@ -1,6 +1,7 @@
 package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
+import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.domain.model.Password;
 import io.attendance.domain.model.Username;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ record AttendanceConfig(
         Optional<Database> database,
         int databasePoolSize,
         Optional<String> redisUrl,
+        RedisTimeouts redisTimeouts,
         Duration cacheTtl,
         int maxCachedListSize,
         Path dataDirectory,

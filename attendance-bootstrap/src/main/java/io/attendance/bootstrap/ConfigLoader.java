@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.HttpSettings;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
+import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.application.SessionPolicy;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
@@ -50,8 +51,8 @@ final class ConfigLoader {
     /** What an operator may ask of the root logger; logback would read anything else as DEBUG. */
     private static final List<Level> LOG_LEVELS =
             List.of(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.OFF);
-    /** A whole number of seconds, minutes or hours: {@code 90s}, {@code 30m}, {@code 8h}. */
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smh])");
+    /** A whole number of milliseconds, seconds, minutes or hours: {@code 50ms}, {@code 90s}, {@code 30m}, {@code 8h}. */
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|[smh])");
 
     private final Map<String, String> values;
 
@@ -90,6 +91,9 @@ final class ConfigLoader {
                 database,
                 integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
                 redisUrl("ATTENDANCE_REDIS_URL"),
+                new RedisTimeouts(
+                        redisTimeout("ATTENDANCE_REDIS_CACHE_TIMEOUT", RedisTimeouts.DEFAULT.cache()),
+                        redisTimeout("ATTENDANCE_REDIS_TIMEOUT", RedisTimeouts.DEFAULT.access())),
                 Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
                 integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
                 path("ATTENDANCE_DATA_DIR", "./attendance-data"),
@@ -156,6 +160,13 @@ final class ConfigLoader {
         return boundedDuration(name, defaultValue, max, "the session lifetime of " + max.toHours() + "h");
     }
 
+    /** A Redis wait: {@code 50ms}, {@code 2s} or ISO-8601; at least 1 ms and at most a minute. */
+    private Duration redisTimeout(String name, Duration defaultValue) {
+        Duration timeout = boundedDuration(name, defaultValue, RedisTimeouts.MAX, "60s");
+        require(timeout.toMillis() >= 1, name + " must be at least 1ms, was " + text(name).orElse(""));
+        return timeout;
+    }
+
     /** {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most {@code max}. */
     private Duration boundedDuration(String name, Duration defaultValue, Duration max, String maxDescription) {
         return text(name).map(raw -> {
@@ -172,6 +183,7 @@ final class ConfigLoader {
         if (shortForm.matches()) {
             long amount = Long.parseLong(shortForm.group(1));
             return Optional.of(switch (shortForm.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
                 default -> Duration.ofHours(amount);

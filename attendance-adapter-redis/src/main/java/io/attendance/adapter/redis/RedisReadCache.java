@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public final class RedisReadCache implements ReadCache {
     private static final Cached.Miss<Object> NOTHING_TO_FILL = value -> {
     };
 
-    private final UnifiedJedis redis;
+    private final Supplier<UnifiedJedis> redis;
     private final long entryTtlMillis;
     private final String generationTtlSeconds;
     private final RedisFaults faults;
@@ -59,21 +60,21 @@ public final class RedisReadCache implements ReadCache {
     private final AtomicLong failedInvalidations = new AtomicLong();
 
     /**
-     * @param redis    a pooled client whose timeouts are short (see {@link RedisStore})
+     * @param redis    a pooled client whose timeouts are short, built when first asked for (see {@link RedisStore})
      * @param entryTtl how long a value stays cached at most
      * @param registry where the {@code cache.*} meters go, tagged {@code cache=attendance}
      */
-    public RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry) {
+    public RedisReadCache(Supplier<UnifiedJedis> redis, Duration entryTtl, MeterRegistry registry) {
         this(redis, entryTtl, registry, RedisFaults.DEFAULT_PAUSE);
     }
 
     /** @throws IllegalArgumentException when a declared read holds values {@link CachedJson} cannot store */
-    RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault) {
+    RedisReadCache(Supplier<UnifiedJedis> redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault) {
         this(redis, entryTtl, registry, pauseAfterFault, new LocalCopies(MIN_LOCAL_COPY_BYTES, MAX_LOCAL_COPIES_BYTES));
     }
 
     /** For tests: local copies with bounds that a few small values reach. */
-    RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault,
+    RedisReadCache(Supplier<UnifiedJedis> redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault,
                    LocalCopies localCopies) {
         this.redis = Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(entryTtl, "entryTtl");
@@ -120,7 +121,7 @@ public final class RedisReadCache implements ReadCache {
         }
         String entry = CacheKeys.entry(key);
         LocalCopies.Copy held = localCopies.get(entry);
-        Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis,
+        Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis.get(),
                 List.of(CacheKeys.EPOCH, CacheKeys.generation(key), entry),
                 List.of(generationTtlSeconds, held == null ? "" : held.generation()))));
         if (reply.isEmpty()) {
@@ -164,7 +165,7 @@ public final class RedisReadCache implements ReadCache {
         keys.add(CacheKeys.LISTINGS_GENERATION);
         long failedBefore = failedInvalidations.get();
         boolean moveEpoch = failedBefore > 0;
-        boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis,
+        boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis.get(),
                         keys, List.of(generationTtlSeconds, moveEpoch ? "1" : "0")))
                 .isPresent();
         if (!moved) {
@@ -196,7 +197,7 @@ public final class RedisReadCache implements ReadCache {
             LOG.debug("not caching {}: {} bytes", entry, stored.length);
             return;
         }
-        faults.call("fill", () -> GenerationScripts.FILL.runWithBinaryArgs(redis, List.of(entry),
+        faults.call("fill", () -> GenerationScripts.FILL.runWithBinaryArgs(redis.get(), List.of(entry),
                         List.of(utf8(generation), stored, utf8(entryTtlMillis))))
                 .ifPresent(ok -> {
                     shelf.puts.increment();
@@ -216,7 +217,7 @@ public final class RedisReadCache implements ReadCache {
         if (failedBefore == 0) {
             return true;
         }
-        boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis,
+        boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis.get(),
                 List.of(CacheKeys.EPOCH), List.of(generationTtlSeconds, "1"))).isPresent();
         if (moved) {
             epochMoved(failedBefore);

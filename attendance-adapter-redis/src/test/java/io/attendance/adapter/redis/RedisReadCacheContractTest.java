@@ -14,7 +14,7 @@ class RedisReadCacheContractTest extends ReadCacheContract {
     @BeforeAll
     static void connect() {
         url = TestRedis.emptyDatabaseUrl();
-        store = RedisStore.connect(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
+        store = TestRedis.store(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
     }
 
     @AfterAll
