@@ -32,7 +32,7 @@ import redis.clients.jedis.UnifiedJedis;
  * acknowledged write; Redis faults are counted and answered as misses ({@link RedisFaults}).
  *
  * <p>Large values are also kept in process ({@link LocalCopies}) with the generation they were stored
- * under: a lookup then asks Redis whether that key is still the current entry, and on "yes" answers
+ * under: a lookup then asks Redis whether that is still the current entry, and on "yes" answers
  * the very instance it holds, without moving the body again. Redis still decides every hit, so the
  * guarantee is the one above.
  */
