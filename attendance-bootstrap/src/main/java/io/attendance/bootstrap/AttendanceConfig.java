@@ -2,6 +2,7 @@ package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
+import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.domain.model.Password;
 import io.attendance.domain.model.Username;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ record AttendanceConfig(
         int databasePoolSize,
         DatabaseTimeouts databaseTimeouts,
         Optional<String> redisUrl,
+        RedisTimeouts redisTimeouts,
         Duration cacheTtl,
         int maxCachedListSize,
         Duration cacheCatchUpInterval,

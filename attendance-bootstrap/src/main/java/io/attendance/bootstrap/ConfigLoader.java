@@ -5,6 +5,7 @@ import io.attendance.adapter.http.HttpSettings;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
+import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.application.SessionPolicy;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
@@ -94,6 +95,9 @@ final class ConfigLoader {
                 integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
                 databaseTimeouts(),
                 redisUrl("ATTENDANCE_REDIS_URL"),
+                new RedisTimeouts(
+                        redisTimeout("ATTENDANCE_REDIS_CACHE_TIMEOUT", RedisTimeouts.DEFAULT.cache()),
+                        redisTimeout("ATTENDANCE_REDIS_TIMEOUT", RedisTimeouts.DEFAULT.access())),
                 Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
                 integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
                 boundedDuration("ATTENDANCE_CACHE_CATCH_UP_INTERVAL", DEFAULT_CACHE_CATCH_UP_INTERVAL,
@@ -160,6 +164,13 @@ final class ConfigLoader {
     /** {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most the session lifetime. */
     private Duration sessionIdle(String name, Duration defaultValue, Duration max) {
         return boundedDuration(name, defaultValue, max, "the session lifetime of " + max.toHours() + "h");
+    }
+
+    /** A Redis wait: {@code 50ms}, {@code 2s} or ISO-8601; at least 1 ms and at most a minute. */
+    private Duration redisTimeout(String name, Duration defaultValue) {
+        Duration timeout = boundedDuration(name, defaultValue, RedisTimeouts.MAX, "60s");
+        require(timeout.toMillis() >= 1, name + " must be at least 1ms, was " + text(name).orElse(""));
+        return timeout;
     }
 
     /** {@code 500ms}, {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most {@code max}. */

@@ -60,7 +60,7 @@ final class InfrastructureModule extends AbstractModule {
     @Provides
     @Singleton
     RedisStore redis(MeterRegistry registry) {
-        return RedisStore.connect(redisUrl, config.cacheTtl(), registry);
+        return RedisStore.connect(redisUrl, config.cacheTtl(), registry, config.redisTimeouts());
     }
 
     /** Argon2id with the adapter's default cost: about 19 MiB and a few tens of milliseconds a hash. */

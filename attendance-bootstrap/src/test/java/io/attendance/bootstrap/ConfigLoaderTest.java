@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
+import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.domain.model.Password;
 import io.attendance.domain.model.Username;
 import java.io.IOException;
@@ -144,7 +145,7 @@ class ConfigLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            http://:hunter2@cache:6379      | starts with redis:// or rediss://
+            http://:hunter2@cache:6379      | starts with redis://, rediss://, redis-cluster:// or redis-sentinel://
             redis://:hunter2@:6379          | needs a host name
             redis:///0                      | needs a host
             redis://:hunter2@cache:port     | a port number
@@ -152,6 +153,8 @@ class ConfigLoaderTest {
             redis://:hunter2@cache:0        | between 1 and 65535, was 0
             redis://:hunter2@cache:6379/one | a database index such as /0
             redis://:hunter2@cache:6379/-1  | database index is not negative, was -1
+            redis-cluster://:hunter2@a,b/1  | database 0 only
+            redis-sentinel://:hunter2@s1    | names the master
             """)
     void aBadRedisUrlIsRefusedWithTheReasonAndWithoutItsPassword(String url, String reason) {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", url)))
@@ -345,6 +348,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aClusterOrSentinelRedisUrlIsTakenAsItIs() {
+        for (String url : List.of("redis-cluster://:pw@10.0.0.1:7000,10.0.0.2:7001", "redis://a:7000,b:7001",
+                "rediss-sentinel://svc:pw@s1:26379,s2:26379/mymaster/2")) {
+            assertThat(ConfigLoader.load(Map.of("ATTENDANCE_REDIS_URL", url)).redisUrl()).contains(url);
+        }
+    }
+
+    @Test
     void theDatabaseTimeoutsAreShortUnlessSaidOtherwise() {
         assertThat(ConfigLoader.load(Map.of()).databaseTimeouts()).isEqualTo(DatabaseTimeouts.DEFAULTS);
         assertThat(ConfigLoader.load(Map.of("ATTENDANCE_DB_CONNECTION_TIMEOUT", "500ms",
@@ -356,6 +367,22 @@ class ConfigLoaderTest {
             assertThatThrownBy(() -> ConfigLoader.load(Map.ofEntries(wrong)))
                     .isInstanceOf(ConfigurationError.class)
                     .hasMessageStartingWith(wrong.getKey() + " must be");
+        }
+    }
+
+    @Test
+    void redisWaitsAreShortForTheCacheAndLongerForSessionsUnlessSaidOtherwise() {
+        assertThat(ConfigLoader.load(Map.of()).redisTimeouts())
+                .isEqualTo(new RedisTimeouts(Duration.ofMillis(50), Duration.ofMillis(500)));
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_REDIS_CACHE_TIMEOUT", "20ms",
+                "ATTENDANCE_REDIS_TIMEOUT", "2s")).redisTimeouts())
+                .isEqualTo(new RedisTimeouts(Duration.ofMillis(20), Duration.ofSeconds(2)));
+        for (String name : List.of("ATTENDANCE_REDIS_CACHE_TIMEOUT", "ATTENDANCE_REDIS_TIMEOUT")) {
+            for (String wrong : List.of("0ms", "PT0.0005S", "61s", "50", "fast")) {
+                assertThatThrownBy(() -> ConfigLoader.load(Map.of(name, wrong)))
+                        .isInstanceOf(ConfigurationError.class)
+                        .hasMessageStartingWith(name + " must be");
+            }
         }
     }
 

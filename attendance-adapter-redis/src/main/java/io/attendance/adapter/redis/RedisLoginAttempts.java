@@ -5,6 +5,7 @@ import io.attendance.domain.port.LoginAttempts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -14,10 +15,10 @@ import redis.clients.jedis.UnifiedJedis;
  * ({@link AccessScripts}); every fault is thrown as {@link io.attendance.domain.error.Unavailable}.
  */
 public final class RedisLoginAttempts implements LoginAttempts {
-    private final UnifiedJedis redis;
+    private final Supplier<UnifiedJedis> redis;
 
-    /** @param redis a pooled client whose timeouts are short (see {@link RedisStore}) */
-    public RedisLoginAttempts(UnifiedJedis redis) {
+    /** @param redis a pooled client with bounded timeouts, built when first asked for (see {@link RedisStore}) */
+    public RedisLoginAttempts(Supplier<UnifiedJedis> redis) {
         this.redis = Objects.requireNonNull(redis, "redis");
     }
 
@@ -29,7 +30,7 @@ public final class RedisLoginAttempts implements LoginAttempts {
         }
         List<String> keys = List.of(AccessKeys.userAttempts(username), AccessKeys.addressAttempts(address));
         List<?> reply = (List<?>) RedisFaults.orUnavailable("session store", () ->
-                AccessScripts.ATTEMPT.run(redis, keys, List.of(Long.toString(window.toMillis()))));
+                AccessScripts.ATTEMPT.run(redis.get(), keys, List.of(Long.toString(window.toMillis()))));
         return new Tally(Math.toIntExact((Long) reply.get(0)), left(reply.get(1)),
                 Math.toIntExact((Long) reply.get(2)), left(reply.get(3)));
     }
@@ -37,7 +38,7 @@ public final class RedisLoginAttempts implements LoginAttempts {
     @Override
     public void succeeded(Username username, String address) {
         List<String> keys = List.of(AccessKeys.userAttempts(username), AccessKeys.addressAttempts(address));
-        RedisFaults.orUnavailable("session store", () -> AccessScripts.SUCCEEDED.run(redis, keys, List.of()));
+        RedisFaults.orUnavailable("session store", () -> AccessScripts.SUCCEEDED.run(redis.get(), keys, List.of()));
     }
 
     /** A PTTL: at least zero (a count that expired between the INCR and the PTTL has no window left). */

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,7 @@ import redis.clients.jedis.UnifiedJedis;
  * position Redis returns is behind what it took in.
  *
  * <p>Large values are also kept in process ({@link LocalCopies}) with the generation they were stored
- * under: a lookup then asks Redis whether that key is still the current entry, and on "yes" answers
+ * under: a lookup then asks Redis whether that is still the current entry, and on "yes" answers
  * the very instance it holds, without moving the body again. Redis still decides every hit, so the
  * guarantee is the one above.
  */
@@ -59,7 +60,7 @@ public final class RedisReadCache implements ReadCache {
     private static final Cached.Miss<Object> NOTHING_TO_FILL = value -> {
     };
 
-    private final UnifiedJedis redis;
+    private final Supplier<UnifiedJedis> redis;
     private final long entryTtlMillis;
     private final String generationTtlSeconds;
     private final RedisFaults faults;
@@ -74,21 +75,21 @@ public final class RedisReadCache implements ReadCache {
     private final AtomicReference<FeedPosition> mustHaveReached = new AtomicReference<>(FeedPosition.START);
 
     /**
-     * @param redis    a pooled client whose timeouts are short (see {@link RedisStore})
+     * @param redis    a pooled client whose timeouts are short, built when first asked for (see {@link RedisStore})
      * @param entryTtl how long a value stays cached at most
      * @param registry where the {@code cache.*} meters go, tagged {@code cache=attendance}
      */
-    public RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry) {
+    public RedisReadCache(Supplier<UnifiedJedis> redis, Duration entryTtl, MeterRegistry registry) {
         this(redis, entryTtl, registry, RedisFaults.DEFAULT_PAUSE);
     }
 
     /** @throws IllegalArgumentException when a declared read holds values {@link CachedJson} cannot store */
-    RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault) {
+    RedisReadCache(Supplier<UnifiedJedis> redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault) {
         this(redis, entryTtl, registry, pauseAfterFault, new LocalCopies(MIN_LOCAL_COPY_BYTES, MAX_LOCAL_COPIES_BYTES));
     }
 
     /** For tests: local copies with bounds that a few small values reach. */
-    RedisReadCache(UnifiedJedis redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault,
+    RedisReadCache(Supplier<UnifiedJedis> redis, Duration entryTtl, MeterRegistry registry, Duration pauseAfterFault,
                    LocalCopies localCopies) {
         this.redis = Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(entryTtl, "entryTtl");
@@ -146,7 +147,7 @@ public final class RedisReadCache implements ReadCache {
         FeedPosition required = mustHaveReached.get();
         String entry = CacheKeys.entry(key);
         LocalCopies.Copy held = localCopies.get(entry);
-        Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis,
+        Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis.get(),
                 List.of(CacheKeys.EPOCH, CacheKeys.generation(key), entry, CacheKeys.FEED_POSITION),
                 List.of(generationTtlSeconds, held == null ? "" : held.generation()))));
         if (reply.isEmpty() || !reply.get().reached(required)) {
@@ -188,7 +189,7 @@ public final class RedisReadCache implements ReadCache {
         keys.add(CacheKeys.EPOCH);
         employeeIds.forEach(employeeId -> keys.add(CacheKeys.employeeGeneration(employeeId)));
         keys.add(CacheKeys.LISTINGS_GENERATION);
-        boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis,
+        boolean moved = faults.call("invalidate", () -> GenerationScripts.INVALIDATE.run(redis.get(),
                         keys, List.of(generationTtlSeconds)))
                 .isPresent();
         if (moved) {
@@ -208,7 +209,7 @@ public final class RedisReadCache implements ReadCache {
     public void catchUp(Function<Optional<FeedPosition>, ChangeFeed.ChangedEmployees> changesAfter) {
         long failedBefore = failedInvalidations.get();
         Optional<Optional<FeedPosition>> stored = faults.call("catch-up",
-                () -> Optional.ofNullable(redis.get(CacheKeys.FEED_POSITION)).map(RedisReadCache::positionOf));
+                () -> Optional.ofNullable(redis.get().get(CacheKeys.FEED_POSITION)).map(RedisReadCache::positionOf));
         if (stored.isEmpty()) {
             catchUpsFailed.increment();
             return;
@@ -225,7 +226,7 @@ public final class RedisReadCache implements ReadCache {
         if (anyChange) {
             keys.add(CacheKeys.LISTINGS_GENERATION);
         }
-        Optional<Object> applied = faults.call("catch-up", () -> GenerationScripts.CATCH_UP.run(redis, keys,
+        Optional<Object> applied = faults.call("catch-up", () -> GenerationScripts.CATCH_UP.run(redis.get(), keys,
                 List.of(generationTtlSeconds, stored.get().map(RedisReadCache::textOf).orElse(""), textOf(changes.next()),
                         changes.tooMany() ? "1" : "0")));
         if (applied.isEmpty()) {
@@ -278,7 +279,7 @@ public final class RedisReadCache implements ReadCache {
             LOG.debug("not caching {}: {} bytes", entry, stored.length);
             return;
         }
-        faults.call("fill", () -> GenerationScripts.FILL.runWithBinaryArgs(redis, List.of(entry),
+        faults.call("fill", () -> GenerationScripts.FILL.runWithBinaryArgs(redis.get(), List.of(entry),
                         List.of(utf8(generation), stored, utf8(entryTtlMillis))))
                 .ifPresent(ok -> {
                     shelf.puts.increment();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,16 +43,16 @@ public final class RedisSessionStore implements SessionStore {
     static final int CLOSE_BATCH = 1_000;
     private static final int MAX_CLOSE_ROUNDS = 100;
 
-    private final UnifiedJedis redis;
+    private final Supplier<UnifiedJedis> redis;
     private final Clock clock;
 
-    /** @param redis a pooled client whose timeouts are short (see {@link RedisStore}) */
-    public RedisSessionStore(UnifiedJedis redis) {
+    /** @param redis a pooled client with bounded timeouts, built when first asked for (see {@link RedisStore}) */
+    public RedisSessionStore(Supplier<UnifiedJedis> redis) {
         this(redis, Clock.systemUTC());
     }
 
     /** @param clock the time {@link #open} measures the time left to a session's absolute end against */
-    RedisSessionStore(UnifiedJedis redis, Clock clock) {
+    RedisSessionStore(Supplier<UnifiedJedis> redis, Clock clock) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -75,7 +76,7 @@ public final class RedisSessionStore implements SessionStore {
             args.add(field);
             args.add(value);
         });
-        RedisFaults.orUnavailable("session store", () -> AccessScripts.OPEN.run(redis,
+        RedisFaults.orUnavailable("session store", () -> AccessScripts.OPEN.run(redis.get(),
                 List.of(key, AccessKeys.userSessions(session.username())), args));
     }
 
@@ -83,7 +84,7 @@ public final class RedisSessionStore implements SessionStore {
     public Optional<Session> use(String tokenDigest, Duration idle, Instant now) {
         String key = AccessKeys.session(tokenDigest);
         Objects.requireNonNull(now, "now");
-        Object reply = RedisFaults.orUnavailable("session store", () -> AccessScripts.USE.run(redis, List.of(key),
+        Object reply = RedisFaults.orUnavailable("session store", () -> AccessScripts.USE.run(redis.get(), List.of(key),
                 List.of(Long.toString(idleMillis(idle)), Long.toString(now.toEpochMilli()))));
         if (reply == null) {
             return Optional.empty();
@@ -106,10 +107,10 @@ public final class RedisSessionStore implements SessionStore {
     public void close(String tokenDigest) {
         String key = AccessKeys.session(tokenDigest);
         RedisFaults.orUnavailable("session store", () -> {
-            Object stored = AccessScripts.CLOSE.run(redis, List.of(key), List.of());
+            Object stored = AccessScripts.CLOSE.run(redis.get(), List.of(key), List.of());
             // a digest left in the set names a key that no longer exists: harmless, and pruned once
             // past its absolute end, so an unreadable username only skips this tidying
-            usernameOf(stored).ifPresent(username -> redis.zrem(AccessKeys.userSessions(username), tokenDigest));
+            usernameOf(stored).ifPresent(username -> redis.get().zrem(AccessKeys.userSessions(username), tokenDigest));
             return stored;
         });
     }
@@ -124,11 +125,11 @@ public final class RedisSessionStore implements SessionStore {
         String userSessions = AccessKeys.userSessions(username);
         RedisFaults.orUnavailable("session store", () -> {
             for (int round = 0; round < MAX_CLOSE_ROUNDS; round++) {
-                List<String> digests = redis.zrange(userSessions, 0, CLOSE_BATCH - 1);
+                List<String> digests = redis.get().zrange(userSessions, 0, CLOSE_BATCH - 1);
                 List<String> keys = new ArrayList<>(digests.size() + 1);
                 keys.add(userSessions);
                 digests.forEach(digest -> keys.add(AccessKeys.session(digest)));
-                if ((Long) AccessScripts.CLOSE_SOME.run(redis, keys, digests) == 0) {
+                if ((Long) AccessScripts.CLOSE_SOME.run(redis.get(), keys, digests) == 0) {
                     return null;
                 }
             }

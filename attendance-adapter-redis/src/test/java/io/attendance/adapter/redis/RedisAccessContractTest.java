@@ -9,12 +9,12 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The session store and the sign-in counts against their contracts, on real Redis and real time. */
 class RedisAccessContractTest {
     private static String url;
-    private static RedisClient client;
+    private static UnifiedJedis client;
 
     @BeforeAll
     static void connect() {
@@ -27,7 +27,7 @@ class RedisAccessContractTest {
         client.close();
     }
 
-    private static RedisClient emptied() {
+    private static UnifiedJedis emptied() {
         TestRedis.flush(url);
         return client;
     }
@@ -36,7 +36,8 @@ class RedisAccessContractTest {
     class Sessions extends SessionStoreContract {
         @Override
         protected SessionStore emptyStore() {
-            return new RedisSessionStore(emptied());
+            UnifiedJedis redis = emptied();
+            return new RedisSessionStore(() -> redis);
         }
 
         @Override
@@ -54,7 +55,8 @@ class RedisAccessContractTest {
     class Attempts extends LoginAttemptsContract {
         @Override
         protected LoginAttempts emptyAttempts() {
-            return new RedisLoginAttempts(emptied());
+            UnifiedJedis redis = emptied();
+            return new RedisLoginAttempts(() -> redis);
         }
 
         @Override

@@ -39,7 +39,7 @@ class RedisAccessOutageTest {
 
     private static RedisStore connect(String url) {
         return RedisStore.connect(RedisUrl.parse(url), Duration.ofSeconds(60), new SimpleMeterRegistry(),
-                PATIENT_TIMEOUT, PAUSE_AFTER_FAULT);
+                new RedisTimeouts(PATIENT_TIMEOUT, PATIENT_TIMEOUT), PAUSE_AFTER_FAULT);
     }
 
     @Test

@@ -12,20 +12,20 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** What the sign-in counts look like in Redis, and that racing attempts are each counted once. */
 class RedisLoginAttemptsTest {
     private static final Username ALICE = new Username("alice");
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private RedisClient redis;
+    private UnifiedJedis redis;
     private LoginAttempts attempts;
 
     @BeforeEach
     void connect() {
         redis = TestRedis.client(TestRedis.emptyDatabaseUrl());
-        attempts = new RedisLoginAttempts(redis);
+        attempts = new RedisLoginAttempts(() -> redis);
     }
 
     @AfterEach

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Redis down, dying, black-holed or coming back: the service never notices but in its meters. */
 class RedisOutageTest {
@@ -91,11 +93,27 @@ class RedisOutageTest {
         }
     }
 
+    /** Their clients ask the servers for the topology when built: that must wait for the first call. */
+    @ParameterizedTest
+    @ValueSource(strings = {"redis-cluster://127.0.0.1:%d,127.0.0.1:%d", "redis-sentinel://127.0.0.1:%d,127.0.0.1:%d/mymaster"})
+    void aClusterOrSentinelsDownAtStartUpStartTheServiceAndEveryCallIsAHarmlessCountedMiss(String form) {
+        try (RedisStore nowhere = connect(String.format(form, closedPort(), closedPort()))) {
+            ReadCache cache = nowhere.readCache();
+
+            fill(cache.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 1)));
+            cache.employeeChanged(ADA);
+
+            assertThat(cache.lookup(CachedReads.latestAttendance(ADA))).isInstanceOf(Cached.Miss.class);
+            assertThat(nowhere.healthProbe().isUp()).isFalse();
+            assertThat(count(registry, "cache.errors", "cache", "attendance")).isPositive();
+        }
+    }
+
     @Test
     void aRedisThatNeverAnswersCostsOneShortTimeoutAndThenNothingUntilThePauseEnds() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              RedisStore blackHoled = RedisStore.connect(RedisUrl.parse("redis://127.0.0.1:" + silent.getLocalPort()),
-                     ENTRY_TTL, registry, TIMEOUT, Duration.ofSeconds(10))) {
+                     ENTRY_TTL, registry, new RedisTimeouts(TIMEOUT, TIMEOUT), Duration.ofSeconds(10))) {
             ReadCache cache = blackHoled.readCache();
 
             long first = timeMillis(() -> cache.lookup(CachedReads.latestAttendance(ADA)));
@@ -295,7 +313,8 @@ class RedisOutageTest {
     }
 
     private RedisStore connect(String url) {
-        return RedisStore.connect(RedisUrl.parse(url), ENTRY_TTL, registry, PATIENT_TIMEOUT, PAUSE_AFTER_FAULT);
+        return RedisStore.connect(RedisUrl.parse(url), ENTRY_TTL, registry,
+                new RedisTimeouts(PATIENT_TIMEOUT, PATIENT_TIMEOUT), PAUSE_AFTER_FAULT);
     }
 
     private static long timeMillis(Runnable work) {

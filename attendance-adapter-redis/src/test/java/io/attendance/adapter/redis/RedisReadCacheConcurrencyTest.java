@@ -72,7 +72,7 @@ class RedisReadCacheConcurrencyTest {
 
     @BeforeEach
     void connect() {
-        store = RedisStore.connect(TestRedis.emptyDatabaseUrl(), Duration.ofSeconds(60), registry);
+        store = TestRedis.store(TestRedis.emptyDatabaseUrl(), Duration.ofSeconds(60), registry);
         cache = store.readCache();
         entries = List.of(
                 new Entry<>(CachedReads.latestAttendance(ADA),

@@ -28,7 +28,7 @@ class RedisReadCacheContractTest extends ReadCacheContract {
     @Override
     protected ReadCache emptyCache() {
         TestRedis.flush(url);
-        store = RedisStore.connect(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
+        store = TestRedis.store(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
         return store.readCache();
     }
 }

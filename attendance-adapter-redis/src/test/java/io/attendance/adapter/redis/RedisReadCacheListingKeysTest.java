@@ -30,7 +30,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Every argument of a page is part of its key: distinct pages never share an entry, equal ones always do. */
 class RedisReadCacheListingKeysTest {
@@ -44,7 +44,7 @@ class RedisReadCacheListingKeysTest {
     @BeforeEach
     void connect() {
         url = TestRedis.emptyDatabaseUrl();
-        store = RedisStore.connect(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
+        store = TestRedis.store(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
         cache = store.readCache();
     }
 
@@ -131,7 +131,7 @@ class RedisReadCacheListingKeysTest {
     }
 
     private List<String> valueKeys() {
-        try (RedisClient redis = TestRedis.client(url)) {
+        try (UnifiedJedis redis = TestRedis.client(url)) {
             return List.copyOf(redis.keys("att:{cache}:v5:*"));
         }
     }

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Large values kept in process, and served only while Redis says they are still the current entry. */
 class RedisReadCacheLocalCopyTest {
@@ -114,7 +114,7 @@ class RedisReadCacheLocalCopyTest {
     void anEntryThatLeftRedisIsNotServedFromTheCopy() {
         fill(one.cache.lookup(LISTING), largeListing(1));
 
-        try (RedisClient redis = TestRedis.client(url)) {
+        try (UnifiedJedis redis = TestRedis.client(url)) {
             redis.del("att:{cache}:v5:list:rendered-attendance-listing");
         }
 
@@ -125,8 +125,8 @@ class RedisReadCacheLocalCopyTest {
     @Test
     void theCopiesTogetherStayWithinTheirBoundTheOneUsedLongestAgoDroppedFirst() {
         SimpleMeterRegistry bounded = new SimpleMeterRegistry();
-        try (RedisClient client = TestRedis.client(url)) {
-            ReadCache small = new RedisReadCache(client, ENTRY_TTL, bounded, RedisFaults.DEFAULT_PAUSE,
+        try (UnifiedJedis client = TestRedis.client(url)) {
+            ReadCache small = new RedisReadCache(() -> client, ENTRY_TTL, bounded, RedisFaults.DEFAULT_PAUSE,
                     new LocalCopies(1_000, 5_000));
             List<List<AttendanceRecord>> pages = IntStream.range(0, 4).mapToObj(page -> records(page, 8)).toList();
             for (int page = 0; page < pages.size(); page++) {
@@ -165,7 +165,7 @@ class RedisReadCacheLocalCopyTest {
         final ReadCache cache;
 
         ServiceInstance(String url) {
-            store = RedisStore.connect(url, ENTRY_TTL, registry);
+            store = TestRedis.store(url, ENTRY_TTL, registry);
             cache = store.readCache();
         }
 

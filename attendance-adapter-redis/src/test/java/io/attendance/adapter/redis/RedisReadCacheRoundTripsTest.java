@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.executors.CommandExecutor;
@@ -48,7 +47,7 @@ class RedisReadCacheRoundTripsTest {
         if (parsed.password() != null) {
             config.user(parsed.user()).password(parsed.password());
         }
-        ConnectionProvider connections = new PooledConnectionProvider(new HostAndPort(parsed.host(), parsed.port()),
+        ConnectionProvider connections = new PooledConnectionProvider(new HostAndPort(parsed.nodes().get(0).host(), parsed.nodes().get(0).port()),
                 config.build());
         CommandExecutor counting = new CommandExecutor() {
             private final DefaultCommandExecutor executor = new DefaultCommandExecutor(connections);
@@ -66,7 +65,7 @@ class RedisReadCacheRoundTripsTest {
         };
         counted = new UnifiedJedis(counting, connections, RedisProtocol.RESP2, null) {
         };
-        cache = new RedisReadCache(counted, Duration.ofSeconds(60), new SimpleMeterRegistry());
+        cache = new RedisReadCache(() -> counted, Duration.ofSeconds(60), new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -96,7 +95,7 @@ class RedisReadCacheRoundTripsTest {
     @Test
     void aServerThatLostItsScriptsCostsOneMoreCallOnce() {
         scriptsLoaded();
-        try (RedisClient other = TestRedis.client(url)) {
+        try (UnifiedJedis other = TestRedis.client(url)) {
             other.scriptFlush();
         }
 

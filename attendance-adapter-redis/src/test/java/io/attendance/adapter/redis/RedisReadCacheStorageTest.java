@@ -47,7 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -72,12 +72,12 @@ class RedisReadCacheStorageTest {
     private String url;
     private RedisStore store;
     private ReadCache cache;
-    private RedisClient redis;
+    private UnifiedJedis redis;
 
     @BeforeEach
     void connect() {
         url = TestRedis.emptyDatabaseUrl();
-        store = RedisStore.connect(url, ENTRY_TTL, registry);
+        store = TestRedis.store(url, ENTRY_TTL, registry);
         cache = store.readCache();
         redis = TestRedis.client(url);
     }
@@ -136,7 +136,7 @@ class RedisReadCacheStorageTest {
     @Test
     void anEntryIsGoneOnceItsTtlHasPassed() {
         Duration ttl = Duration.ofSeconds(2);
-        try (RedisStore shortLived = RedisStore.connect(url, ttl, registry)) {
+        try (RedisStore shortLived = TestRedis.store(url, ttl, registry)) {
             ReadCache cache = shortLived.readCache();
             CacheKey<Optional<AttendanceRecord>> day = CachedReads.record(ADA, DAY);
             CacheKey<List<AttendanceRecord>> page = CachedReads.attendancePage(NOVEMBER, Optional.empty(), 10);

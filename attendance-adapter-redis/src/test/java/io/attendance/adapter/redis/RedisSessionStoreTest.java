@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** What the sessions look like in Redis, and how two instances sharing it see them. */
 class RedisSessionStoreTest {
@@ -32,7 +32,7 @@ class RedisSessionStoreTest {
     private static final Duration DAY = Duration.ofDays(1);
 
     private String url;
-    private RedisClient redis;
+    private UnifiedJedis redis;
     private RedisStore first;
     private RedisStore second;
 
@@ -40,8 +40,8 @@ class RedisSessionStoreTest {
     void twoInstancesOnOneRedis() {
         url = TestRedis.emptyDatabaseUrl();
         redis = TestRedis.client(url);
-        first = RedisStore.connect(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
-        second = RedisStore.connect(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
+        first = TestRedis.store(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
+        second = TestRedis.store(url, Duration.ofSeconds(60), new SimpleMeterRegistry());
     }
 
     @AfterEach

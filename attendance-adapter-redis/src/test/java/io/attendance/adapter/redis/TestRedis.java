@@ -1,6 +1,7 @@
 package io.attendance.adapter.redis;
 
 import io.attendance.embedded.EmbeddedRedisServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The Redis server of a test run, shared by every test of the JVM and started on first use:
@@ -26,6 +27,7 @@ public final class TestRedis {
     /** Database indexes handed out in turn; Redis has 16 by default and index 0 stays for {@link #url()}. */
     private static final int FIRST_DATABASE = 1;
     private static final int DATABASES = 15;
+    private static final RedisTimeouts PATIENT = new RedisTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
     private static final Logger LOG = LoggerFactory.getLogger(TestRedis.class);
     private static final AtomicInteger nextDatabase = new AtomicInteger();
     private static RedisUrl server;
@@ -54,14 +56,23 @@ public final class TestRedis {
 
     /** Empties the database a URL names (FLUSHDB). */
     public static void flush(String url) {
-        try (RedisClient redis = client(url)) {
+        try (UnifiedJedis redis = client(url)) {
             redis.flushDB();
         }
     }
 
+    /**
+     * The service's connection to a test's database, with timeouts so patient that a busy machine
+     * never turns a call into a fault (and so a hit a test expects into a miss): tests of what a
+     * slow Redis costs set their own.
+     */
+    public static RedisStore store(String url, Duration entryTtl, MeterRegistry registry) {
+        return RedisStore.connect(RedisUrl.parse(url), entryTtl, registry, PATIENT, RedisFaults.DEFAULT_PAUSE);
+    }
+
     /** A plain client for looking at what a test left in Redis; the caller closes it. */
-    public static RedisClient client(String url) {
-        return RedisStore.newClient(RedisUrl.parse(url), Duration.ofSeconds(5));
+    public static UnifiedJedis client(String url) {
+        return RedisStore.newClient(RedisUrl.parse(url), Duration.ofSeconds(5), 8);
     }
 
     private static synchronized RedisUrl server() {
