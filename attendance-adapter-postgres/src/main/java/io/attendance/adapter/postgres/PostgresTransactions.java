@@ -25,7 +25,10 @@ public final class PostgresTransactions implements Transactions {
     /**
      * Runs {@code work} in a transaction, or inside the current one when this thread is already in a
      * unit of work. Any exception rolls back; domain exceptions propagate unchanged, and a database
-     * that cannot be reached is reported as {@link io.attendance.domain.error.Unavailable}.
+     * that cannot be reached is reported as {@link io.attendance.domain.error.Unavailable}. A
+     * transaction PostgreSQL aborts for losing to concurrent ones (a deadlock, a serialization
+     * failure) runs {@code work} again from the start, as {@link LostTransactions} says: so
+     * {@code work} must do nothing but call the ports.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -33,6 +36,15 @@ public final class PostgresTransactions implements Transactions {
         if (unitOfWork.get() != null) {
             return work.get();
         }
+        try {
+            return LostTransactions.rerunWhileLost(() -> once(work));
+        } catch (JdbiException failure) {
+            throw DatabaseFailures.translate(failure);
+        }
+    }
+
+    /** {@code work} in a transaction of its own; what the database throws comes out untranslated. */
+    private <T> T once(Supplier<T> work) {
         Handle handle = open();
         unitOfWork.set(handle);
         try {
@@ -40,10 +52,7 @@ public final class PostgresTransactions implements Transactions {
             T result = work.get();
             handle.commit();
             return result;
-        } catch (RuntimeException failure) {
-            rollbackQuietly(handle, failure);
-            throw failure instanceof JdbiException ? DatabaseFailures.translate(failure) : failure;
-        } catch (Error failure) {
+        } catch (RuntimeException | Error failure) {
             rollbackQuietly(handle, failure);
             throw failure;
         } finally {
@@ -54,18 +63,24 @@ public final class PostgresTransactions implements Transactions {
 
     /**
      * Runs {@code statements} on this thread's unit of work when there is one, else on a short-lived
-     * handle of its own (auto-commit), translating database failures.
+     * handle of its own (auto-commit, run again while it loses to concurrent transactions),
+     * translating database failures. Inside a unit of work a lost transaction is left as it is, for
+     * the unit of work to run again whole: its transaction is aborted, nothing of it may go on.
      */
     <T> T withHandle(Function<Handle, T> statements) {
         Handle current = unitOfWork.get();
         if (current != null) {
-            return translated(() -> statements.apply(current));
+            try {
+                return statements.apply(current);
+            } catch (JdbiException failure) {
+                throw LostTransactions.isLost(failure) ? failure : DatabaseFailures.translate(failure);
+            }
         }
-        return translated(() -> {
+        return translated(() -> LostTransactions.rerunWhileLost(() -> {
             try (Handle own = jdbi.open()) {
                 return statements.apply(own);
             }
-        });
+        }));
     }
 
     private Handle open() {
