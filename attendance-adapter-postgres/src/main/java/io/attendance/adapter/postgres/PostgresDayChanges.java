@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each call still ends alone. A plan that refuses fails its own call before anything is written.
  * An insert or compare-and-set that finds another instance's row rolls the group back, and the
  * group runs again with every plan seeing that write; the same, after a short random pause, for a
- * transaction PostgreSQL aborted for losing to a concurrent one ({@link LostTransactions}). Any other database error runs each call of the group in a transaction of its own, so
- * only the call that causes it fails. A call is answered only after its group has committed.
+ * transaction PostgreSQL aborted for losing to a concurrent one ({@link LostTransactions}). Any
+ * other database error runs each call of the group in a transaction of its own, so only the call
+ * that causes it fails. A call is answered only after its group has committed.
  */
 public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     /** Calls written in one transaction at most: big enough to amortise, small enough to keep one group's latency low. */
