@@ -8,6 +8,7 @@ import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Sequenced;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.AuditTrail;
@@ -20,6 +21,7 @@ import io.attendance.domain.port.Transactions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -122,13 +124,23 @@ public final class AttendanceRecordService {
         return Page.of(fetched, limit, last -> cursors.encode(query, last.key()));
     }
 
-    /** The changes to one record, oldest first. @throws NotFound when it never existed */
-    public List<AuditEvent> history(EmployeeId employeeId, WorkDate date) {
-        List<AuditEvent> events = audit.history(employeeId, date);
-        if (events.isEmpty() && records.find(employeeId, date).isEmpty()) {
+    /**
+     * A page of the changes to one record, oldest first.
+     *
+     * @throws NotFound when it never existed
+     * @throws io.attendance.domain.error.ValidationFailed on {@code limit} or {@code cursor}, when out
+     *     of range or not a cursor of this record's history
+     */
+    public Page<AuditEvent> history(EmployeeId employeeId, WorkDate date, Optional<String> cursor,
+            Optional<Integer> requestedLimit) {
+        int limit = Page.limit(requestedLimit);
+        AttendanceKey key = new AttendanceKey(date, employeeId);
+        OptionalLong after = cursors.decodeHistory(key, cursor);
+        List<Sequenced<AuditEvent>> fetched = audit.history(employeeId, date, after, limit + 1);
+        if (fetched.isEmpty() && after.isEmpty() && records.find(employeeId, date).isEmpty()) {
             throw new NotFound("no record of employee " + employeeId + " on " + date + " ever existed");
         }
-        return events;
+        return Page.ofSequenced(fetched, limit, last -> cursors.encodeHistory(key, last));
     }
 
 }

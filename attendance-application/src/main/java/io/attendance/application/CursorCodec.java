@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -59,6 +60,36 @@ public final class CursorCodec {
         return cursor.map(token -> new EmployeeId(verify(token, "employees", query.canonical())));
     }
 
+    /** The cursor of a record's history, for the page after the event numbered {@code last}. */
+    public String encodeHistory(AttendanceKey record, long last) {
+        return sign("record-history", record.employeeId().value() + SEPARATOR + record.date(), Long.toString(last));
+    }
+
+    public OptionalLong decodeHistory(AttendanceKey record, Optional<String> cursor) {
+        return sequence(cursor.map(token -> verify(token, "record-history",
+                record.employeeId().value() + SEPARATOR + record.date())));
+    }
+
+    /** The cursor of an employee's history, for the page after the event numbered {@code last}. */
+    public String encodeHistory(EmployeeId employee, long last) {
+        return sign("employee-history", employee.value(), Long.toString(last));
+    }
+
+    public OptionalLong decodeHistory(EmployeeId employee, Optional<String> cursor) {
+        return sequence(cursor.map(token -> verify(token, "employee-history", employee.value())));
+    }
+
+    private static OptionalLong sequence(Optional<String> position) {
+        if (position.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(position.get()));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     private String sign(String kind, String query, String position) {
         byte[] payload = (kind + SEPARATOR + query + SEPARATOR + position).getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
@@ -83,6 +114,9 @@ public final class CursorCodec {
         }
         String prefix = kind + SEPARATOR + query + SEPARATOR;
         String text = new String(payload, StandardCharsets.UTF_8);
+        if (!text.startsWith(kind + SEPARATOR)) {
+            throw new ValidationFailed("cursor", "belongs to another listing");
+        }
         if (!text.startsWith(prefix)) {
             throw new ValidationFailed("cursor", "belongs to another query: repeat the filters of the first page");
         }

@@ -5,6 +5,7 @@ import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.Sequenced;
 import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.Employees;
@@ -12,6 +13,7 @@ import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.Transactions;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** HR's employee directory: create, replace, read, list and deactivate employees. */
 public final class EmployeeService {
@@ -79,16 +81,21 @@ public final class EmployeeService {
     }
 
     /**
-     * Every change made to the employee (not to their records), oldest first.
+     * A page of the changes made to the employee (not to their records), oldest first.
      *
      * @throws NotFound when no such employee exists
+     * @throws io.attendance.domain.error.ValidationFailed on {@code limit} or {@code cursor}, when out
+     *     of range or not a cursor of this employee's history
      */
-    public List<EmployeeAuditEvent> history(EmployeeId id) {
-        return transactions.inTransaction(() -> {
+    public Page<EmployeeAuditEvent> history(EmployeeId id, Optional<String> cursor, Optional<Integer> requestedLimit) {
+        int limit = Page.limit(requestedLimit);
+        OptionalLong after = cursors.decodeHistory(id, cursor);
+        List<Sequenced<EmployeeAuditEvent>> fetched = transactions.inTransaction(() -> {
             if (employees.find(id).isEmpty()) {
                 throw new NotFound("no employee " + id);
             }
-            return audit.history(id);
+            return audit.history(id, after, limit + 1);
         });
+        return Page.ofSequenced(fetched, limit, last -> cursors.encodeHistory(id, last));
     }
 }

@@ -1,9 +1,12 @@
 package io.attendance.application;
 
 import io.attendance.domain.error.ValidationFailed;
+import io.attendance.domain.model.Sequenced;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /** One page of a listing, and the opaque cursor of the next one (empty on the last page). */
 public record Page<T>(List<T> items, Optional<String> nextCursor) {
@@ -28,11 +31,17 @@ public record Page<T>(List<T> items, Optional<String> nextCursor) {
      * Builds the page from up to {@code limit + 1} items fetched: the extra one only says that
      * another page follows, whose cursor {@code cursorAfter} makes from the last item shown.
      */
-    static <T> Page<T> of(List<T> fetched, int limit, java.util.function.Function<T, String> cursorAfter) {
+    static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> cursorAfter) {
         if (fetched.size() <= limit) {
             return new Page<>(fetched, Optional.empty());
         }
         List<T> shown = fetched.subList(0, limit);
         return new Page<>(shown, Optional.of(cursorAfter.apply(shown.get(limit - 1))));
+    }
+
+    /** {@link #of} for audit events, whose cursor {@code cursorAfter} makes from the last one's sequence number. */
+    static <E> Page<E> ofSequenced(List<Sequenced<E>> fetched, int limit, LongFunction<String> cursorAfter) {
+        Page<Sequenced<E>> page = of(fetched, limit, last -> cursorAfter.apply(last.sequence()));
+        return new Page<>(page.items().stream().map(Sequenced::event).toList(), page.nextCursor());
     }
 }

@@ -92,7 +92,7 @@ class AttendanceRecordServiceTest {
                     Optional.of("dentist"), RecordSource.API));
             assertThat(record.workedMinutes()).contains(570L);
             assertThat(service.get(ADA, DAY)).isEqualTo(record);
-            assertThat(service.history(ADA, DAY)).containsExactly(AuditEvent.created(record, "hr@example.com"));
+            assertThat(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(AuditEvent.created(record, "hr@example.com"));
         }
 
         @Test
@@ -105,7 +105,7 @@ class AttendanceRecordServiceTest {
             assertThat(second.value().version()).isEqualTo(2);
             assertThat(second.value().entry()).isEqualTo(DayEntry.statusOnly(AttendanceStatus.ON_LEAVE, RecordSource.API));
             assertThat(second.value().createdAt()).isEqualTo(first.createdAt());
-            assertThat(service.history(ADA, DAY)).containsExactly(
+            assertThat(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(
                     AuditEvent.created(first, ACTOR), AuditEvent.updated(first, second.value(), ACTOR));
         }
 
@@ -242,7 +242,7 @@ class AttendanceRecordServiceTest {
             service.delete(ADA, DAY, Precondition.ifMatch(1), "hr");
 
             assertThatThrownBy(() -> service.get(ADA, DAY)).isInstanceOf(NotFound.class);
-            assertThat(service.history(ADA, DAY)).containsExactly(
+            assertThat(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(
                     AuditEvent.created(stored, ACTOR), AuditEvent.deleted(stored, CLOCK.instant(), "hr"));
             assertThatThrownBy(() -> service.delete(ADA, DAY, Precondition.NONE, ACTOR)).isInstanceOf(NotFound.class);
         }
@@ -281,8 +281,27 @@ class AttendanceRecordServiceTest {
         void theHistoryOfARecordThatNeverExistedIsNotFound() {
             write(adaPresent("another day's record")).value();
 
-            assertThatThrownBy(() -> service.history(ADA, WorkDate.of(2026, 11, 26))).isInstanceOf(NotFound.class);
-            assertThatThrownBy(() -> service.history(new EmployeeId("E-9"), DAY)).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> service.history(ADA, WorkDate.of(2026, 11, 26), Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> service.history(new EmployeeId("E-9"), DAY, Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
+        }
+
+        @Test
+        void theHistoryIsReadInPagesOldestFirstWhoseCursorsServeThatRecordOnly() {
+            for (int i = 0; i < 5; i++) {
+                write(adaPresent("note " + i));
+            }
+            write(status("E-1", "2026-11-26", "present"));
+
+            assertThat(allPages((cursor, limit) -> service.history(ADA, DAY, cursor, limit), 2))
+                    .isEqualTo(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items())
+                    .extracting(event -> event.after().orElseThrow().version()).containsExactly(1L, 2L, 3L, 4L, 5L);
+            String next = service.history(ADA, DAY, Optional.empty(), Optional.of(2)).nextCursor().orElseThrow();
+            assertThat(fields(catchThrowableOfType(ValidationFailed.class,
+                    () -> service.history(ADA, WorkDate.of(2026, 11, 26), Optional.of(next), Optional.empty()))))
+                    .containsExactly("cursor");
+            assertThat(fields(catchThrowableOfType(ValidationFailed.class,
+                    () -> service.history(ADA, DAY, Optional.empty(), Optional.of(Page.MAX_LIMIT + 1)))))
+                    .containsExactly("limit");
         }
 
         @Test
@@ -291,7 +310,7 @@ class AttendanceRecordServiceTest {
                     Commands.recordAttendance("E-1", null, "Half Day", "2026-11-26"), ACTOR);
 
             assertThat(service.get(ADA, WorkDate.of(2026, 11, 26))).isEqualTo(created);
-            List<AuditEvent> history = service.history(ADA, WorkDate.of(2026, 11, 26));
+            List<AuditEvent> history = service.history(ADA, WorkDate.of(2026, 11, 26), Optional.empty(), Optional.empty()).items();
             assertThat(history).extracting(AuditEvent::action).containsExactly(AuditAction.CREATED);
             assertThat(history.get(0).after()).hasValueSatisfying(after ->
                     assertThat(after.entry().source()).isEqualTo(RecordSource.V1));

@@ -95,6 +95,25 @@ class CursorCodecTest {
     }
 
     @Test
+    void aHistoryCursorGivesBackTheSequenceNumberForItsOwnRecordOrEmployeeOnly() {
+        String records = codec.encodeHistory(POSITION, 42);
+        String employees = codec.encodeHistory(new EmployeeId("E-1"), 42);
+        AttendanceKey nextDay = new AttendanceKey(WorkDate.of(2026, 11, 28), POSITION.employeeId());
+
+        assertThat(codec.decodeHistory(POSITION, Optional.of(records))).hasValue(42);
+        assertThat(codec.decodeHistory(new EmployeeId("E-1"), Optional.of(employees))).hasValue(42);
+        assertThat(codec.decodeHistory(POSITION, Optional.empty())).isEmpty();
+        assertRefusedOnTheCursorField(() -> codec.decodeHistory(nextDay, Optional.of(records)));
+        assertRefusedOnTheCursorField(() -> codec.decodeHistory(new EmployeeId("E-2"), Optional.of(employees)));
+        assertRefusedOnTheCursorField(() -> codec.decodeHistory(POSITION, Optional.of(employees)));
+        assertRefusedOnTheCursorField(() -> codec.decodeHistory(new EmployeeId("E-1"), Optional.of(records)));
+        assertRefusedOnTheCursorField(() -> codec.decodeHistory(POSITION, Optional.of(codec.encode(NOVEMBER, POSITION))));
+        assertRefusedOnTheCursorField(() -> codec.decode(NOVEMBER, Optional.of(records)));
+        assertThatThrownBy(() -> codec.decodeHistory(new EmployeeId("E-1"), Optional.of(codec.encode(ADAS, new EmployeeId("E-1")))))
+                .hasMessageContaining("belongs to another listing");
+    }
+
+    @Test
     void filtersThatRunTogetherStillMakeDifferentQueries() {
         EmployeeQuery departmentSwallowsTheName = new EmployeeQuery(Optional.of("x&active=&q=y"), Optional.empty(), Optional.empty());
         EmployeeQuery nameSwallowsTheRest = new EmployeeQuery(Optional.of("x"), Optional.empty(), Optional.of("y&active=&q="));

@@ -177,10 +177,26 @@ class EmployeeServiceTest {
         Employee deactivated = service.deactivate(ADA, Precondition.NONE, "api-key:0123456789abcdef");
         service.deactivate(ADA, Precondition.NONE, "user:hr");
 
-        assertThat(service.history(ADA)).containsExactly(
+        assertThat(service.history(ADA, Optional.empty(), Optional.empty()).items()).containsExactly(
                 EmployeeAuditEvent.created(created, "user:hr"),
                 EmployeeAuditEvent.updated(created, renamed, "user:manager"),
                 EmployeeAuditEvent.updated(renamed, deactivated, "api-key:0123456789abcdef"));
+    }
+
+    @Test
+    void theHistoryIsReadInPagesOldestFirstWhoseCursorsServeThatEmployeeOnly() {
+        for (int i = 0; i < 5; i++) {
+            service.put(put("Ada " + i, null, null, true), Precondition.NONE, ACTOR);
+        }
+        service.put(Commands.putEmployee("E-2", "Bob", null, null, true), Precondition.NONE, ACTOR);
+
+        assertThat(allPages((cursor, limit) -> service.history(ADA, cursor, limit), 2))
+                .isEqualTo(service.history(ADA, Optional.empty(), Optional.empty()).items())
+                .extracting(event -> event.after().version()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        String next = service.history(ADA, Optional.empty(), Optional.of(2)).nextCursor().orElseThrow();
+        ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
+                () -> service.history(new EmployeeId("E-2"), Optional.of(next), Optional.empty()));
+        assertThat(refused.errors()).extracting(FieldError::field).containsExactly("cursor");
     }
 
     @Test
@@ -188,8 +204,8 @@ class EmployeeServiceTest {
         service.put(ada(), Precondition.NONE, ACTOR);
         assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifMatch(7), ACTOR))
                 .isInstanceOf(PreconditionFailed.class);
-        assertThat(service.history(ADA)).hasSize(1);
-        assertThatThrownBy(() -> service.history(new EmployeeId("E-404"))).isInstanceOf(NotFound.class);
+        assertThat(service.history(ADA, Optional.empty(), Optional.empty()).items()).hasSize(1);
+        assertThatThrownBy(() -> service.history(new EmployeeId("E-404"), Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
     }
 
     @Test

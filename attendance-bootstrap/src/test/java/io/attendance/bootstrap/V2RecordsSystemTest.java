@@ -48,7 +48,7 @@ class V2RecordsSystemTest {
         HttpResponse<String> stored = service.get(recordPath("C-1", "2026-11-02"));
         assertThat(stored.headers().firstValue("ETag")).contains("\"2\"");
         assertThat(service.get(recordPath("C-1", "2026-11-02") + "/history").body())
-                .contains("\"CREATED\"", "\"UPDATED\"");
+                .contains("\"items\":[", "\"CREATED\"", "\"UPDATED\"", "\"nextCursor\":null");
     }
 
     @Test

@@ -67,7 +67,9 @@ final class V2EmployeeEndpoints {
     void history(Context ctx) throws IOException {
         RequestParameters parameters = new RequestParameters(ctx);
         EmployeeId id = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
+        Optional<Integer> limit = parameters.limit();
+        Optional<String> cursor = parameters.cursor();
         parameters.complete();
-        responses.ok(ctx, employees.history(id).stream().map(V2EmployeeAuditEventView::of).toList());
+        responses.ok(ctx, V2PageView.of(employees.history(id, cursor, limit), V2EmployeeAuditEventView::of));
     }
 }

@@ -104,8 +104,10 @@ final class V2RecordEndpoints {
         RequestParameters parameters = new RequestParameters(ctx);
         EmployeeId employeeId = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
         WorkDate date = parameters.pathDate(V2Paths.DATE);
+        Optional<Integer> limit = parameters.limit();
+        Optional<String> cursor = parameters.cursor();
         parameters.complete();
-        responses.ok(ctx, attendance.history(employeeId, date).stream().map(V2AuditEventView::of).toList());
+        responses.ok(ctx, V2PageView.of(attendance.history(employeeId, date, cursor, limit), V2AuditEventView::of));
     }
 
     void batch(Context ctx) throws IOException {

@@ -41,7 +41,7 @@ class AttendanceBatchV2Test {
         assertThat(server.get(record("E-2", "2026-11-26")).json().get("source").asText()).isEqualTo("BATCH");
         assertThat(server.get(record("E-1", "2026-11-27")).json().get("workedMinutes").asLong()).isEqualTo(240);
         assertThat(server.get(record("E-1", "2026-11-26")).json().get("source").asText()).isEqualTo("API");
-        assertThat(server.get(record("E-2", "2026-11-26") + "/history").json()).hasSize(2);
+        assertThat(server.get(record("E-2", "2026-11-26") + "/history").json().get("items")).hasSize(2);
     }
 
     @Test

@@ -79,7 +79,7 @@ class AttendanceRecordsV2Test {
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.etag()).isEqualTo("\"1\"");
-        assertThat(server.get(record("E-1", DAY) + "/history").json()).hasSize(1);
+        assertThat(server.get(record("E-1", DAY) + "/history").json().get("items")).hasSize(1);
     }
 
     @Test
@@ -235,7 +235,8 @@ class AttendanceRecordsV2Test {
         Reply history = server.get(record("E-1", DAY) + "/history");
 
         assertThat(history.status()).isEqualTo(200);
-        JsonNode events = history.json();
+        assertThat(history.json().get("nextCursor").isNull()).isTrue();
+        JsonNode events = history.json().get("items");
         assertThat(events).hasSize(3);
         assertThat(events.get(0).properties()).extracting(Map.Entry::getKey)
                 .containsExactly("at", "actor", "action", "before", "after");
@@ -278,7 +279,7 @@ class AttendanceRecordsV2Test {
         assertThat(record.etag()).isEqualTo("\"1\"");
         assertThat(record.json().get("status").asText()).isEqualTo("On Leave");
         assertThat(record.json().get("source").asText()).isEqualTo("V1");
-        assertThat(history.json()).singleElement().satisfies(event -> {
+        assertThat(history.json().get("items")).singleElement().satisfies(event -> {
             assertThat(event.get("action").asText()).isEqualTo("CREATED");
             assertThat(event.get("actor").asText()).isEqualTo(server.administratorKeyActor);
         });

@@ -81,7 +81,7 @@ class OwnDataV2Test {
 
             server.actAs(server.keyFor(Role.VIEWER));
             RunningApi.Reply history = server.get(RunningApi.record("E-1", "2026-11-27") + "/history");
-            assertThat(history.json().get(0).get("actor").asText()).isEqualTo("anonymous");
+            assertThat(history.json().get("items").get(0).get("actor").asText()).isEqualTo("anonymous");
         }
     }
 

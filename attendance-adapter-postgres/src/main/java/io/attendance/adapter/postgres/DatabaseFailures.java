@@ -10,8 +10,9 @@ import org.jdbi.v3.core.ConnectionException;
 
 /**
  * Turns what JDBC and JDBI throw into the domain's errors where the domain has a word for it: a
- * database that cannot be reached is {@link Unavailable}, a duplicate key a {@link Conflict}.
- * Anything else is a bug or a broken schema and propagates as it is.
+ * database that cannot be reached is {@link Unavailable}, a duplicate key a {@link Conflict}, and so
+ * is a transaction that lost to concurrent ones (see {@link LostTransactions}, which runs it again
+ * first). Anything else is a bug or a broken schema and propagates as it is.
  */
 final class DatabaseFailures {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -29,6 +30,9 @@ final class DatabaseFailures {
     static RuntimeException translate(RuntimeException failure) {
         if (isUnreachable(failure)) {
             return new Unavailable("PostgreSQL is unavailable: " + failure.getMessage(), failure);
+        }
+        if (LostTransactions.isLost(failure)) {
+            return LostTransactions.tooManyConcurrentChanges();
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

@@ -3,9 +3,11 @@ package io.attendance.adapter.postgres;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Sequenced;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AuditTrail;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@link AuditTrail} in {@code audit_events} (records) and {@code employee_audit_events}
@@ -20,12 +22,16 @@ public final class PostgresAuditTrail implements AuditTrail {
             VALUES (:employee_id, :work_date, :occurred_at, :actor, :action, %s, %s)
             """.formatted(SNAPSHOT_COLUMNS, AttendanceRow.contentParameters(AuditEventRow.BEFORE),
             AttendanceRow.contentParameters(AuditEventRow.AFTER));
-    /** The identity id is the order of appending; audit_events_history_idx serves the lookup in that order. */
+    /**
+     * The identity id is the order of appending, and the event's sequence number: a page starts after
+     * the last one's, and audit_events_history_idx serves it in that order.
+     */
     static final String HISTORY = """
-            SELECT employee_id, work_date, occurred_at, actor, action, %s
+            SELECT id, employee_id, work_date, occurred_at, actor, action, %s
               FROM audit_events
-             WHERE employee_id = :employee_id AND work_date = :work_date
+             WHERE employee_id = :employee_id AND work_date = :work_date AND id > :after
              ORDER BY id
+             LIMIT :limit
             """.formatted(SNAPSHOT_COLUMNS);
 
     private static final String EMPLOYEE_SNAPSHOT_COLUMNS = EmployeeRow.snapshotColumns(AuditEventRow.BEFORE) + ", "
@@ -35,12 +41,13 @@ public final class PostgresAuditTrail implements AuditTrail {
             VALUES (:employee_id, :occurred_at, :actor, :action, %s, %s)
             """.formatted(EMPLOYEE_SNAPSHOT_COLUMNS, EmployeeRow.snapshotParameters(AuditEventRow.BEFORE),
             EmployeeRow.snapshotParameters(AuditEventRow.AFTER));
-    /** The identity id is the order of appending; employee_audit_events_history_idx finds an employee's events. */
+    /** As {@link #HISTORY}, served by employee_audit_events_history_idx. */
     static final String EMPLOYEE_HISTORY = """
-            SELECT employee_id, occurred_at, actor, action, %s
+            SELECT id, employee_id, occurred_at, actor, action, %s
               FROM employee_audit_events
-             WHERE employee_id = :employee_id
+             WHERE employee_id = :employee_id AND id > :after
              ORDER BY id
+             LIMIT :limit
             """.formatted(EMPLOYEE_SNAPSHOT_COLUMNS);
 
     private final PostgresTransactions transactions;
@@ -62,19 +69,23 @@ public final class PostgresAuditTrail implements AuditTrail {
     }
 
     @Override
-    public List<EmployeeAuditEvent> history(EmployeeId employeeId) {
+    public List<Sequenced<EmployeeAuditEvent>> history(EmployeeId employeeId, OptionalLong after, int limit) {
         return transactions.withHandle(handle -> handle.createQuery(EMPLOYEE_HISTORY)
                 .bind("employee_id", employeeId.value())
-                .map((rs, ctx) -> EmployeeAuditEventRow.read(rs).toDomain())
+                .bind("after", after.orElse(0))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Sequenced<>(rs.getLong("id"), EmployeeAuditEventRow.read(rs).toDomain()))
                 .list());
     }
 
     @Override
-    public List<AuditEvent> history(EmployeeId employeeId, WorkDate date) {
+    public List<Sequenced<AuditEvent>> history(EmployeeId employeeId, WorkDate date, OptionalLong after, int limit) {
         return transactions.withHandle(handle -> handle.createQuery(HISTORY)
                 .bind("employee_id", employeeId.value())
                 .bind("work_date", date.value())
-                .map((rs, ctx) -> AuditEventRow.toDomain(AuditEventRow.read(rs)))
+                .bind("after", after.orElse(0))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Sequenced<>(rs.getLong("id"), AuditEventRow.toDomain(AuditEventRow.read(rs))))
                 .list());
     }
 }

@@ -1,6 +1,5 @@
 package io.attendance.adapter.postgres;
 
-import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
@@ -53,9 +52,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each call still ends alone. A plan that refuses fails its own call before anything is written.
  * An insert or compare-and-set that finds another instance's row rolls the group back, and the
- * group runs again with every plan seeing that write; the same for a deadlock or serialization
- * failure. Any other database error runs each call of the group in a transaction of its own, so
- * only the call that causes it fails. A call is answered only after its group has committed.
+ * group runs again with every plan seeing that write; the same, after a short random pause, for a
+ * transaction PostgreSQL aborted for losing to a concurrent one ({@link LostTransactions}). Any
+ * other database error runs each call of the group in a transaction of its own, so only the call
+ * that causes it fails. A call is answered only after its group has committed.
  */
 public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     /** Calls written in one transaction at most: big enough to amortise, small enough to keep one group's latency low. */
@@ -64,11 +64,9 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     static final int MAX_WAITING = 4_096;
     /** Committers: one writes while another waits for its commit to be flushed. */
     static final int COMMITTERS = 2;
-    private static final int ATTEMPTS = 5;
     private static final long WAIT_FOR_THE_OTHER_COMMITTER_MILLIS = 10;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Set<String> RETRYABLE = Set.of("40P01", "40001");
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDayChanges.class);
     private static final Comparator<AttendanceKey> BY_EMPLOYEE_THEN_DATE =
             Comparator.comparing(AttendanceKey::employeeId).thenComparing(AttendanceKey::date);
@@ -229,13 +227,15 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
 
     private void commit(List<Pending> group) {
         List<Pending> remaining = new ArrayList<>(group);
+        int lost = 0;
         while (!remaining.isEmpty()) {
             List<Pending> raced;
             try {
                 raced = attempt(remaining);
             } catch (RuntimeException failure) {
                 remaining.removeIf(Pending::isAnswered);
-                if (isRetryable(failure)) {
+                if (LostTransactions.isLost(failure)) {
+                    LostTransactions.pauseAfter(++lost);
                     raced = remaining;
                 } else if (remaining.size() > 1 && !DatabaseFailures.isUnreachable(failure)) {
                     remaining.forEach(pending -> commit(List.of(pending)));
@@ -250,8 +250,8 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                 }
             }
             for (Pending pending : raced) {
-                if (++pending.attempts == ATTEMPTS) {
-                    pending.fail(new Conflict("too many concurrent changes to the same data; try again"));
+                if (++pending.attempts == LostTransactions.ATTEMPTS) {
+                    pending.fail(LostTransactions.tooManyConcurrentChanges());
                 }
             }
             remaining.removeIf(Pending::isAnswered);
@@ -322,12 +322,14 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                     return attempt.planned().stream().map(Planned::change).toList();
                 }
             } catch (RuntimeException failure) {
-                if (!isRetryable(failure)) {
+                boolean runAgain = LostTransactions.isLost(failure) && attempts < LostTransactions.ATTEMPTS
+                        && LostTransactions.pauseAfter(attempts);
+                if (!runAgain) {
                     throw DatabaseFailures.translate(failure);
                 }
             }
-            if (attempts == ATTEMPTS) {
-                throw new Conflict("too many concurrent changes to the same data; try again");
+            if (attempts == LostTransactions.ATTEMPTS) {
+                throw LostTransactions.tooManyConcurrentChanges();
             }
         }
     }
@@ -540,15 +542,6 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
             }
             return raced;
         }
-    }
-
-    private static boolean isRetryable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && RETRYABLE.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---------------------------------------------------------------- one call

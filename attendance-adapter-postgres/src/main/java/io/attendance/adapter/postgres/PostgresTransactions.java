@@ -26,9 +26,12 @@ public final class PostgresTransactions implements Transactions {
     /**
      * Runs {@code work} in a transaction, or inside the current one when this thread is already in a
      * unit of work. Any exception rolls back; domain exceptions propagate unchanged, and a database
-     * that cannot be reached is reported as {@link io.attendance.domain.error.Unavailable}. A unit of
-     * work that met a read-only server (a demoted primary) runs once more: the pool has dropped that
-     * server's connections, and the new one is opened on the primary if there is one.
+     * that cannot be reached is reported as {@link io.attendance.domain.error.Unavailable}. A
+     * transaction PostgreSQL aborts for losing to concurrent ones (a deadlock, a serialization
+     * failure) runs {@code work} again from the start, as {@link LostTransactions} says: so
+     * {@code work} must do nothing but call the ports. A unit of work that met a read-only server (a
+     * demoted primary) runs once more: the pool has dropped that server's connections, and the new
+     * one is opened on the primary if there is one.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -36,10 +39,17 @@ public final class PostgresTransactions implements Transactions {
         if (unitOfWork.get() != null) {
             return work.get();
         }
-        return onceMoreIfReadOnly(() -> inNewTransaction(work));
+        return onceMoreIfReadOnly(() -> {
+            try {
+                return LostTransactions.rerunWhileLost(() -> once(work));
+            } catch (JdbiException failure) {
+                throw DatabaseFailures.translate(failure);
+            }
+        });
     }
 
-    private <T> T inNewTransaction(Supplier<T> work) {
+    /** {@code work} in a transaction of its own; what the database throws comes out untranslated. */
+    private <T> T once(Supplier<T> work) {
         Handle handle = open();
         unitOfWork.set(handle);
         try {
@@ -47,10 +57,7 @@ public final class PostgresTransactions implements Transactions {
             T result = work.get();
             handle.commit();
             return result;
-        } catch (RuntimeException failure) {
-            rollbackQuietly(handle, failure);
-            throw failure instanceof JdbiException ? DatabaseFailures.translate(failure) : failure;
-        } catch (Error failure) {
+        } catch (RuntimeException | Error failure) {
             rollbackQuietly(handle, failure);
             throw failure;
         } finally {
@@ -61,19 +68,25 @@ public final class PostgresTransactions implements Transactions {
 
     /**
      * Runs {@code statements} on this thread's unit of work when there is one, else on a short-lived
-     * handle of its own (auto-commit, run once more when it met a read-only server), translating
-     * database failures.
+     * handle of its own (auto-commit, run again while it loses to concurrent transactions, and once
+     * more when it met a read-only server), translating database failures. Inside a unit of work a
+     * lost transaction is left as it is, for the unit of work to run again whole: its transaction is
+     * aborted, nothing of it may go on.
      */
     <T> T withHandle(Function<Handle, T> statements) {
         Handle current = unitOfWork.get();
         if (current != null) {
-            return translated(() -> statements.apply(current));
+            try {
+                return statements.apply(current);
+            } catch (JdbiException failure) {
+                throw LostTransactions.isLost(failure) ? failure : DatabaseFailures.translate(failure);
+            }
         }
-        return onceMoreIfReadOnly(() -> translated(() -> {
+        return onceMoreIfReadOnly(() -> translated(() -> LostTransactions.rerunWhileLost(() -> {
             try (Handle own = jdbi.open()) {
                 return statements.apply(own);
             }
-        }));
+        })));
     }
 
     /** {@code call}, and once more if it met a read-only server: the pool has dropped that server's connections. */

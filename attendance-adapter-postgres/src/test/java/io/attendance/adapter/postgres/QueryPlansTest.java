@@ -144,14 +144,15 @@ class QueryPlansTest {
     }
 
     @Test
-    void aRecordsHistoryIsReadFromTheHistoryIndexInItsOrder() {
-        assertThat(plan(PostgresAuditTrail.HISTORY, Map.of("employee_id", "E-0042", "work_date", WorkDate.of(2026, 1, 8).value())))
+    void aPageOfARecordsHistoryIsReadFromTheHistoryIndexInItsOrder() {
+        assertThat(plan(PostgresAuditTrail.HISTORY, Map.of("employee_id", "E-0042", "work_date", WorkDate.of(2026, 1, 8).value(),
+                "after", 1_000L, "limit", 101)))
                 .contains("audit_events_history_idx").doesNotContain("Sort");
     }
 
     @Test
-    void anEmployeesHistoryIsFoundThroughItsHistoryIndex() {
-        assertThat(plan(PostgresAuditTrail.EMPLOYEE_HISTORY, Map.of("employee_id", "E-0042")))
+    void aPageOfAnEmployeesHistoryIsFoundThroughItsHistoryIndex() {
+        assertThat(plan(PostgresAuditTrail.EMPLOYEE_HISTORY, Map.of("employee_id", "E-0042", "after", 1_000L, "limit", 101)))
                 .contains("employee_audit_events_history_idx").doesNotContain("Seq Scan");
     }
 

@@ -3,12 +3,19 @@ package io.attendance.domain.fake;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Sequenced;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AuditTrail;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
-/** {@link AuditTrail} over an {@link InMemoryDatabase}: rolled back with the unit of work it is part of. */
+/**
+ * {@link AuditTrail} over an {@link InMemoryDatabase}: rolled back with the unit of work it is part
+ * of. An event's sequence number is its place in its list, counted from 1.
+ */
 public final class InMemoryAuditTrail implements AuditTrail {
     private final InMemoryDatabase db;
 
@@ -33,16 +40,22 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
-    public List<EmployeeAuditEvent> history(EmployeeId employeeId) {
-        return db.inTransaction(() -> db.employeeAuditEvents.stream()
-                .filter(event -> event.employeeId().equals(employeeId))
-                .toList());
+    public List<Sequenced<EmployeeAuditEvent>> history(EmployeeId employeeId, OptionalLong after, int limit) {
+        return db.inTransaction(() -> page(db.employeeAuditEvents, event -> event.employeeId().equals(employeeId),
+                after, limit));
     }
 
     @Override
-    public List<AuditEvent> history(EmployeeId employeeId, WorkDate date) {
-        return db.inTransaction(() -> db.auditEvents.stream()
-                .filter(event -> event.employeeId().equals(employeeId) && event.date().equals(date))
-                .toList());
+    public List<Sequenced<AuditEvent>> history(EmployeeId employeeId, WorkDate date, OptionalLong after, int limit) {
+        return db.inTransaction(() -> page(db.auditEvents,
+                event -> event.employeeId().equals(employeeId) && event.date().equals(date), after, limit));
+    }
+
+    private static <E> List<Sequenced<E>> page(List<E> appended, Predicate<E> which, OptionalLong after, int limit) {
+        return IntStream.range((int) Math.min(appended.size(), after.orElse(0)), appended.size())
+                .mapToObj(index -> new Sequenced<>(index + 1L, appended.get(index)))
+                .filter(sequenced -> which.test(sequenced.event()))
+                .limit(limit)
+                .toList();
     }
 }

@@ -20,6 +20,7 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
 import io.attendance.domain.model.RecordSource;
+import io.attendance.domain.model.Sequenced;
 import io.attendance.domain.model.WorkDate;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,10 +28,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -843,6 +846,55 @@ public abstract class PersistenceContract {
         assertThat(audit.history(bob().id())).containsExactly(bobsCreation);
         assertThat(audit.history(new EmployeeId("nobody"))).isEmpty();
         assertThat(audit.history(ada().id(), DAY)).as("a record's history holds no employee event").containsExactly(adasRecord);
+    }
+
+    @Test
+    void aRecordsHistoryIsReadInPagesAfterTheSequenceNumberOfTheLastEventShown() {
+        stored(ada());
+        stored(bob());
+        List<AuditEvent> adas = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            AuditEvent event = AuditEvent.created(recordOf(ada(), DAY, AttendanceStatus.PRESENT), "actor " + i);
+            adas.add(event);
+            audit.append(event);
+            audit.append(AuditEvent.created(recordOf(bob(), DAY, AttendanceStatus.PRESENT), "actor " + i));
+        }
+
+        List<Sequenced<AuditEvent>> first = audit.history(ada().id(), DAY, OptionalLong.empty(), 2);
+        List<Sequenced<AuditEvent>> second = audit.history(ada().id(), DAY, OptionalLong.of(first.get(1).sequence()), 2);
+        List<Sequenced<AuditEvent>> last = audit.history(ada().id(), DAY, OptionalLong.of(second.get(1).sequence()), 2);
+
+        assertThat(first).extracting(Sequenced::event).containsExactlyElementsOf(adas.subList(0, 2));
+        assertThat(second).extracting(Sequenced::event).containsExactlyElementsOf(adas.subList(2, 4));
+        assertThat(last).extracting(Sequenced::event).containsExactly(adas.get(4));
+        assertThat(audit.history(ada().id(), DAY, OptionalLong.of(last.get(0).sequence()), 2)).isEmpty();
+        assertThat(Stream.of(first, second, last).flatMap(List::stream).map(Sequenced::sequence).toList())
+                .as("increasing in the order of appending").isSorted().doesNotHaveDuplicates();
+        assertThat(audit.history(ada().id(), WorkDate.of(2026, 11, 28), OptionalLong.empty(), 2)).isEmpty();
+    }
+
+    @Test
+    void anEmployeesHistoryIsReadInPagesAfterTheSequenceNumberOfTheLastEventShown() {
+        List<EmployeeAuditEvent> adas = new ArrayList<>();
+        Employee current = ada();
+        adas.add(EmployeeAuditEvent.created(current, "user:hr"));
+        for (int i = 1; i < 5; i++) {
+            Employee next = current.revised(current.details().renamed("Ada " + i), LATER).orElseThrow();
+            adas.add(EmployeeAuditEvent.updated(current, next, "user:hr"));
+            current = next;
+        }
+        for (EmployeeAuditEvent event : adas) {
+            audit.append(event);
+            audit.append(EmployeeAuditEvent.created(bob(), "user:hr"));
+        }
+
+        List<Sequenced<EmployeeAuditEvent>> first = audit.history(ada().id(), OptionalLong.empty(), 3);
+        List<Sequenced<EmployeeAuditEvent>> last = audit.history(ada().id(), OptionalLong.of(first.get(2).sequence()), 3);
+
+        assertThat(first).extracting(Sequenced::event).containsExactlyElementsOf(adas.subList(0, 3));
+        assertThat(last).extracting(Sequenced::event).containsExactlyElementsOf(adas.subList(3, 5));
+        assertThat(last.get(0).sequence()).isGreaterThan(first.get(2).sequence());
+        assertThat(audit.history(new EmployeeId("nobody"), OptionalLong.empty(), 3)).isEmpty();
     }
 
     // ---------------------------------------------------------------- units of work
