@@ -69,11 +69,11 @@ class ChangeFeedDelayedCommitTest {
                 late.after().orElseThrow().revised(TestData.fullDay(DAY, "later"), TestData.NOW.plusSeconds(120)).orElseThrow(),
                 "user:bob");
         CountDownLatch written = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> commit = new CompletableFuture<>();
         CompletableFuture<Void> longTransaction = CompletableFuture.runAsync(() -> DATABASE.transactions().runInTransaction(() -> {
             DATABASE.auditTrail().append(late);
             written.countDown();
-            await(commit);
+            commit.orTimeout(PATIENCE.toSeconds(), TimeUnit.SECONDS).join();
         }));
         RecordChanges whileOpen;
         try {
@@ -89,7 +89,7 @@ class ChangeFeedDelayedCommitTest {
             lastIdSeen = byId.get(0);
             lastStampSeen = later.at();
         } finally {
-            commit.countDown();
+            commit.complete(null);
         }
         longTransaction.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
@@ -98,16 +98,5 @@ class ChangeFeedDelayedCommitTest {
         RecordChanges afterCommit = feed.recordChangesAfter(whileOpen.next(), 10);
         assertThat(afterCommit.events()).containsExactly(late, later);
         assertThat(feed.recordChangesAfter(afterCommit.next(), 10).events()).isEmpty();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never let the long transaction commit");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
