@@ -5,6 +5,7 @@ import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.FeedPosition;
 import io.attendance.domain.model.WorkDate;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,9 +18,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Opaque, tamper-evident pagination cursors: the position after which the next page starts and the
- * query it belongs to, signed with HMAC-SHA256. A forged or altered cursor, or one used with other
- * filters, is a {@link ValidationFailed} on {@code cursor}. Instances that share a secret accept each
+ * Opaque, tamper-evident pagination cursors: the position after which the next page starts, the
+ * kind of read and the query it belongs to, signed with HMAC-SHA256. A forged or altered cursor, one
+ * of another kind of read, or one used with other filters, is a {@link ValidationFailed} on the
+ * parameter that carried it ({@code cursor} for listings). Instances that share a secret accept each
  * other's cursors.
  */
 public final class CursorCodec {
@@ -28,6 +30,8 @@ public final class CursorCodec {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final String SEPARATOR = "\n";
+    private static final String CURSOR = "cursor";
+    private static final String RECORD_CHANGES = "record-changes";
 
     private final SecretKeySpec key;
 
@@ -44,9 +48,9 @@ public final class CursorCodec {
 
     public Optional<AttendanceKey> decode(AttendanceQuery query, Optional<String> cursor) {
         return cursor.map(token -> {
-            String[] position = verify(token, "attendance", query.canonical()).split(SEPARATOR, -1);
+            String[] position = verify(token, CURSOR, "attendance", query.canonical()).split(SEPARATOR, -1);
             if (position.length != 2) {
-                throw invalid();
+                throw invalid(CURSOR);
             }
             return new AttendanceKey(WorkDate.parse(position[0]), new EmployeeId(position[1]));
         });
@@ -57,7 +61,27 @@ public final class CursorCodec {
     }
 
     public Optional<EmployeeId> decode(EmployeeQuery query, Optional<String> cursor) {
-        return cursor.map(token -> new EmployeeId(verify(token, "employees", query.canonical())));
+        return cursor.map(token -> new EmployeeId(verify(token, CURSOR, "employees", query.canonical())));
+    }
+
+    /** A token for where a reader of the record change feed goes on from. */
+    public String encode(FeedPosition next) {
+        return sign(RECORD_CHANGES, "", next.transaction() + SEPARATOR + next.event());
+    }
+
+    /** The feed position in a token {@link #encode(FeedPosition)} made; a bad token is refused on {@code field}. */
+    public Optional<FeedPosition> decodeFeedPosition(String field, Optional<String> token) {
+        return token.map(text -> {
+            String[] position = verify(text, field, RECORD_CHANGES, "").split(SEPARATOR, -1);
+            if (position.length != 2) {
+                throw invalid(field);
+            }
+            try {
+                return new FeedPosition(Long.parseLong(position[0]), Long.parseLong(position[1]));
+            } catch (IllegalArgumentException e) {
+                throw invalid(field);
+            }
+        });
     }
 
     /** The cursor of a record's history, for the page after the event numbered {@code last}. */
@@ -66,7 +90,7 @@ public final class CursorCodec {
     }
 
     public OptionalLong decodeHistory(AttendanceKey record, Optional<String> cursor) {
-        return sequence(cursor.map(token -> verify(token, "record-history",
+        return sequence(cursor.map(token -> verify(token, CURSOR, "record-history",
                 record.employeeId().value() + SEPARATOR + record.date())));
     }
 
@@ -76,7 +100,7 @@ public final class CursorCodec {
     }
 
     public OptionalLong decodeHistory(EmployeeId employee, Optional<String> cursor) {
-        return sequence(cursor.map(token -> verify(token, "employee-history", employee.value())));
+        return sequence(cursor.map(token -> verify(token, CURSOR, "employee-history", employee.value())));
     }
 
     private static OptionalLong sequence(Optional<String> position) {
@@ -86,7 +110,7 @@ public final class CursorCodec {
         try {
             return OptionalLong.of(Long.parseLong(position.get()));
         } catch (NumberFormatException e) {
-            throw invalid();
+            throw invalid(CURSOR);
         }
     }
 
@@ -95,11 +119,11 @@ public final class CursorCodec {
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(payload));
     }
 
-    /** The position in a genuine cursor of this kind and query; anything else is invalid. */
-    private String verify(String token, String kind, String query) {
+    /** The position in a genuine cursor of this kind and query; anything else is refused on {@code field}. */
+    private String verify(String token, String field, String kind, String query) {
         int dot = token.indexOf('.');
         if (dot < 1 || token.length() > 4096) {
-            throw invalid();
+            throw invalid(field);
         }
         byte[] payload;
         byte[] signature;
@@ -107,18 +131,18 @@ public final class CursorCodec {
             payload = DECODER.decode(token.substring(0, dot));
             signature = DECODER.decode(token.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw invalid();
+            throw invalid(field);
         }
         if (!MessageDigest.isEqual(signature, mac(payload))) {
-            throw invalid();
+            throw invalid(field);
         }
-        String prefix = kind + SEPARATOR + query + SEPARATOR;
         String text = new String(payload, StandardCharsets.UTF_8);
         if (!text.startsWith(kind + SEPARATOR)) {
-            throw new ValidationFailed("cursor", "belongs to another listing");
+            throw new ValidationFailed(field, "was issued by another kind of read, not by this one");
         }
+        String prefix = kind + SEPARATOR + query + SEPARATOR;
         if (!text.startsWith(prefix)) {
-            throw new ValidationFailed("cursor", "belongs to another query: repeat the filters of the first page");
+            throw new ValidationFailed(field, "belongs to another query: repeat the filters of the first page");
         }
         return text.substring(prefix.length());
     }
@@ -133,7 +157,7 @@ public final class CursorCodec {
         }
     }
 
-    private static ValidationFailed invalid() {
-        return new ValidationFailed("cursor", "is not a cursor this service issued");
+    private static ValidationFailed invalid(String field) {
+        return new ValidationFailed(field, "is not a cursor this service issued");
     }
 }

@@ -14,7 +14,8 @@ public record UseCases(
         UserService users,
         SessionService sessions,
         ApiKeyService apiKeys,
-        CacheCatchUp cacheCatchUp) {
+        CacheCatchUp cacheCatchUp,
+        SyncAttendance syncAttendance) {
 
     public static UseCases assemble(Ports ports, UseCaseSettings settings) {
         RecordUpserts upserts = new RecordUpserts(settings.clock());
@@ -35,6 +36,7 @@ public record UseCases(
                 new SessionService(ports.users(), ports.sessions(), ports.loginAttempts(), ports.passwordHashing(),
                         settings.sessions(), settings.clock()),
                 new ApiKeyService(ports.transactions(), ports.apiKeys(), settings.clock()),
-                new CacheCatchUp(ports.changeFeed(), ports.cache()));
+                new CacheCatchUp(ports.changeFeed(), ports.cache()),
+                new SyncAttendance(ports.changeFeed(), settings.cursors()));
     }
 }

@@ -11,6 +11,7 @@ import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
+import io.attendance.domain.model.FeedPosition;
 import io.attendance.domain.model.WorkDate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -110,7 +111,35 @@ class CursorCodecTest {
         assertRefusedOnTheCursorField(() -> codec.decodeHistory(POSITION, Optional.of(codec.encode(NOVEMBER, POSITION))));
         assertRefusedOnTheCursorField(() -> codec.decode(NOVEMBER, Optional.of(records)));
         assertThatThrownBy(() -> codec.decodeHistory(new EmployeeId("E-1"), Optional.of(codec.encode(ADAS, new EmployeeId("E-1")))))
-                .hasMessageContaining("belongs to another listing");
+                .hasMessageContaining("was issued by another kind of read");
+    }
+
+    @Test
+    void aFeedTokenGivesBackItsPositionAndIsRefusedOnTheParameterThatCarriedIt() {
+        FeedPosition position = new FeedPosition(Long.MAX_VALUE, 42);
+        String token = codec.encode(position);
+        int dot = token.indexOf('.');
+        String flippedSignature = token.substring(0, dot + 3) + (token.charAt(dot + 3) == 'A' ? 'B' : 'A')
+                + token.substring(dot + 4);
+
+        assertThat(token).matches("[A-Za-z0-9_.-]+");
+        assertThat(codec.decodeFeedPosition("after", Optional.of(token))).contains(position);
+        assertThat(codec.decodeFeedPosition("after", Optional.empty())).isEmpty();
+        for (String bad : List.of(flippedSignature, "garbage", "",
+                codec.encode(NOVEMBER, POSITION), codec.encode(ADAS, new EmployeeId("E-1")))) {
+            ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
+                    () -> codec.decodeFeedPosition("after", Optional.of(bad)));
+            assertThat(refused).as(bad).isNotNull();
+            assertThat(refused.errors()).extracting(FieldError::field).containsExactly("after");
+        }
+    }
+
+    @Test
+    void aFeedTokenIsNoListingCursor() {
+        String token = codec.encode(new FeedPosition(7, 3));
+
+        assertRefusedOnTheCursorField(() -> codec.decode(NOVEMBER, Optional.of(token)));
+        assertRefusedOnTheCursorField(() -> codec.decode(EmployeeQuery.EVERYONE, Optional.of(token)));
     }
 
     @Test

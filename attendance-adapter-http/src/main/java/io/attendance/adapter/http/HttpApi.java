@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: the v1 attendance contract, the v2 API (employees, daily records, search,
+ * The HTTP server: the v1 attendance contract, the v2 API (employees, daily records, search, the change feed,
  * history, batch, sign-in, users and API keys), every route behind its access rule, health probes,
  * Prometheus metrics (optionally also on a port of their own), the OpenAPI document and Swagger UI, on
  * Javalin (Jetty). Create, {@link #start()}, and {@link #close()} to
@@ -49,6 +49,7 @@ public final class HttpApi implements AutoCloseable {
         V2EmployeeEndpoints employees = new V2EmployeeEndpoints(
                 json, bodies, useCases.employees(), settings.defaultTimezone());
         V2RecordEndpoints attendance = new V2RecordEndpoints(json, bodies, useCases);
+        V2SyncEndpoints sync = new V2SyncEndpoints(json, useCases.syncAttendance());
         OperationsEndpoints operations = new OperationsEndpoints(
                 useCases.checkHealth(), Objects.requireNonNull(registry, "registry"));
         V2AccessEndpoints access = new V2AccessEndpoints(json, bodies, useCases);
@@ -101,6 +102,7 @@ public final class HttpApi implements AutoCloseable {
                     Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_ATTENDANCE));
             config.routes.get(V2Paths.RECORDS, attendance::search, Access.toOwnOrEveryone(Permission.READ_ATTENDANCE));
             config.routes.post(V2Paths.BATCH, attendance::batch, Access.to(Permission.IMPORT_ATTENDANCE));
+            config.routes.get(V2Paths.RECORD_CHANGES, sync::changes, Access.to(Permission.READ_ATTENDANCE));
             config.routes.post(V2AccessEndpoints.LOGIN, access::login, Access.open());
             config.routes.post(V2AccessEndpoints.LOGOUT, access::logout, Access.signedIn());
             config.routes.get(V2AccessEndpoints.ME, access::me, Access.signedIn());

@@ -16,6 +16,7 @@ final class V2Paths {
     static final String RECORD_HISTORY = RECORD + "/history";
     static final String RECORDS = "/api/v2/attendance";
     static final String BATCH = RECORDS + "/batch";
+    static final String RECORD_CHANGES = RECORDS + "/changes";
 
     private V2Paths() {
     }

@@ -122,6 +122,7 @@ class AccessMatrixTest {
         probe("POST " + V2Paths.BATCH, post(V2Paths.BATCH,
                 "[{\"employeeId\":\"E-1\",\"date\":\"2026-11-27\",\"status\":\"Present\",\"note\":\"matrix\"}]"),
                 401, 200, 200, 403, 403, 403, 403);
+        probe("GET " + V2Paths.RECORD_CHANGES, get(V2Paths.RECORD_CHANGES), 401, 200, 200, 200, 403, 403, 403);
         probe("POST " + V2AccessEndpoints.LOGIN, post(V2AccessEndpoints.LOGIN,
                 "{\"username\":\"matrix-viewer\",\"password\":\"" + PASSWORD + "\"}"), 200, 200, 200, 200, 200, 200, 200);
         // each sign-out ends a session of its own, not the one the other probes use
