@@ -90,9 +90,9 @@ class HistoryPagesV2Test {
         String bobsRecordHistory = record("E-2", DAY) + "/history";
 
         assertRefusedOnCursor(RECORD_HISTORY + "?cursor=not-a-cursor", "is not a cursor this service issued");
-        assertRefusedOnCursor(RECORD_HISTORY + "?cursor=" + employeeCursor, "belongs to another listing");
-        assertRefusedOnCursor(RECORD_HISTORY + "?cursor=" + searchCursor, "belongs to another listing");
-        assertRefusedOnCursor(EMPLOYEE_HISTORY + "?cursor=" + recordCursor, "belongs to another listing");
+        assertRefusedOnCursor(RECORD_HISTORY + "?cursor=" + employeeCursor, "was issued by another kind of read");
+        assertRefusedOnCursor(RECORD_HISTORY + "?cursor=" + searchCursor, "was issued by another kind of read");
+        assertRefusedOnCursor(EMPLOYEE_HISTORY + "?cursor=" + recordCursor, "was issued by another kind of read");
         assertRefusedOnCursor(bobsRecordHistory + "?cursor=" + recordCursor, "belongs to another query");
         assertRefusedOnCursor(employee("E-2") + "/history?cursor=" + employeeCursor, "belongs to another query");
     }
