@@ -100,7 +100,18 @@ class ProcessFaultsIT {
 
             stopUnderWrites(jar, bearer, embedded, environment);
         } finally {
-            jar.process.destroyForcibly();
+            jar.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            // a failed run must not leave running the embedded servers of a JVM it killed
+            stopProcessNamedIn(directory.resolve("data").resolve("postgres").resolve("postmaster.pid"), "postgres");
+            stopProcessNamedIn(directory.resolve("data").resolve("redis").resolve("redis.pid"), "redis-server");
+        }
+    }
+
+    private static void stopProcessNamedIn(Path pidFile, String program) throws IOException {
+        if (Files.exists(pidFile)) {
+            ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()))
+                    .filter(process -> process.info().command().orElse("").contains(program))
+                    .ifPresent(ProcessHandle::destroy);
         }
     }
 
