@@ -1,6 +1,7 @@
 package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
+import io.attendance.adapter.http.LoadLimits;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.domain.model.Password;
@@ -36,7 +37,18 @@ record AttendanceConfig(
         Optional<Level> logLevel,
         List<String> corsOrigins,
         Access access,
-        Migration migration) {
+        Migration migration,
+        LoadLimits loadLimits,
+        Shutdown shutdown) {
+
+    /**
+     * How the service stops on SIGTERM: {@code /health/ready} answers 503 for {@code drainDelay} while
+     * everything is still served, so that load balancers stop sending requests; then the listener
+     * closes and the requests in flight get up to {@code stopTimeout} to finish.
+     */
+    record Shutdown(Duration drainDelay, Duration stopTimeout) {
+        static final Duration DEFAULT_DRAIN_DELAY = Duration.ofSeconds(5);
+    }
 
     /**
      * Whether start-up migrates the schema (a role without DDL rights runs against a schema a DBA
@@ -76,7 +88,8 @@ record AttendanceConfig(
                 + ", dataDirectory=" + dataDirectory + ", defaultTimezone=" + defaultTimezone
                 + ", cursorSecret=" + cursorSecret.map(secret -> "***").orElse("random")
                 + ", logLevel=" + logLevel.map(Level::toString).orElse("logback.xml")
-                + ", corsOrigins=" + corsOrigins + ", access=" + access + "]";
+                + ", corsOrigins=" + corsOrigins + ", access=" + access + ", loadLimits=" + loadLimits
+                + ", shutdown=" + shutdown + "]";
     }
 
     boolean embeddedDatabase() {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The running service: embedded servers when needed, the object graph, migrations, the first
  * administrator when there is no user, the cache catch-up, then HTTP.
  * {@link #close()} stops in the reverse order: HTTP first (in-flight requests finish), then the
- * catch-up, the pools, then the embedded servers.
+ * catch-up, the pools, then the embedded servers; {@link #drainThenClose()} first lets load balancers
+ * see it go.
  */
 final class AttendanceServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AttendanceServer.class);
@@ -23,11 +24,13 @@ final class AttendanceServer implements AutoCloseable {
     private final EmbeddedServices servers;
     private final Injector injector;
     private final HttpApi http;
+    private final AttendanceConfig.Shutdown shutdown;
     private CacheCatchUpSchedule cacheCatchUp;
 
-    private AttendanceServer(EmbeddedServices servers, Injector injector) {
+    private AttendanceServer(EmbeddedServices servers, Injector injector, AttendanceConfig.Shutdown shutdown) {
         this.servers = servers;
         this.injector = injector;
+        this.shutdown = shutdown;
         this.http = injector.getInstance(HttpApi.class);
     }
 
@@ -39,7 +42,7 @@ final class AttendanceServer implements AutoCloseable {
             Injector injector = Guice.createInjector(Stage.PRODUCTION,
                     new InfrastructureModule(config, servers.database(), servers.redisUrl()),
                     new ServiceModule(config));
-            service = new AttendanceServer(servers, injector);
+            service = new AttendanceServer(servers, injector, config.shutdown());
             migrateIfAsked(config, injector.getInstance(PostgresDatabase.class));
             UseCases useCases = injector.getInstance(UseCases.class);
             FirstAdministrator.ensure(config, useCases.users(), console);
@@ -71,6 +74,22 @@ final class AttendanceServer implements AutoCloseable {
 
     int port() {
         return http.port();
+    }
+
+    /**
+     * The stop on SIGTERM: readiness answers 503 for the drain delay while every request is still
+     * served, so that a load balancer stops sending new ones, then {@link #close()}.
+     */
+    void drainThenClose() {
+        http.drain();
+        log.info("Attendance API draining: /health/ready answers 503, requests are served for {} ms more",
+                shutdown.drainDelay().toMillis());
+        try {
+            Thread.sleep(shutdown.drainDelay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
     }
 
     @Override

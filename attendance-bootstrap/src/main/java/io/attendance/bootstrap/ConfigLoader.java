@@ -2,6 +2,7 @@ package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.HttpSettings;
+import io.attendance.adapter.http.LoadLimits;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
@@ -116,7 +117,17 @@ final class ConfigLoader {
                 new AttendanceConfig.Migration(
                         bool("ATTENDANCE_MIGRATE_ON_START", true),
                         boundedDuration("ATTENDANCE_MIGRATION_LOCK_TIMEOUT", Migrations.DEFAULT_LOCK_WAIT,
-                                Duration.ofHours(1), "1h")));
+                                Duration.ofHours(1), "1h")),
+                new LoadLimits(
+                        integer("ATTENDANCE_MAX_CONCURRENT_REQUESTS", LoadLimits.DEFAULT_MAX_CONCURRENT_REQUESTS, 1, 10_000),
+                        integer("ATTENDANCE_MAX_QUEUED_REQUESTS", LoadLimits.DEFAULT_MAX_QUEUED_REQUESTS, 0, 100_000),
+                        boundedDuration("ATTENDANCE_MAX_QUEUE_WAIT", LoadLimits.DEFAULT_MAX_QUEUE_WAIT,
+                                Duration.ofMinutes(1), "1m")),
+                new AttendanceConfig.Shutdown(
+                        boundedDuration("ATTENDANCE_SHUTDOWN_DRAIN_DELAY", AttendanceConfig.Shutdown.DEFAULT_DRAIN_DELAY,
+                                Duration.ZERO, Duration.ofMinutes(5), "5m"),
+                        boundedDuration("ATTENDANCE_SHUTDOWN_TIMEOUT", HttpSettings.DEFAULT_STOP_TIMEOUT,
+                                Duration.ofMinutes(5), "5m")));
     }
 
     private Optional<String> text(String name) {
@@ -175,11 +186,19 @@ final class ConfigLoader {
 
     /** {@code 500ms}, {@code 90s}, {@code 30m}, {@code 8h} or ISO-8601 ({@code PT8H}); above zero and at most {@code max}. */
     private Duration boundedDuration(String name, Duration defaultValue, Duration max, String maxDescription) {
+        return boundedDuration(name, defaultValue, null, max, maxDescription);
+    }
+
+    /** As above, from {@code min} on; above zero when {@code min} is null. */
+    private Duration boundedDuration(String name, Duration defaultValue, Duration min, Duration max,
+            String maxDescription) {
         return text(name).map(raw -> {
             Duration duration = duration(raw).orElseThrow(() -> new ConfigurationError(name
                     + " must be a duration such as 90s, 30m, 8h or PT8H, was '" + raw + "'"));
-            require(!duration.isNegative() && !duration.isZero() && duration.compareTo(max) <= 0,
-                    name + " must be above zero and at most " + maxDescription + ", was " + raw);
+            boolean aboveMin = min == null ? !duration.isNegative() && !duration.isZero() : duration.compareTo(min) >= 0;
+            require(aboveMin && duration.compareTo(max) <= 0, name + " must be "
+                    + (min == null ? "above zero" : "at least " + min.toSeconds() + "s") + " and at most " + maxDescription
+                    + ", was " + raw);
             return duration;
         }).orElse(defaultValue);
     }

@@ -61,6 +61,7 @@ final class EmbeddedServices implements AutoCloseable {
         log.warn("EMBEDDED MODE: ATTENDANCE_REDIS_URL is not set, starting an embedded Redis with its data in {}",
                 directory);
         EmbeddedRedisServer server = EmbeddedRedisServer.start(directory);
+        server.stopOnlyWhenClosed(); // after HTTP has finished its requests, sign-ins and sessions included
         started.push(server);
         return server.url();
     }

@@ -92,7 +92,7 @@ public final class Main {
         AttendanceServer service = AttendanceServer.start(config, console);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
+            service.drainThenClose();
             stopped.countDown();
         }, "graceful-shutdown"));
         try {

@@ -61,7 +61,8 @@ final class ServiceModule extends AbstractModule {
     @Singleton
     HttpApi httpApi(UseCases useCases, PrometheusMeterRegistry registry) {
         HttpSettings settings = new HttpSettings(config.httpPort(), config.maxRequestBytes(),
-                HttpSettings.DEFAULT_STOP_TIMEOUT, config.defaultTimezone())
+                config.shutdown().stopTimeout(), config.defaultTimezone())
+                .withLoadLimits(config.loadLimits())
                 .withCorsOrigins(config.corsOrigins())
                 .withBodyTimeout(config.requestBodyTimeout())
                 .withV1CredentialsRequired(config.access().v1CredentialsRequired());

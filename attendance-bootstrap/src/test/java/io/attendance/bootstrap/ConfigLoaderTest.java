@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import io.attendance.adapter.http.LoadLimits;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.domain.model.Password;
@@ -116,6 +117,26 @@ class ConfigLoaderTest {
                 .contains("jdbc:postgresql://from-file:5432/attendance");
         assertThat(config.databasePoolSize()).isEqualTo(4);
         assertThat(config.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theLoadLimitsAndTheStopAreConfiguredAndADrainOfZeroIsAllowed() {
+        AttendanceConfig defaults = ConfigLoader.load(Map.of());
+        assertThat(defaults.loadLimits()).isEqualTo(LoadLimits.DEFAULT);
+        assertThat(defaults.shutdown()).isEqualTo(new AttendanceConfig.Shutdown(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+
+        AttendanceConfig config = ConfigLoader.load(Map.of("ATTENDANCE_MAX_CONCURRENT_REQUESTS", "8",
+                "ATTENDANCE_MAX_QUEUED_REQUESTS", "0", "ATTENDANCE_MAX_QUEUE_WAIT", "PT0.5S",
+                "ATTENDANCE_SHUTDOWN_DRAIN_DELAY", "0s", "ATTENDANCE_SHUTDOWN_TIMEOUT", "30s"));
+        assertThat(config.loadLimits()).isEqualTo(new LoadLimits(8, 0, Duration.ofMillis(500)));
+        assertThat(config.shutdown()).isEqualTo(new AttendanceConfig.Shutdown(Duration.ZERO, Duration.ofSeconds(30)));
+
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_MAX_CONCURRENT_REQUESTS", "0")))
+                .hasMessageContaining("ATTENDANCE_MAX_CONCURRENT_REQUESTS");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_MAX_QUEUE_WAIT", "0s")))
+                .hasMessageContaining("ATTENDANCE_MAX_QUEUE_WAIT must be above zero");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_SHUTDOWN_DRAIN_DELAY", "-PT1S")))
+                .hasMessageContaining("ATTENDANCE_SHUTDOWN_DRAIN_DELAY must be at least 0s");
     }
 
     @Test

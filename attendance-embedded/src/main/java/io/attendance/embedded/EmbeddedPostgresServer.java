@@ -3,6 +3,7 @@ package io.attendance.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * user). A cluster made by the earlier trust setup gets them at its next start, its data moved into
  * the application's database.
  *
+ * <p>A server an earlier run left running on the cluster (a JVM killed with SIGKILL stops nothing)
+ * is stopped before the start: see {@link LeftoverServers}.
+ *
  * <p>Works as root too, where initdb and postgres refuse to run: zonky starts them in a user
  * namespace where root is "nobody", and where the kernel allows no user namespace,
  * {@link PrivilegeDroppingBinaries} runs them as an unprivileged user.
@@ -48,9 +52,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDirectory;
     private final Map<String, String> passwords;
     private final Thread stopAtExit;
+    private final FileLock claim;
     private boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, Map<String, String> passwords) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, Map<String, String> passwords,
+            FileLock claim) {
+        this.claim = claim;
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.passwords = passwords;
@@ -67,10 +74,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         Path data = dataDirectory.toAbsolutePath().normalize();
         Path initdbPassword = data.resolveSibling("." + data.getFileName() + "-initdb-password");
+        FileLock claim = null;
+        EmbeddedPostgresServer server = null;
         try {
             Map<String, String> passwords = GeneratedPasswords.loadOrCreate(
                     data.resolveSibling(data.getFileName() + "-credentials.properties"), SUPERUSER, APPLICATION);
             Files.createDirectories(data);
+            claim = LeftoverServers.claim(data);
+            LeftoverServers.stop(data.resolve("postmaster.pid"), "postgres");
             Path hba = data.resolve("pg_hba.conf");
             boolean trusting = Files.exists(hba) && !Files.readString(hba, StandardCharsets.UTF_8).equals(PG_HBA);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -101,7 +112,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Files.setOwner(initdbPassword,
                         FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user));
             }
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), data, passwords);
+            server = new EmbeddedPostgresServer(builder.start(), data, passwords, claim);
             try {
                 server.secure(trusting);
             } catch (SQLException | IOException | RuntimeException e) {
@@ -115,6 +126,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not set up the roles of the embedded PostgreSQL in " + data, e);
         } finally {
+            if (server == null && claim != null) {
+                LeftoverServers.release(claim);
+            }
             try {
                 Files.deleteIfExists(initdbPassword);
             } catch (IOException e) {
@@ -249,8 +263,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         try {
             postgres.close();
+            LOG.info("embedded PostgreSQL of {} stopped", dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop the embedded PostgreSQL of " + dataDirectory, e);
+        } finally {
+            LeftoverServers.release(claim);
         }
     }
 }

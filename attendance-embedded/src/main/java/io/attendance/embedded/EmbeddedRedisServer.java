@@ -1,23 +1,29 @@
 package io.attendance.embedded;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
 /**
  * A redis-server child process (the binary shipped by com.github.codemonstur:embedded-redis) for
  * embedded mode and for tests: bound to 127.0.0.1, its data (append-only file plus RDB snapshots)
  * kept in a directory of ours, so what it holds survives a restart on the same directory. Closing it
- * shuts it down cleanly (SIGTERM: Redis flushes its files); a JVM exit does too. One server per data
- * directory at a time.
+ * shuts it down cleanly (SIGTERM: Redis flushes its files); a JVM exit does too, unless its owner
+ * asked to stop it itself ({@link #stopOnlyWhenClosed()}). One server per data
+ * directory at a time: a server an earlier run left running on it (a JVM killed with SIGKILL stops
+ * nothing) is stopped before the start, see {@link LeftoverServers}.
  *
  * <p>It requires a password, generated at the first start and kept owner-only in
  * {@value #PASSWORD_FILE} of the data directory, so other users of the machine can neither read nor
@@ -28,15 +34,23 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int FREE_PORT_ATTEMPTS = 5;
     static final String PASSWORD_FILE = "redis-password.properties";
+    static final String PID_FILE = "redis.pid";
+    /** What redis-server logs once it accepts connections. */
+    private static final String READY = "Ready to accept connections";
     private static final String PASSWORD = "requirepass";
     private static File executable;
 
-    private final RedisServer server;
+    private final Process server;
     private final Path dataDirectory;
     private final int port;
     private final String password;
+    private final FileLock claim;
+    private final Thread stopAtExit;
 
-    private EmbeddedRedisServer(RedisServer server, Path dataDirectory, int port, String password) {
+    private EmbeddedRedisServer(Process server, Path dataDirectory, int port, String password, FileLock claim) {
+        this.claim = claim;
+        this.stopAtExit = new Thread(this::close, "embedded-redis-stop");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         this.server = server;
         this.dataDirectory = dataDirectory;
         this.port = port;
@@ -64,37 +78,47 @@ public final class EmbeddedRedisServer implements AutoCloseable {
      */
     public static EmbeddedRedisServer start(Path dataDirectory, int port) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
+        FileLock claim = null;
         try {
             Files.createDirectories(directory);
+            claim = LeftoverServers.claim(directory);
+            Path pidFile = directory.resolve(PID_FILE);
+            LeftoverServers.stop(pidFile, "redis-server");
             File binary = executable();
             String password = GeneratedPasswords.loadOrCreate(directory.resolve(PASSWORD_FILE), PASSWORD).get(PASSWORD);
-            RedisServer server = RedisServer.newRedisServer()
-                    .executableProvider(() -> binary)
-                    .bind(HOST)
-                    .port(port)
-                    .setting("dir " + quoted(directory.toString()))
-                    .setting("appendonly yes")
-                    .setting("appendfsync everysec")
-                    .setting("appendfilename \"attendance.aof\"")
-                    .setting("dbfilename \"attendance.rdb\"")
-                    .setting("save 900 1")
-                    .setting("save 300 10")
-                    .setting("save 60 10000")
-                    .setting("protected-mode yes")
-                    // the library writes its settings to an owner-only temporary file, never to the command line
-                    .setting("requirepass " + password)
-                    .setting("daemonize no")
-                    .soutListener(line -> LOG.debug("redis-server: {}", line))
-                    .serrListener(line -> LOG.warn("redis-server: {}", line))
-                    .build();
-            server.start();
-            EmbeddedRedisServer started = new EmbeddedRedisServer(server, directory, port, password);
+            Process server = launch(binary, directory, String.join("\n",
+                    "bind " + HOST,
+                    "port " + port,
+                    "dir " + quoted(directory.toString()),
+                    // written even without daemonize: how the next start finds a server a killed JVM left behind
+                    "pidfile " + quoted(pidFile.toString()),
+                    "appendonly yes",
+                    "appendfsync everysec",
+                    "appendfilename \"attendance.aof\"",
+                    "dbfilename \"attendance.rdb\"",
+                    "save 900 1",
+                    "save 300 10",
+                    "save 60 10000",
+                    "protected-mode yes",
+                    "requirepass " + password,
+                    "daemonize no") + "\n");
+            EmbeddedRedisServer started = new EmbeddedRedisServer(server, directory, port, password, claim);
             LOG.info("Embedded Redis started at {} (password in {}), data in {}",
                     started.address(), PASSWORD_FILE, directory);
             return started;
         } catch (IOException e) {
+            releaseIfHeld(claim);
             throw new UncheckedIOException("embedded Redis did not start on " + HOST + ":" + port
                     + " with data in " + directory, e);
+        } catch (RuntimeException e) {
+            releaseIfHeld(claim);
+            throw e;
+        }
+    }
+
+    private static void releaseIfHeld(FileLock claim) {
+        if (claim != null) {
+            LeftoverServers.release(claim);
         }
     }
 
@@ -117,19 +141,83 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return server.isActive();
+        return server.isAlive();
     }
 
     /** Stops the server; its data stay in the data directory. Closing twice is harmless. */
     @Override
     public void close() {
         try {
-            if (server.isActive()) {
-                server.stop();
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // called by the hook itself, or after it
+        }
+        try {
+            if (server.isAlive()) {
+                // SIGTERM: Redis writes its files, then exits
+                server.destroy();
+                server.waitFor();
                 LOG.info("Embedded Redis at {} stopped", address());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded Redis at " + address() + " did not stop cleanly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedded Redis at " + address() + " stopped", e);
+        } finally {
+            LeftoverServers.release(claim);
+        }
+    }
+
+    /**
+     * Runs redis-server on a configuration file, owner-only and deleted once read (it holds the
+     * password, which a command line would show to every user of the machine), and returns once the
+     * server accepts connections. Started here rather than by the embedded-redis library, whose
+     * JVM shutdown hook would stop the server while the service's graceful stop still serves requests
+     * that need it (sign-ins, sessions): {@link #close()} alone stops it.
+     */
+    private static Process launch(File binary, Path directory, String configuration) throws IOException {
+        Path file = Files.createTempFile(directory, ".redis-", ".conf",
+                PosixFilePermissions.asFileAttribute(GeneratedPasswords.OWNER_ONLY));
+        try {
+            Files.writeString(file, configuration, StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(binary.getAbsolutePath(), file.toString())
+                    .directory(directory.toFile()).redirectErrorStream(true).start();
+            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder told = new StringBuilder();
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                told.append(line).append('\n');
+                if (line.contains(READY)) {
+                    Thread echo = new Thread(() -> echo(output), "embedded-redis-output");
+                    echo.setDaemon(true);
+                    echo.start();
+                    return process;
+                }
+            }
+            process.destroyForcibly();
+            throw new IOException("redis-server ended before it accepted connections: " + told.toString().strip());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Leaves the stop at JVM exit to the owner, who closes this server once nothing needs it: the JVM
+     * runs shutdown hooks all at once, so a hook of its own would stop it while the owner's graceful
+     * shutdown still serves requests that use it.
+     */
+    public void stopOnlyWhenClosed() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting already: the hook runs, as nothing closed the server before
+        }
+    }
+
+    /** Logs what the server still says, until it ends. */
+    private static void echo(BufferedReader output) {
+        try {
+            output.lines().forEach(line -> LOG.debug("redis-server: {}", line));
+        } catch (UncheckedIOException closedWhenStopped) {
+            // the server has ended
         }
     }
 

@@ -363,7 +363,8 @@ final class ErrorResponses {
 
         private ApiError jettyError(int code) {
             String phrase = org.eclipse.jetty.http.HttpStatus.getMessage(code);
-            return ApiError.of(code, code >= 500 ? INTERNAL_SERVER_ERROR : phrase);
+            // a 503 of Jetty's is LoadShedding turning a request away: a reason to retry, not a fault
+            return ApiError.of(code, code == 503 ? UNAVAILABLE : code >= 500 ? INTERNAL_SERVER_ERROR : phrase);
         }
     }
 }

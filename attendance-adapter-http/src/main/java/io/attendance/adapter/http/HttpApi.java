@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * The HTTP server: the v1 attendance contract, the v2 API (employees, daily records, search, the change feed,
  * history, batch, sign-in, users and API keys), every route behind its access rule, health probes,
  * Prometheus metrics (optionally also on a port of their own), the OpenAPI document and Swagger UI, on
- * Javalin (Jetty). Create, {@link #start()}, and {@link #close()} to
+ * Javalin (Jetty), within its {@link LoadLimits}. Create, {@link #start()}, and {@link #close()} to
  * stop gracefully: the listener closes at once, in-flight requests get up to
- * {@link HttpSettings#stopTimeout()} to finish.
+ * {@link HttpSettings#stopTimeout()} to finish. {@link #drain()} first lets load balancers see the
+ * instance go while it still serves.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -37,6 +38,7 @@ public final class HttpApi implements AutoCloseable {
     private final Optional<Javalin> metricsServer;
     private final Map<String, Access> accessRules;
     private final Duration stopTimeout;
+    private final OperationsEndpoints operations;
 
     public HttpApi(HttpSettings settings, UseCases useCases, PrometheusMeterRegistry registry) {
         this.stopTimeout = Objects.requireNonNull(settings, "settings").stopTimeout();
@@ -52,6 +54,10 @@ public final class HttpApi implements AutoCloseable {
         V2SyncEndpoints sync = new V2SyncEndpoints(json, useCases.syncAttendance());
         OperationsEndpoints operations = new OperationsEndpoints(
                 useCases.checkHealth(), Objects.requireNonNull(registry, "registry"));
+        this.operations = operations;
+        // the probes and the scrape tell an operator what an overload looks like, so they are never held back
+        LoadShedding shedding = new LoadShedding(settings.loadLimits(), registry,
+                OperationsEndpoints.LIVE, OperationsEndpoints.READY, OperationsEndpoints.METRICS);
         V2AccessEndpoints access = new V2AccessEndpoints(json, bodies, useCases);
         AccessControl accessControl = new AccessControl(useCases.sessions(), useCases.apiKeys());
         RequestMetrics metrics = new RequestMetrics(registry);
@@ -62,7 +68,11 @@ public final class HttpApi implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.startup.startupWatcherEnabled = false;
             config.jetty.port = settings.port();
-            config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.stopTimeout().toMillis());
+                // Javalin puts its own handler inside the innermost wrapper it finds: every route behind the limits
+                server.setHandler(shedding);
+            });
             config.http.maxRequestSize = settings.maxRequestBytes();
             // Javalin has Jetty accept %u0041-style escapes (LEGACY), which its own path-parameter
             // decoding then fails on with a 500; without that one allowance Jetty refuses them (400)
@@ -173,6 +183,15 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
+     * From now on {@code /health/ready} answers 503, so that load balancers send no new requests, while
+     * every request that still comes is served as before. Called on shutdown, some time before
+     * {@link #close()}.
+     */
+    public void drain() {
+        operations.drain();
+    }
+
+    /**
      * Stops accepting connections, lets in-flight requests finish within the stop timeout, then
      * stops; requests still running then are cut. Never throws; safe to call more than once.
      */
@@ -181,6 +200,7 @@ public final class HttpApi implements AutoCloseable {
         metricsServer.ifPresent(Javalin::stop);
         try {
             app.stop();
+            LOG.info("HTTP server stopped");
         } catch (JavalinException e) {
             LOG.warn("HTTP server stopped before every in-flight request had finished (stop timeout {})",
                     stopTimeout, e);

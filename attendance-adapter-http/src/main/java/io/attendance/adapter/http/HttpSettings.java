@@ -26,10 +26,13 @@ import java.util.OptionalInt;
  * @param metricsPort a second port serving {@code /metrics} without credentials, for scrapers that
  *     reach it on a private network; empty, the default, serves it only on the API port, to ADMIN
  *     (bootstrap: {@code ATTENDANCE_METRICS_PORT})
+ * @param loadLimits how many requests run at once and how many wait, how long, before the rest are
+ *     answered 503 (bootstrap: {@code ATTENDANCE_MAX_CONCURRENT_REQUESTS}, {@code ATTENDANCE_MAX_QUEUED_REQUESTS},
+ *     {@code ATTENDANCE_MAX_QUEUE_WAIT})
  */
 public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone,
         Duration bodyTimeout, long bodyBudgetBytes, List<String> corsOrigins, boolean v1CredentialsRequired,
-        OptionalInt metricsPort) {
+        OptionalInt metricsPort, LoadLimits loadLimits) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
@@ -63,15 +66,16 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
                 throw new IllegalArgumentException("metricsPort must be 0 to 65535 and not the API port, was " + metrics);
             }
         });
+        Objects.requireNonNull(loadLimits, "loadLimits");
     }
 
     /**
      * With the default body timeout (10 s) and body budget (a quarter of the heap), without CORS,
-     * credentials required on v1 too, metrics on the API port only.
+     * credentials required on v1 too, metrics on the API port only, the default load limits.
      */
     public HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone) {
         this(port, maxRequestBytes, stopTimeout, defaultTimezone, DEFAULT_BODY_TIMEOUT,
-                defaultBodyBudget(maxRequestBytes), List.of(), true, OptionalInt.empty());
+                defaultBodyBudget(maxRequestBytes), List.of(), true, OptionalInt.empty(), LoadLimits.DEFAULT);
     }
 
     /** With the default time zone (UTC), body timeout and body budget. */
@@ -101,36 +105,42 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
     /** These settings with another default time zone for new employees. */
     public HttpSettings withDefaultTimezone(ZoneId zone) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, zone, bodyTimeout, bodyBudgetBytes, corsOrigins,
-                v1CredentialsRequired, metricsPort);
+                v1CredentialsRequired, metricsPort, loadLimits);
     }
 
     /** These settings with another deadline for reading a request body. */
     public HttpSettings withBodyTimeout(Duration timeout) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, timeout, bodyBudgetBytes, corsOrigins,
-                v1CredentialsRequired, metricsPort);
+                v1CredentialsRequired, metricsPort, loadLimits);
     }
 
     /** These settings with another budget for the bodies read at once. */
     public HttpSettings withBodyBudget(long bytes) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bytes, corsOrigins,
-                v1CredentialsRequired, metricsPort);
+                v1CredentialsRequired, metricsPort, loadLimits);
     }
 
     /** These settings with browsers' calls allowed from exactly these origins. */
     public HttpSettings withCorsOrigins(List<String> origins) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes, origins,
-                v1CredentialsRequired, metricsPort);
+                v1CredentialsRequired, metricsPort, loadLimits);
     }
 
     /** These settings with the v1 routes open to callers without credentials, or not. */
     public HttpSettings withV1CredentialsRequired(boolean required) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
-                corsOrigins, required, metricsPort);
+                corsOrigins, required, metricsPort, loadLimits);
     }
 
     /** These settings with {@code /metrics} also served, open, on this port (0: any free one). */
     public HttpSettings withMetricsPort(int metrics) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
-                corsOrigins, v1CredentialsRequired, OptionalInt.of(metrics));
+                corsOrigins, v1CredentialsRequired, OptionalInt.of(metrics), loadLimits);
+    }
+
+    /** These settings with other limits to the requests served and queued at once. */
+    public HttpSettings withLoadLimits(LoadLimits limits) {
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
+                corsOrigins, v1CredentialsRequired, metricsPort, limits);
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Probes and metrics for the platform: liveness, readiness and the Prometheus scrape. */
 final class OperationsEndpoints {
@@ -21,6 +22,7 @@ final class OperationsEndpoints {
 
     private final CheckHealth checkHealth;
     private final PrometheusMeterRegistry registry;
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     OperationsEndpoints(CheckHealth checkHealth, PrometheusMeterRegistry registry) {
         this.checkHealth = checkHealth;
@@ -32,8 +34,13 @@ final class OperationsEndpoints {
         ctx.contentType(JsonMapping.JSON).result(UP);
     }
 
+    /** From now on the instance says it is not ready: it is stopping, and wants no new requests. */
+    void drain() {
+        draining.set(true);
+    }
+
     void ready(Context ctx) {
-        boolean ready = checkHealth.check().ready();
+        boolean ready = !draining.get() && checkHealth.check().ready();
         if (!ready) {
             ErrorResponses.retryLater(ctx);
         }

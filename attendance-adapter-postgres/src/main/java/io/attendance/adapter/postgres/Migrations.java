@@ -24,6 +24,8 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The schema's Liquibase changelog, shipped on the classpath by the attendance-db jar, run with
@@ -34,6 +36,11 @@ import liquibase.ui.LoggerUIService;
  * on a new database, every instance creates Liquibase's tables before taking the lock, and all but
  * one fail. So each command first takes a PostgreSQL advisory lock of its session, which the server
  * also releases should the process die.
+ *
+ * <p>Liquibase's lock row is not released when its process dies: a start-up killed during a migration
+ * would leave every later one waiting for it, then failing, until someone ran {@code release-locks}.
+ * Holding the advisory lock proves that no other command of ours is running, so a lock row found
+ * taken then is such a leftover, and is released before the command runs.
  */
 public final class Migrations {
     static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
@@ -42,6 +49,7 @@ public final class Migrations {
     /** How long a command waits for another instance's migration by default. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
     private static final long LOCK_POLL_MILLIS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /**
      * Liquibase writes nothing to stdout itself (our logs are JSON there): its messages go to its
@@ -119,6 +127,7 @@ public final class Migrations {
             scope.put(Scope.Attr.resourceAccessor.name(), changelogs);
             takeTheLock(connection);
             try {
+                releaseLeftoverChangelogLock(connection);
                 Scope.child(scope, command::execute);
             } finally {
                 release(connection);
@@ -159,6 +168,28 @@ public final class Migrations {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for another migration", interrupted);
             }
+        }
+    }
+
+    /** Called while holding the advisory lock: Liquibase's lock row, if taken, belongs to a process that died. */
+    private static void releaseLeftoverChangelogLock(Connection connection) throws SQLException {
+        if (!tableExists(connection)) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE databasechangeloglock SET locked = FALSE, lockgranted = NULL, lockedby = NULL WHERE locked")) {
+            if (statement.executeUpdate() > 0) {
+                LOG.warn("Released the Liquibase lock left taken by a migration that did not end (its process died):"
+                        + " no other migration holds advisory lock {}", MIGRATION_LOCK);
+            }
+        }
+    }
+
+    private static boolean tableExists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT to_regclass('databasechangeloglock') IS NOT NULL");
+                ResultSet result = statement.executeQuery()) {
+            return result.next() && result.getBoolean(1);
         }
     }
 

@@ -2,6 +2,7 @@ package io.attendance.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.attendance.adapter.postgres.TestPostgres.TestDatabase;
 import io.attendance.domain.model.AttendanceRecord;
@@ -61,6 +62,25 @@ class MigrationsTest {
     @AfterEach
     void close() {
         database.close();
+    }
+
+    /**
+     * A migration killed midway (kill -9 of a start-up) leaves Liquibase's lock row taken, with nobody
+     * to release it: the next start must not wait for it (Liquibase would, five minutes, then fail).
+     */
+    @Test
+    void aLiquibaseLockLeftTakenByAMigrationThatDiedIsReleasedAndTheNextMigrationRuns() throws Exception {
+        database.migrations().update();
+        database.migrations().rollback(1);
+        try (Connection dead = DriverManager.getConnection(testDatabase.jdbcUrl(), testDatabase.user(),
+                testDatabase.password()); Statement statement = dead.createStatement()) {
+            statement.execute("UPDATE databasechangeloglock SET locked = TRUE, lockgranted = now(),"
+                    + " lockedby = 'a start-up that was killed' WHERE id = 1");
+        }
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> database.migrations().update());
+
+        assertThat(database.migrations().status()).contains("is up to date");
     }
 
     @Test

@@ -1,0 +1,139 @@
+package io.attendance.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attendance.domain.port.AttendanceRecords;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 300 connections hammering v2 reads and writes of a service that cannot keep up, in the heap the
+ * README advises ({@code -Xmx256m}, a surefire execution of its own): the requests beyond the load
+ * limits are answered 503 with {@code Retry-After}, nothing else goes wrong, the heap stays far from
+ * full, and {@code /health/live} keeps answering. Over the in-memory ports, slowed down: what grows
+ * with an overload is the HTTP server's (requests queued, their buffers and threads); what the
+ * database adapter holds is bounded by its pool and group size whatever the load.
+ */
+class OverloadInTheAdvisedHeapTest {
+    private static final int CONNECTIONS = 300;
+    private static final int EMPLOYEES = 30;
+    private static final Duration LOAD = Duration.ofSeconds(5);
+    /** Each call to the records port takes this long: a database that is the bottleneck. */
+    private static final long PORT_MILLIS = 5;
+    private static final LoadLimits LIMITS = new LoadLimits(16, 64, Duration.ofMillis(500));
+    private static final Duration LIVE_WITHIN = Duration.ofSeconds(1);
+
+    @Test
+    void threeHundredConnectionsOnV2ReadsAndWritesAreServedOrShedWithinTheHeap() throws Exception {
+        assertThat(Runtime.getRuntime().maxMemory()).isLessThanOrEqualTo(256L * 1024 * 1024);
+        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS.withLoadLimits(LIMITS),
+                OverloadInTheAdvisedHeapTest::slowed)) {
+            for (int employee = 0; employee < EMPLOYEES; employee++) {
+                assertThat(server.putEmployee(id(employee), "Employee " + employee).status()).isEqualTo(201);
+            }
+            Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+            AtomicLong peakHeap = new AtomicLong();
+            AtomicLong slowestLive = new AtomicLong();
+            long end = System.nanoTime() + LOAD.toNanos();
+            ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS + 2);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int connection = 0; connection < CONNECTIONS; connection++) {
+                    int client = connection;
+                    running.add(clients.submit(() -> {
+                        for (int request = 0; System.nanoTime() < end; request++) {
+                            String employee = id((client + request) % EMPLOYEES);
+                            String date = LocalDate.of(2026, 1, 1).plusDays(client % 200).toString();
+                            RunningApi.Reply reply = request % 2 == 0
+                                    ? server.get(RunningApi.record(employee, date))
+                                    : server.putRecord(employee, date, "{\"status\":\"Present\"}");
+                            statuses.computeIfAbsent(reply.status(), status -> new LongAdder()).increment();
+                            if (reply.status() == 503) {
+                                assertThat(reply.header("Retry-After")).isEqualTo("1");
+                                assertThat(reply.header(LoadShedding.RETRY_AFTER_MS)).isEqualTo("500");
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                running.add(clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        Runtime runtime = Runtime.getRuntime();
+                        peakHeap.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                        Thread.sleep(20);
+                    }
+                    return null;
+                }));
+                running.add(clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long started = System.nanoTime();
+                        assertThat(liveStatusLine(server)).startsWith("HTTP/1.1 200 ");
+                        slowestLive.accumulateAndGet(System.nanoTime() - started, Math::max);
+                        Thread.sleep(100);
+                    }
+                    return null;
+                }));
+                for (Future<?> client : running) {
+                    client.get();
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+            System.out.printf("%d connections for %d s: statuses %s, heap peak %d MiB of %d MiB, slowest /health/live %d ms%n",
+                    CONNECTIONS, LOAD.toSeconds(), statuses, peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                    Duration.ofNanos(slowestLive.get()).toMillis());
+
+            assertThat(statuses.keySet()).as("only answers a caller can act on").isSubsetOf(200, 201, 404, 503);
+            assertThat(statuses).as("shed the load beyond the limits").containsKey(503);
+            assertThat(statuses.getOrDefault(200, new LongAdder()).sum() + statuses.getOrDefault(201, new LongAdder()).sum())
+                    .as("served what it could").isPositive();
+            assertThat(Duration.ofNanos(slowestLive.get())).as("/health/live under the load").isLessThan(LIVE_WITHIN);
+            assertThat(peakHeap.get()).as("heap used at its peak").isLessThan(Runtime.getRuntime().maxMemory() / 2);
+        }
+    }
+
+    /**
+     * On a connection of its own, as a platform's probe comes: the test's client, busy with 300
+     * connections, must not be what is measured.
+     */
+    private static String liveStatusLine(RunningApi server) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.api.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + OperationsEndpoints.LIVE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static String id(int employee) {
+        return String.format("H-%03d", employee);
+    }
+
+    /** Every call to the records port takes {@link #PORT_MILLIS} more. */
+    private static AttendanceRecords slowed(AttendanceRecords records) {
+        return (AttendanceRecords) Proxy.newProxyInstance(AttendanceRecords.class.getClassLoader(),
+                new Class<?>[] {AttendanceRecords.class}, (proxy, method, arguments) -> {
+                    Thread.sleep(PORT_MILLIS);
+                    try {
+                        return method.invoke(records, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
