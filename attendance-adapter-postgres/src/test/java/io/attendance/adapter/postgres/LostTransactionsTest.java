@@ -12,10 +12,12 @@ import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.attendance.domain.port.DayChanges.Stored;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -214,23 +216,29 @@ class LostTransactionsTest {
      * A real deadlock: another connection holds Bob's row and then asks for Ada's, while a unit of
      * work holds Ada's and waits for Bob's. The unit of work waits first, so its deadlock check runs
      * first and PostgreSQL aborts it; it runs again once the other connection is done, and succeeds.
+     * Its statement timeout is longer than PostgreSQL's deadlock_timeout (1 s by default): with the
+     * service's default of 1 s the two race, and a cancelled statement is a 503, not a rerun.
      */
     @Test
     void aUnitOfWorkChosenAsADeadlockVictimRunsAgainAndSucceeds() throws Exception {
         DATABASE.employees().add(ADA);
         DATABASE.employees().add(BOB);
         long deadlocksBefore = deadlocksDetected();
-        try (Connection other = DATABASE.testDatabase().openConnection()) {
+        TestPostgres.TestDatabase test = DATABASE.testDatabase();
+        try (PostgresDatabase patient = PostgresDatabase.connect(test.jdbcUrl(), test.user(), test.password(), 2,
+                new SimpleMeterRegistry(), new DatabaseTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(10),
+                        Duration.ofSeconds(10)));
+             Connection other = test.openConnection()) {
             other.setAutoCommit(false);
             try (Statement statement = other.createStatement()) {
                 statement.executeUpdate("UPDATE employees SET name = name WHERE employee_id = 'E-2'");
             }
 
             CompletableFuture<Void> unitOfWork = CompletableFuture.runAsync(() ->
-                    DATABASE.transactions().runInTransaction(() -> {
+                    patient.transactions().runInTransaction(() -> {
                         runs.incrementAndGet();
-                        assertThat(DATABASE.employees().replace(renamed(ADA), 1)).isTrue();
-                        assertThat(DATABASE.employees().replace(renamed(BOB), 1)).isTrue();
+                        assertThat(patient.employees().replace(renamed(ADA), 1)).isTrue();
+                        assertThat(patient.employees().replace(renamed(BOB), 1)).isTrue();
                     }));
             awaitAWaitingUnitOfWork();
             try (Statement statement = other.createStatement()) {
