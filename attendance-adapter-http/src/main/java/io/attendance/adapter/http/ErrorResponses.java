@@ -345,7 +345,8 @@ final class ErrorResponses {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, shape.contentType);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
-            if (code == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+            // load shedding has said how long to wait already; any other 503 of Jetty's says a second
+            if (code == HttpStatus.SERVICE_UNAVAILABLE.getCode() && !response.getHeaders().contains(HttpHeader.RETRY_AFTER)) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
             }
             response.write(true, ByteBuffer.wrap(body), callback);
