@@ -66,18 +66,15 @@ public final class CursorCodec {
 
     /** A token for where a reader of the record change feed goes on from. */
     public String encode(FeedPosition next) {
-        return sign(RECORD_CHANGES, "", next.transaction() + SEPARATOR + next.event());
+        return sign(RECORD_CHANGES, "", next.text());
     }
 
     /** The feed position in a token {@link #encode(FeedPosition)} made; a bad token is refused on {@code field}. */
     public Optional<FeedPosition> decodeFeedPosition(String field, Optional<String> token) {
         return token.map(text -> {
-            String[] position = verify(text, field, RECORD_CHANGES, "").split(SEPARATOR, -1);
-            if (position.length != 2) {
-                throw invalid(field);
-            }
+            String position = verify(text, field, RECORD_CHANGES, "");
             try {
-                return new FeedPosition(Long.parseLong(position[0]), Long.parseLong(position[1]));
+                return FeedPosition.parse(position);
             } catch (IllegalArgumentException e) {
                 throw invalid(field);
             }

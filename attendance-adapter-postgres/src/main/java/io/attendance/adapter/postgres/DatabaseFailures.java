@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
 
 /**
@@ -66,6 +67,22 @@ final class DatabaseFailures {
             return state.startsWith("08") || SERVER_GOING_AWAY.contains(state) || READ_ONLY.equals(state);
         }
         return false;
+    }
+
+    /**
+     * {@code call}, and once more if it met a read-only server (a demoted primary): by then the pool
+     * has dropped that server's connections, so the second run opens a new one, on the primary if
+     * there is one.
+     */
+    static <T> T onceMoreIfReadOnly(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException failure) {
+            if (!isReadOnly(failure)) {
+                throw failure;
+            }
+            return call.get();
+        }
     }
 
     /** Whether the failure, or one of its causes, is a write refused by a server that is read-only. */

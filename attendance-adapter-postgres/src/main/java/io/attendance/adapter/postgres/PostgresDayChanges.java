@@ -349,14 +349,7 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
      * once more when it met a read-only server: the pool has dropped that server's connections.
      */
     private Attempt inTransaction(Work work) {
-        try {
-            return inOneTransaction(work);
-        } catch (RuntimeException failure) {
-            if (!DatabaseFailures.isReadOnly(failure)) {
-                throw failure;
-            }
-            return inOneTransaction(work);
-        }
+        return DatabaseFailures.onceMoreIfReadOnly(() -> inOneTransaction(work));
     }
 
     private Attempt inOneTransaction(Work work) {

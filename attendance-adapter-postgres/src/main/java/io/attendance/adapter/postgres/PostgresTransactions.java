@@ -1,6 +1,5 @@
 package io.attendance.adapter.postgres;
 
-import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.port.Transactions;
 import java.util.Objects;
 import java.util.function.Function;
@@ -39,7 +38,7 @@ public final class PostgresTransactions implements Transactions {
         if (unitOfWork.get() != null) {
             return work.get();
         }
-        return onceMoreIfReadOnly(() -> {
+        return DatabaseFailures.onceMoreIfReadOnly(() -> {
             try {
                 return LostTransactions.rerunWhileLost(() -> once(work));
             } catch (JdbiException failure) {
@@ -82,23 +81,11 @@ public final class PostgresTransactions implements Transactions {
                 throw LostTransactions.isLost(failure) ? failure : DatabaseFailures.translate(failure);
             }
         }
-        return onceMoreIfReadOnly(() -> translated(() -> LostTransactions.rerunWhileLost(() -> {
+        return DatabaseFailures.onceMoreIfReadOnly(() -> translated(() -> LostTransactions.rerunWhileLost(() -> {
             try (Handle own = jdbi.open()) {
                 return statements.apply(own);
             }
         })));
-    }
-
-    /** {@code call}, and once more if it met a read-only server: the pool has dropped that server's connections. */
-    private static <T> T onceMoreIfReadOnly(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (Unavailable failure) {
-            if (!DatabaseFailures.isReadOnly(failure)) {
-                throw failure;
-            }
-            return call.get();
-        }
     }
 
     private Handle open() {

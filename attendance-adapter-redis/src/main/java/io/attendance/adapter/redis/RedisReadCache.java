@@ -227,7 +227,7 @@ public final class RedisReadCache implements ReadCache {
             keys.add(CacheKeys.LISTINGS_GENERATION);
         }
         Optional<Object> applied = faults.call("catch-up", () -> GenerationScripts.CATCH_UP.run(redis.get(), keys,
-                List.of(generationTtlSeconds, stored.get().map(RedisReadCache::textOf).orElse(""), textOf(changes.next()),
+                List.of(generationTtlSeconds, stored.get().map(FeedPosition::text).orElse(""), changes.next().text(),
                         changes.tooMany() ? "1" : "0")));
         if (applied.isEmpty()) {
             catchUpsFailed.increment();
@@ -246,16 +246,11 @@ public final class RedisReadCache implements ReadCache {
         failedInvalidations.compareAndSet(failedBefore, 0);
     }
 
-    static String textOf(FeedPosition position) {
-        return position.transaction() + ":" + position.event();
-    }
-
-    /** A position as {@link #textOf} wrote it; anything else counts as the start, before every change. */
-    static FeedPosition positionOf(String text) {
-        int colon = text.indexOf(':');
+    /** A position as Redis holds it; anything else counts as the start, before every change. */
+    private static FeedPosition positionOf(String text) {
         try {
-            return new FeedPosition(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
-        } catch (RuntimeException unreadable) {
+            return FeedPosition.parse(text);
+        } catch (IllegalArgumentException unreadable) {
             return FeedPosition.START;
         }
     }

@@ -24,6 +24,20 @@ public record FeedPosition(long transaction, long event) implements Comparable<F
         return ORDER.compare(this, other);
     }
 
+    /** {@code transaction:event}: how a position is stored and handed out as text. */
+    public String text() {
+        return transaction + ":" + event;
+    }
+
+    /** @throws IllegalArgumentException unless {@code text} is what {@link #text()} makes */
+    public static FeedPosition parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("a feed position is transaction:event, was " + text);
+        }
+        return new FeedPosition(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
+    }
+
     /** The later of the two. */
     public FeedPosition atLeast(FeedPosition other) {
         return compareTo(other) >= 0 ? this : other;
