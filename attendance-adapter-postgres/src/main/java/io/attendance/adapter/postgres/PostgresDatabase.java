@@ -12,6 +12,7 @@ import io.attendance.domain.port.ChangeFeed;
 import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.HealthProbe;
+import io.attendance.domain.port.Persistence;
 import io.attendance.domain.port.Transactions;
 import io.attendance.domain.port.Users;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,7 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * in the given registry) and the ports implemented on it. Bootstrap makes one per process and
  * closes it at shutdown.
  */
-public final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements Persistence, AutoCloseable {
     static final String POOL_NAME = "attendance";
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
@@ -100,42 +101,50 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresDatabase(dataSource, connections, healthTimeout, registry);
     }
 
+    @Override
     public Transactions transactions() {
         return transactions;
     }
 
+    @Override
     public Employees employees() {
         return employees;
     }
 
+    @Override
     public AttendanceRecords attendanceRecords() {
         return attendanceRecords;
     }
 
-    /** Appends join the caller's unit of work: an event commits with the change it describes. */
+    @Override
     public AuditTrail auditTrail() {
         return auditTrail;
     }
 
     /** Writes to one day, committed in groups with concurrent ones. */
+    @Override
     public DayChanges dayChanges() {
         return dayChanges;
     }
 
     /** The audit trail read in commit order, for incremental sync and cache catch-up. */
+    @Override
     public ChangeFeed changeFeed() {
         return changeFeed;
     }
 
+    @Override
     public Users users() {
         return users;
     }
 
+    @Override
     public ApiKeys apiKeys() {
         return apiKeys;
     }
 
     /** Answers within about two seconds whether the server answers; never throws. */
+    @Override
     public HealthProbe healthProbe() {
         return healthProbe;
     }
