@@ -15,6 +15,14 @@ import java.util.function.Function;
  */
 public interface ReadCache {
 
+    /**
+     * No cache at all: every lookup misses and a fill keeps nothing, so every read goes to the system
+     * of record. For a service that runs without a cache, and for tests that want no caching.
+     */
+    static ReadCache none() {
+        return NoReadCache.INSTANCE;
+    }
+
     /** The entry of that key: a hit with its value, or a miss to fill once the answer is read. */
     <V> Cached<V> lookup(CacheKey<V> key);
 
