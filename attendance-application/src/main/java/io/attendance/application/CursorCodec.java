@@ -10,6 +10,7 @@ import io.attendance.domain.model.WorkDate;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -34,6 +35,13 @@ public final class CursorCodec {
     private static final String RECORD_CHANGES = "record-changes";
 
     private final SecretKeySpec key;
+
+    /** A codec whose cursors only this instance accepts, until it stops: its secret is random. */
+    public static CursorCodec withRandomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new CursorCodec(secret);
+    }
 
     public CursorCodec(byte[] secret) {
         if (secret.length < 16) {

@@ -1,6 +1,8 @@
 package io.attendance.application;
 
 import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
+import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.AttendanceRecords;
@@ -10,8 +12,15 @@ import io.attendance.domain.port.CachedReads;
 import io.attendance.domain.port.ReadCache;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** The v1 reads: an employee's latest record, and every record. Both read through the cache. */
+/**
+ * The v1 reads: an employee's latest record, and every record, both read through the cache; and
+ * the plain reads of every record, or every record of a query, for Java callers.
+ */
 public final class LookUpAttendance {
     /**
      * Records read at a time for the full listing. Big enough that the statement per chunk costs
@@ -83,21 +92,41 @@ public final class LookUpAttendance {
 
     /** Writes every record to the output, chunk by chunk: its serialised copy, unless longer than the limit. */
     private Optional<byte[]> list(ListingOutput<EmployeeAttendance> output) {
-        long written = 0;
-        Optional<AttendanceKey> after = Optional.empty();
-        List<EmployeeAttendance> read;
-        do {
-            read = records.withEmployeeAfter(after, chunk);
-            for (EmployeeAttendance entry : read) {
-                if (++written > maxCachedListSize) {
-                    output.forgetCopy();
-                }
-                output.write(entry);
+        AtomicLong written = new AtomicLong();
+        forEachRecord(entry -> {
+            if (written.incrementAndGet() > maxCachedListSize) {
+                output.forgetCopy();
             }
-            if (!read.isEmpty()) {
-                after = Optional.of(read.get(read.size() - 1).record().key());
-            }
-        } while (read.size() == chunk);
+            output.write(entry);
+        });
         return output.finish();
+    }
+
+    /**
+     * Hands every record, with its employee, to {@code action}, by employee then date: read from the
+     * system of record chunk by chunk, never from the cache (whose copy is serialised for the HTTP
+     * listing), each chunk's read finished before it is handed on.
+     */
+    public void forEachRecord(Consumer<EmployeeAttendance> action) {
+        inChunks(records::withEmployeeAfter, entry -> entry.record().key(), action);
+    }
+
+    /** Hands every record {@code query} matches to {@code action}, by date then employee, as {@link #forEachRecord(Consumer)}. */
+    public void forEachRecord(AttendanceQuery query, Consumer<AttendanceRecord> action) {
+        inChunks((after, limit) -> records.search(query, after, limit), AttendanceRecord::key, action);
+    }
+
+    /** Reads chunk after chunk, each starting after the last element of the one before, until a chunk is short. */
+    private <T> void inChunks(BiFunction<Optional<AttendanceKey>, Integer, List<T>> read,
+            Function<T, AttendanceKey> keyOf, Consumer<T> action) {
+        Optional<AttendanceKey> after = Optional.empty();
+        List<T> chunkRead;
+        do {
+            chunkRead = read.apply(after, chunk);
+            chunkRead.forEach(action);
+            if (!chunkRead.isEmpty()) {
+                after = Optional.of(keyOf.apply(chunkRead.get(chunkRead.size() - 1)));
+            }
+        } while (chunkRead.size() == chunk);
     }
 }

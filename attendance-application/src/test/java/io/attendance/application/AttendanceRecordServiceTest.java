@@ -14,8 +14,6 @@ import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.NotFound;
 import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.error.ValidationFailed;
-import io.attendance.domain.fake.AllAtOnce;
-import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
@@ -27,6 +25,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.CachedReads;
+import io.attendance.testing.AllAtOnce;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -412,7 +411,7 @@ class AttendanceRecordServiceTest {
     @Nested
     class LostRaces {
 
-        private final LosingDayChanges losingDays = new LosingDayChanges(new InMemoryDayChanges(app.db));
+        private final LosingDayChanges losingDays = new LosingDayChanges(app.store.dayChanges());
         private final AttendanceRecordService racingPuts = app.withDayChanges(losingDays).attendanceRecords();
         private final LosingRecords losing = new LosingRecords(app.storedRecords);
         private final AttendanceRecordService racing = app.withRecords(losing).attendanceRecords();

@@ -2,10 +2,6 @@ package io.attendance.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.domain.fake.InMemoryAuditTrail;
-import io.attendance.domain.fake.InMemoryChangeFeed;
-import io.attendance.domain.fake.InMemoryDatabase;
-import io.attendance.domain.fake.InMemoryReadCache;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeAuditEvent;
@@ -14,6 +10,10 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
+import io.attendance.testing.InMemoryAuditTrail;
+import io.attendance.testing.InMemoryChangeFeed;
+import io.attendance.testing.InMemoryReadCache;
+import io.attendance.testing.InMemoryStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -24,7 +24,7 @@ class CacheCatchUpTest {
     private static final EmployeeId ADA = new EmployeeId("E-1");
     private static final EmployeeId BOB = new EmployeeId("B-2");
 
-    private final InMemoryDatabase db = new InMemoryDatabase();
+    private final InMemoryStore db = new InMemoryStore();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail(db);
     private final InMemoryReadCache cache = new InMemoryReadCache();
     private final CacheCatchUp catchUp = new CacheCatchUp(new InMemoryChangeFeed(db), cache);

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.error.ValidationFailed;
-import io.attendance.domain.fake.ForwardingAttendanceRecords;
-import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditAction;
@@ -20,6 +18,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.testing.ForwardingAttendanceRecords;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +30,7 @@ class ImportBatchTest {
     private static final EmployeeId BOB = new EmployeeId("E-2");
 
     private final InMemoryApplication app = InMemoryApplication.staffed(new InMemoryApplication());
-    private final LosingDayChanges losing = new LosingDayChanges(new InMemoryDayChanges(app.db));
+    private final LosingDayChanges losing = new LosingDayChanges(app.store.dayChanges());
 
     private void put(PutRecordCommand command) {
         app.attendanceRecords.put(command, Precondition.NONE, ACTOR);

@@ -1,18 +1,5 @@
 package io.attendance.application;
 
-import io.attendance.domain.fake.InMemoryApiKeys;
-import io.attendance.domain.fake.InMemoryAttendanceRecords;
-import io.attendance.domain.fake.InMemoryAuditTrail;
-import io.attendance.domain.fake.InMemoryChangeFeed;
-import io.attendance.domain.fake.InMemoryDatabase;
-import io.attendance.domain.fake.InMemoryDayChanges;
-import io.attendance.domain.fake.InMemoryEmployees;
-import io.attendance.domain.fake.InMemoryLoginAttempts;
-import io.attendance.domain.fake.InMemoryReadCache;
-import io.attendance.domain.fake.InMemorySessionStore;
-import io.attendance.domain.fake.InMemoryUsers;
-import io.attendance.domain.fake.SaltedDigestPasswordHashing;
-import io.attendance.domain.fake.SettableClock;
 import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.EmployeeId;
@@ -20,6 +7,21 @@ import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.DayChanges;
+import io.attendance.domain.port.Persistence;
+import io.attendance.testing.ForwardingPersistence;
+import io.attendance.testing.InMemoryApiKeys;
+import io.attendance.testing.InMemoryAttendanceRecords;
+import io.attendance.testing.InMemoryAuditTrail;
+import io.attendance.testing.InMemoryDayChanges;
+import io.attendance.testing.InMemoryEmployees;
+import io.attendance.testing.InMemoryLoginAttempts;
+import io.attendance.testing.InMemoryPersistence;
+import io.attendance.testing.InMemoryReadCache;
+import io.attendance.testing.InMemorySessionStore;
+import io.attendance.testing.InMemoryStore;
+import io.attendance.testing.InMemoryUsers;
+import io.attendance.testing.SaltedDigestPasswordHashing;
+import io.attendance.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +36,8 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * The use cases over the domain's in-memory fakes with a fixed clock: "now" is 2026-11-27T09:00Z,
- * so the booking window ends on 2027-11-28. One per test.
+ * The use cases over the in-memory store and fakes of attendance-testing, with a fixed clock: "now"
+ * is 2026-11-27T09:00Z, so the booking window ends on 2027-11-28. One per test.
  */
 final class InMemoryApplication {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
@@ -44,16 +46,17 @@ final class InMemoryApplication {
     static final String ACTOR = "anonymous";
     static final SessionPolicy SESSIONS = new SessionPolicy(Duration.ofHours(8), Duration.ofHours(24));
 
-    final InMemoryDatabase db = new InMemoryDatabase();
-    final InMemoryEmployees employees = new InMemoryEmployees(db);
-    final InMemoryAttendanceRecords storedRecords = new InMemoryAttendanceRecords(db);
-    final InMemoryAuditTrail audit = new InMemoryAuditTrail(db);
+    final InMemoryPersistence store = new InMemoryPersistence();
+    final InMemoryStore db = store.transactions();
+    final InMemoryEmployees employees = store.employees();
+    final InMemoryAttendanceRecords storedRecords = store.attendanceRecords();
+    final InMemoryAuditTrail audit = store.auditTrail();
     /** Every change the use cases told the cache of, in order. */
     final List<Invalidation> invalidations = new CopyOnWriteArrayList<>();
     final InMemoryReadCache cache = new InMemoryReadCache(
             changed -> invalidations.add(new Invalidation(changed, db.inUnitOfWork())));
-    final InMemoryUsers users = new InMemoryUsers(db);
-    final InMemoryApiKeys apiKeys = new InMemoryApiKeys(db);
+    final InMemoryUsers users = store.users();
+    final InMemoryApiKeys apiKeys = store.apiKeys();
     /** "Now" for sessions and sign-in counts, which tests move; the other use cases keep {@link #CLOCK}. */
     final SettableClock clock = new SettableClock(CLOCK.instant());
     final InMemorySessionStore sessions = new InMemorySessionStore(clock::instant);
@@ -82,27 +85,41 @@ final class InMemoryApplication {
     /** Over other attendance records, such as a decorator of the in-memory ones that counts or fails calls. */
     InMemoryApplication(UnaryOperator<AttendanceRecords> decorate) {
         records = decorate.apply(storedRecords);
-        useCases = withRecords(records);
-        employeeService = useCases.employees();
-        attendanceRecords = useCases.attendanceRecords();
-        importBatch = useCases.importBatch();
-        recordAttendance = useCases.recordAttendance();
-        lookUpAttendance = useCases.lookUpAttendance();
+        useCases = with(records, daysOver(records));
+        employeeService = useCases.attendance().employees();
+        attendanceRecords = useCases.attendance().attendanceRecords();
+        importBatch = useCases.attendance().importBatch();
+        recordAttendance = useCases.attendance().recordAttendance();
+        lookUpAttendance = useCases.attendance().lookUpAttendance();
     }
 
     /** The use cases over the same store and cache, reading and writing records through {@code records}. */
-    UseCases withRecords(AttendanceRecords records) {
-        return with(records, new InMemoryDayChanges(db, employees, records, audit));
+    Attendance withRecords(AttendanceRecords records) {
+        return with(records, daysOver(records)).attendance();
     }
 
     /** The use cases over the same store and cache, writing days through {@code days}. */
-    UseCases withDayChanges(DayChanges days) {
-        return with(records, days);
+    Attendance withDayChanges(DayChanges days) {
+        return with(records, days).attendance();
+    }
+
+    private DayChanges daysOver(AttendanceRecords records) {
+        return new InMemoryDayChanges(db, employees, records, audit);
     }
 
     private UseCases with(AttendanceRecords records, DayChanges days) {
-        return UseCases.assemble(new Ports(db, employees, records, audit, days, new InMemoryChangeFeed(db), cache,
-                        () -> true, () -> true, users, apiKeys, sessions, loginAttempts, hashing),
+        Persistence persistence = new ForwardingPersistence(store) {
+            @Override
+            public AttendanceRecords attendanceRecords() {
+                return records;
+            }
+
+            @Override
+            public DayChanges dayChanges() {
+                return days;
+            }
+        };
+        return UseCases.assemble(new Ports(persistence, cache, () -> true, sessions, loginAttempts, hashing),
                 new UseCaseSettings(clock, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000, SESSIONS));
     }
 

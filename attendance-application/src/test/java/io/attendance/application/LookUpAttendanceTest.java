@@ -3,7 +3,6 @@ package io.attendance.application;
 import static io.attendance.application.InMemoryApplication.DEFAULT_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
@@ -15,6 +14,7 @@ import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
+import io.attendance.testing.ForwardingAttendanceRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

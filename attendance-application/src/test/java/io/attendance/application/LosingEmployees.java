@@ -1,9 +1,9 @@
 package io.attendance.application;
 
-import io.attendance.domain.fake.ForwardingEmployees;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.Employees;
+import io.attendance.testing.ForwardingEmployees;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

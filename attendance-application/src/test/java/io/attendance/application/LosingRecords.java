@@ -1,9 +1,9 @@
 package io.attendance.application;
 
-import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.testing.ForwardingAttendanceRecords;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records that report the next few deletions as lost to a concurrent writer. */

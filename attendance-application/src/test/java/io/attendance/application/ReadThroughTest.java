@@ -4,12 +4,12 @@ import static io.attendance.application.InMemoryApplication.ACTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.testing.ForwardingAttendanceRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.ValidationFailed;
-import io.attendance.domain.fake.InMemoryDayChanges;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
@@ -138,7 +137,7 @@ class RecordAttendanceTest {
     @Nested
     class LostRaces {
 
-        private final LosingDayChanges losing = new LosingDayChanges(new InMemoryDayChanges(app.db));
+        private final LosingDayChanges losing = new LosingDayChanges(app.store.dayChanges());
         private final RecordAttendance racing = app.withDayChanges(losing).recordAttendance();
 
         @Test

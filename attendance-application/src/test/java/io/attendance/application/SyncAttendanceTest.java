@@ -23,7 +23,7 @@ class SyncAttendanceTest {
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
 
     private final InMemoryApplication app = InMemoryApplication.staffed(new InMemoryApplication());
-    private final SyncAttendance sync = app.useCases.syncAttendance();
+    private final SyncAttendance sync = app.useCases.attendance().syncAttendance();
 
     private void put(String employeeId, String date, String status) {
         app.attendanceRecords.put(Commands.status(employeeId, date, status), Precondition.NONE, ACTOR);

@@ -46,7 +46,7 @@ final class AttendanceServer implements AutoCloseable {
             migrateIfAsked(config, injector.getInstance(PostgresDatabase.class));
             UseCases useCases = injector.getInstance(UseCases.class);
             FirstAdministrator.ensure(config, useCases.users(), console);
-            service.cacheCatchUp = CacheCatchUpSchedule.start(useCases.cacheCatchUp(), config.cacheCatchUpInterval());
+            service.cacheCatchUp = CacheCatchUpSchedule.start(useCases.attendance().cacheCatchUp(), config.cacheCatchUpInterval());
             service.http.start();
             log.info("Attendance API listening on port {}", service.http.port());
             return service;

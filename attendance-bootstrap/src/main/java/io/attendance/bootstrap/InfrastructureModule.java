@@ -74,8 +74,7 @@ final class InfrastructureModule extends AbstractModule {
     @Provides
     @Singleton
     Ports ports(PostgresDatabase postgres, RedisStore redis, PasswordHashing passwordHashing) {
-        return new Ports(postgres.transactions(), postgres.employees(), postgres.attendanceRecords(),
-                postgres.auditTrail(), postgres.dayChanges(), postgres.changeFeed(), redis.readCache(), postgres.healthProbe(), redis.healthProbe(),
-                postgres.users(), postgres.apiKeys(), redis.sessionStore(), redis.loginAttempts(), passwordHashing);
+        return new Ports(postgres, redis.readCache(), redis.healthProbe(), redis.sessionStore(), redis.loginAttempts(),
+                passwordHashing);
     }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.attendance.adapter.http.HttpApi;
 import io.attendance.adapter.http.HttpSettings;
+import io.attendance.application.Attendance;
 import io.attendance.application.CursorCodec;
 import io.attendance.application.Ports;
 import io.attendance.application.SessionPolicy;
@@ -12,10 +13,7 @@ import io.attendance.application.UseCaseSettings;
 import io.attendance.application.UseCases;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,20 +31,18 @@ final class ServiceModule extends AbstractModule {
     @Provides
     @Singleton
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+        return Attendance.microsecondClock();
     }
 
     /** Instances that serve one client must share the secret, or a page cursor from one fails on another. */
     @Provides
     @Singleton
     CursorCodec cursorCodec() {
-        return new CursorCodec(config.cursorSecret().map(secret -> secret.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
+        return config.cursorSecret().map(secret -> new CursorCodec(secret.getBytes(StandardCharsets.UTF_8))).orElseGet(() -> {
             log.warn("ATTENDANCE_CURSOR_SECRET is not set: page cursors are signed with a random key and are"
                     + " valid on this instance until it stops; set it when running several instances");
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            return random;
-        }));
+            return CursorCodec.withRandomSecret();
+        });
     }
 
     @Provides

@@ -2,7 +2,7 @@ package io.attendance.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.domain.fake.AllAtOnce;
+import io.attendance.testing.AllAtOnce;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.IntFunction;

@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.attendance.adapter.postgres.TestPostgres;
-import io.attendance.application.CursorCodec;
-import io.attendance.application.Ports;
+import io.attendance.application.Attendance;
 import io.attendance.application.Precondition;
 import io.attendance.application.PutEmployeeCommand;
 import io.attendance.application.PutRecordCommand;
 import io.attendance.application.RecordAttendanceCommand;
-import io.attendance.application.SessionPolicy;
-import io.attendance.application.UseCaseSettings;
-import io.attendance.application.UseCases;
 import io.attendance.application.Written;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.PreconditionFailed;
-import io.attendance.domain.fake.AllAtOnce;
-import io.attendance.domain.fake.ForwardingEmployees;
-import io.attendance.domain.fake.InMemoryLoginAttempts;
-import io.attendance.domain.fake.InMemoryReadCache;
-import io.attendance.domain.fake.InMemorySessionStore;
-import io.attendance.domain.fake.SaltedDigestPasswordHashing;
-import io.attendance.domain.fake.TakingTurns;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
@@ -36,7 +25,12 @@ import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
-import java.nio.charset.StandardCharsets;
+import io.attendance.domain.port.Persistence;
+import io.attendance.testing.AllAtOnce;
+import io.attendance.testing.ForwardingEmployees;
+import io.attendance.testing.ForwardingPersistence;
+import io.attendance.testing.InMemoryReadCache;
+import io.attendance.testing.TakingTurns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -96,20 +90,28 @@ class WriteRacesOnPostgresTest {
     }
 
     /** The use cases over the database's ports, or over decorators of them. */
-    private static UseCases over(Employees employees, DayChanges days) {
-        return UseCases.assemble(
-                new Ports(database.transactions(), employees, database.attendanceRecords(), database.auditTrail(), days,
-                        database.changeFeed(),
-                        new InMemoryReadCache(), () -> true, () -> true, database.users(), database.apiKeys(),
-                        new InMemorySessionStore(CLOCK::instant), new InMemoryLoginAttempts(CLOCK::instant),
-                        new SaltedDigestPasswordHashing()),
-                new UseCaseSettings(CLOCK, PARIS,
-                        new CursorCodec("a test secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8)),
-                        1_000, SessionPolicy.DEFAULT));
+    private static Attendance over(Employees employees, DayChanges days) {
+        Persistence store = new ForwardingPersistence(database) {
+            @Override
+            public Employees employees() {
+                return employees;
+            }
+
+            @Override
+            public DayChanges dayChanges() {
+                return days;
+            }
+        };
+        return Attendance.builder()
+                .persistence(store)
+                .readCache(new InMemoryReadCache(), () -> true)
+                .clock(CLOCK)
+                .defaultZone(PARIS)
+                .build();
     }
 
     /** For setting up and checking: nobody waits. */
-    private final UseCases direct = over(database.employees(), database.dayChanges());
+    private final Attendance direct = over(database.employees(), database.dayChanges());
 
     /**
      * For {@code writers} racing writers: each one's first write waits until all have read. Day
@@ -117,13 +119,13 @@ class WriteRacesOnPostgresTest {
      * one call at a time), so at most that many read before one writes; they can both read only a
      * day that is not stored yet, since reading a stored record locks it.
      */
-    private static UseCases racing(int writers) {
+    private static Attendance racing(int writers) {
         return over(new EmployeesWaitingForAllReads(database.employees(), new AllHaveRead(writers)),
                 new DayChangesWaitingForAllReads(concurrentInstances(), new AllHaveRead(Math.min(writers, INSTANCES))));
     }
 
     /** Day changes through the {@value #INSTANCES} instances in turn, with nothing held: the writes of a stored day queue on its lock. */
-    private static UseCases concurrent() {
+    private static Attendance concurrent() {
         return over(database.employees(), concurrentInstances());
     }
 
@@ -158,7 +160,7 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void createOnlyPutsOfOneNewEmployeeCreateItExactlyOnce() throws Exception {
-        UseCases racing = racing(WRITERS);
+        Attendance racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
                 writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
@@ -171,7 +173,7 @@ class WriteRacesOnPostgresTest {
     @Test
     void putsOfAnEmployeePinnedToOneVersionLetExactlyOneWin() throws Exception {
         direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
-        UseCases racing = racing(WRITERS);
+        Attendance racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
                 writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifMatch(1), "writer " + writer));
@@ -184,7 +186,7 @@ class WriteRacesOnPostgresTest {
     @Test
     void createOnlyPutsOfOneNewRecordCreateItExactlyOnce() throws Exception {
         direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
-        UseCases racing = racing(WRITERS);
+        Attendance racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
                 .put(record("writer " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
@@ -199,7 +201,7 @@ class WriteRacesOnPostgresTest {
     void putsOfARecordPinnedToOneVersionLetExactlyOneWin() throws Exception {
         direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
-        UseCases racing = concurrent();
+        Attendance racing = concurrent();
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
                 .put(record("writer " + writer), Precondition.ifMatch(1), "writer " + writer));
@@ -220,7 +222,7 @@ class WriteRacesOnPostgresTest {
     void putsOfARecordPinnedToAListOfVersionsWinWhileTheyFindAListedVersion() throws Exception {
         direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
-        UseCases racing = concurrent();
+        Attendance racing = concurrent();
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
                 .put(record("writer " + writer), Precondition.ifMatchOneOf(List.of(1L, 2L)), "writer " + writer));
@@ -235,7 +237,7 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void twoV1CreatesOfOneNewEmployeeOnTwoDaysBothRecordTheirDay() throws Exception {
-        UseCases racing = racing(2);
+        Attendance racing = racing(2);
         List<String> days = List.of("2026-11-26", "2026-11-27");
 
         List<Object> outcomes = AllAtOnce.outcomes(2,
@@ -251,7 +253,7 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void twoV1CreatesOfOneNewEmployeeOnTheSameDayRecordItOnceAndTheOtherConflicts() throws Exception {
-        UseCases racing = racing(2);
+        Attendance racing = racing(2);
 
         List<Object> outcomes = AllAtOnce.outcomes(2,
                 writer -> () -> racing.recordAttendance().record(v1Create("Ada " + writer, DAY.toString()), "kiosk"));

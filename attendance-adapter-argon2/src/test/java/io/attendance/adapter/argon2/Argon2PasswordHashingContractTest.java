@@ -1,7 +1,7 @@
 package io.attendance.adapter.argon2;
 
 import io.attendance.domain.port.PasswordHashing;
-import io.attendance.domain.port.PasswordHashingContract;
+import io.attendance.testing.contract.PasswordHashingContract;
 
 class Argon2PasswordHashingContractTest extends PasswordHashingContract {
     /** Cheap parameters: the contract is about behaviour, the cost is tested apart. */

@@ -49,11 +49,11 @@ public final class HttpApi implements AutoCloseable {
                 settings.bodyBudgetBytes(), Objects.requireNonNull(registry, "registry"));
         V1AttendanceEndpoints v1 = new V1AttendanceEndpoints(json, bodies, useCases);
         V2EmployeeEndpoints employees = new V2EmployeeEndpoints(
-                json, bodies, useCases.employees(), settings.defaultTimezone());
+                json, bodies, useCases.attendance().employees(), settings.defaultTimezone());
         V2RecordEndpoints attendance = new V2RecordEndpoints(json, bodies, useCases);
-        V2SyncEndpoints sync = new V2SyncEndpoints(json, useCases.syncAttendance());
+        V2SyncEndpoints sync = new V2SyncEndpoints(json, useCases.attendance().syncAttendance());
         OperationsEndpoints operations = new OperationsEndpoints(
-                useCases.checkHealth(), Objects.requireNonNull(registry, "registry"));
+                useCases.attendance().checkHealth(), Objects.requireNonNull(registry, "registry"));
         this.operations = operations;
         // the probes and the scrape tell an operator what an overload looks like, so they are never held back
         LoadShedding shedding = new LoadShedding(settings.loadLimits(), registry,

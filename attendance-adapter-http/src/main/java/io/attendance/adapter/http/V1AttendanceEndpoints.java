@@ -49,9 +49,9 @@ final class V1AttendanceEndpoints {
         this.json = json;
         this.recordWriter = json.writerFor(V1AttendanceView.class);
         this.bodies = bodies;
-        this.recordAttendance = useCases.recordAttendance();
-        this.lookUpAttendance = useCases.lookUpAttendance();
-        this.checkHealth = useCases.checkHealth();
+        this.recordAttendance = useCases.attendance().recordAttendance();
+        this.lookUpAttendance = useCases.attendance().lookUpAttendance();
+        this.checkHealth = useCases.attendance().checkHealth();
     }
 
     void create(Context ctx) throws IOException {

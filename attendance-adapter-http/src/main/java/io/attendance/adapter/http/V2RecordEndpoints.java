@@ -34,8 +34,8 @@ final class V2RecordEndpoints {
         this.json = json;
         this.bodies = bodies;
         this.responses = new V2Responses(json);
-        this.attendance = useCases.attendanceRecords();
-        this.importBatch = useCases.importBatch();
+        this.attendance = useCases.attendance().attendanceRecords();
+        this.importBatch = useCases.attendance().importBatch();
     }
 
     void put(Context ctx) throws IOException {

@@ -5,7 +5,7 @@ import static io.attendance.adapter.http.RunningApi.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.adapter.http.RunningApi.Reply;
-import io.attendance.domain.fake.AllAtOnce;
+import io.attendance.testing.AllAtOnce;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,11 +1,11 @@
 package io.attendance.adapter.http;
 
-import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.testing.ForwardingAttendanceRecords;
 import java.util.Optional;
 
 /** The in-memory records, except that looking one up (v1's latest, v2's by date) fails as told. */

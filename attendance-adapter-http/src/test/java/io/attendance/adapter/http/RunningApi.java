@@ -10,19 +10,6 @@ import io.attendance.application.SessionPolicy;
 import io.attendance.application.UseCaseSettings;
 import io.attendance.application.UseCases;
 import io.attendance.domain.error.Unavailable;
-import io.attendance.domain.fake.InMemoryApiKeys;
-import io.attendance.domain.fake.InMemoryAttendanceRecords;
-import io.attendance.domain.fake.InMemoryAuditTrail;
-import io.attendance.domain.fake.InMemoryChangeFeed;
-import io.attendance.domain.fake.InMemoryDatabase;
-import io.attendance.domain.fake.InMemoryDayChanges;
-import io.attendance.domain.fake.InMemoryEmployees;
-import io.attendance.domain.fake.InMemoryLoginAttempts;
-import io.attendance.domain.fake.InMemoryReadCache;
-import io.attendance.domain.fake.InMemorySessionStore;
-import io.attendance.domain.fake.InMemoryUsers;
-import io.attendance.domain.fake.SaltedDigestPasswordHashing;
-import io.attendance.domain.fake.SettableClock;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.Password;
@@ -30,6 +17,17 @@ import io.attendance.domain.model.Principal;
 import io.attendance.domain.model.Role;
 import io.attendance.domain.model.Username;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.DayChanges;
+import io.attendance.domain.port.HealthProbe;
+import io.attendance.domain.port.Persistence;
+import io.attendance.testing.ForwardingPersistence;
+import io.attendance.testing.InMemoryDayChanges;
+import io.attendance.testing.InMemoryLoginAttempts;
+import io.attendance.testing.InMemoryPersistence;
+import io.attendance.testing.InMemoryReadCache;
+import io.attendance.testing.InMemorySessionStore;
+import io.attendance.testing.SaltedDigestPasswordHashing;
+import io.attendance.testing.SettableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -57,8 +55,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The HTTP API started on a free port over the application's use cases and the domain's in-memory
- * fakes, with a clock that stands still until a test moves it, and a client that speaks real HTTP
+ * The HTTP API started on a free port over the application's use cases and the in-memory
+ * store and fakes of attendance-testing, with a clock that stands still until a test moves it, and a client that speaks real HTTP
  * to it (v1 helpers, and v2 ones that send conditional headers). As a field annotated
  * {@code @RegisterExtension}, a fresh one serves each test and is closed after it.
  */
@@ -71,7 +69,6 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     final SettableClock clock = new SettableClock(START);
-    final InMemoryDatabase database = new InMemoryDatabase();
     final AtomicBoolean databaseUp = new AtomicBoolean(true);
     final AtomicBoolean cacheUp = new AtomicBoolean(true);
     final AtomicBoolean sessionStoreUp = new AtomicBoolean(true);
@@ -92,17 +89,31 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     private volatile List<String> credentials;
 
     private RunningApi(HttpSettings settings, UnaryOperator<AttendanceRecords> records) {
-        InMemoryEmployees employees = new InMemoryEmployees(database);
-        AttendanceRecords attendanceRecords = records.apply(new InMemoryAttendanceRecords(database));
-        InMemoryAuditTrail audit = new InMemoryAuditTrail(database);
-        InMemoryReadCache cache = new InMemoryReadCache();
-        CursorCodec cursors = new CursorCodec(CURSOR_SECRET);
-        InMemoryDayChanges days = new InMemoryDayChanges(database, employees, attendanceRecords, audit);
+        InMemoryPersistence store = new InMemoryPersistence();
+        AttendanceRecords attendanceRecords = records.apply(store.attendanceRecords());
+        InMemoryDayChanges days = new InMemoryDayChanges(store.transactions(), store.employees(), attendanceRecords,
+                store.auditTrail());
+        Persistence persistence = new ForwardingPersistence(store) {
+            @Override
+            public AttendanceRecords attendanceRecords() {
+                return attendanceRecords;
+            }
+
+            @Override
+            public DayChanges dayChanges() {
+                return days;
+            }
+
+            @Override
+            public HealthProbe healthProbe() {
+                return databaseUp::get;
+            }
+        };
         useCases = UseCases.assemble(
-                new Ports(database, employees, attendanceRecords, audit, days, new InMemoryChangeFeed(database), cache, databaseUp::get, cacheUp::get,
-                        new InMemoryUsers(database), new InMemoryApiKeys(database), whileUp(sessions),
+                new Ports(persistence, new InMemoryReadCache(), cacheUp::get, whileUp(sessions),
                         whileUp(new InMemoryLoginAttempts(clock::instant)), new SaltedDigestPasswordHashing()),
-                new UseCaseSettings(clock, settings.defaultTimezone(), cursors, 1_000, SessionPolicy.DEFAULT));
+                new UseCaseSettings(clock, settings.defaultTimezone(), new CursorCodec(CURSOR_SECRET), 1_000,
+                        SessionPolicy.DEFAULT));
         useCases.users().createFirstAdministrator(ADMIN, Password.chosen("password", ADMIN_PASSWORD));
         administrator = Principal.of(ADMIN, new Grant(Set.of(Role.ADMIN), Optional.empty()));
         IssuedApiKey adminKey = issueKey(Role.ADMIN);

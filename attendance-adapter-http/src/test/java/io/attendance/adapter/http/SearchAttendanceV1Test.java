@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attendance.adapter.http.RunningApi.Reply;
-import io.attendance.domain.fake.ForwardingAttendanceRecords;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.EmployeeAttendance;
+import io.attendance.testing.ForwardingAttendanceRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;

@@ -3,7 +3,6 @@ package io.attendance.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.error.Conflict;
-import io.attendance.domain.fake.AllAtOnce;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditAction;
@@ -12,6 +11,7 @@ import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.AllAtOnce;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;

@@ -1,6 +1,6 @@
 package io.attendance.adapter.postgres;
 
-import io.attendance.domain.port.AccessContract;
+import io.attendance.testing.contract.AccessContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The users' and API keys' contract, held by the real adapter on a migrated database emptied before each test. */

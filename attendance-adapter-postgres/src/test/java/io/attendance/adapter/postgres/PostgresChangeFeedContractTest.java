@@ -1,6 +1,6 @@
 package io.attendance.adapter.postgres;
 
-import io.attendance.domain.port.ChangeFeedContract;
+import io.attendance.testing.contract.ChangeFeedContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The change feed's contract on a migrated database emptied before each test. */

@@ -1,7 +1,7 @@
 package io.attendance.adapter.postgres;
 
-import io.attendance.domain.fake.TakingTurns;
-import io.attendance.domain.port.DayChangesContract;
+import io.attendance.testing.TakingTurns;
+import io.attendance.testing.contract.DayChangesContract;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

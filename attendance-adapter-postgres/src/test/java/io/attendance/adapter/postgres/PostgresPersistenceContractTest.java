@@ -1,6 +1,6 @@
 package io.attendance.adapter.postgres;
 
-import io.attendance.domain.port.PersistenceContract;
+import io.attendance.testing.contract.PersistenceContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The persistence ports' contract, held by the real adapter on a migrated database emptied before each test. */

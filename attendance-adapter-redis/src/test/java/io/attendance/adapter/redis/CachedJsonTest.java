@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attendance.domain.port.CachedRead;
 import io.attendance.domain.port.CachedReads;
-import io.attendance.domain.port.CachedSamples;
 import io.attendance.domain.port.CachedValue;
+import io.attendance.testing.contract.CachedSamples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

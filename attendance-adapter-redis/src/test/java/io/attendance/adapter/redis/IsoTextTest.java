@@ -3,7 +3,7 @@ package io.attendance.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.attendance.domain.fake.SampleInstants;
+import io.attendance.testing.SampleInstants;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.SplittableRandom;

@@ -1,9 +1,9 @@
 package io.attendance.adapter.redis;
 
 import io.attendance.domain.port.LoginAttempts;
-import io.attendance.domain.port.LoginAttemptsContract;
 import io.attendance.domain.port.SessionStore;
-import io.attendance.domain.port.SessionStoreContract;
+import io.attendance.testing.contract.LoginAttemptsContract;
+import io.attendance.testing.contract.SessionStoreContract;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;

@@ -2,10 +2,10 @@ package io.attendance.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.domain.fake.AllAtOnce;
 import io.attendance.domain.model.Username;
-import io.attendance.domain.port.LoginAttempts;
 import io.attendance.domain.port.LoginAttempts.Tally;
+import io.attendance.domain.port.LoginAttempts;
+import io.attendance.testing.AllAtOnce;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;

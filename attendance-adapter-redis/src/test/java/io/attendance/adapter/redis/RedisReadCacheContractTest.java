@@ -1,7 +1,7 @@
 package io.attendance.adapter.redis;
 
 import io.attendance.domain.port.ReadCache;
-import io.attendance.domain.port.ReadCacheContract;
+import io.attendance.testing.contract.ReadCacheContract;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
