@@ -4,6 +4,7 @@ import static io.attendance.application.InMemoryApplication.DEFAULT_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.Employee;
@@ -138,11 +139,47 @@ class LookUpAttendanceTest {
         assertThat(counting.chunkReads.get()).as("the second listing comes from the cache").isEqualTo(3);
     }
 
+    @Test
+    void everyRecordIsHandedOverChunkByChunkFromTheStoreEvenWhenTheListingIsCached() {
+        storeDays("E-2", 2);
+        storeDays("E-1", 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100, 2);
+        all(lookUp);
+        int chunkReadsBefore = counting.chunkReads.get();
+        List<String> handed = new ArrayList<>();
+        List<Boolean> readingAtHandOver = new ArrayList<>();
+
+        lookUp.forEachRecord(entry -> {
+            readingAtHandOver.add(counting.reading);
+            handed.add(LinesListing.line(entry));
+        });
+
+        assertThat(handed).containsExactly("E-1 2026-11-01 PRESENT", "E-1 2026-11-02 PRESENT", "E-1 2026-11-03 PRESENT",
+                "E-2 2026-11-01 PRESENT", "E-2 2026-11-02 PRESENT");
+        assertThat(readingAtHandOver).containsOnly(false);
+        assertThat(counting.chunkReads.get() - chunkReadsBefore).as("three chunks of two, none from the cache").isEqualTo(3);
+    }
+
+    @Test
+    void theRecordsOfAQueryAreHandedOverByDateThenEmployeeChunkByChunk() {
+        storeDays("E-2", 4);
+        storeDays("E-1", 4);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100, 3);
+        List<String> handed = new ArrayList<>();
+
+        lookUp.forEachRecord(AttendanceQuery.between(WorkDate.of(2026, 11, 2), WorkDate.of(2026, 11, 3)),
+                record -> handed.add(record.employeeId().value() + " " + record.date()));
+
+        assertThat(handed).containsExactly("E-1 2026-11-02", "E-2 2026-11-02", "E-1 2026-11-03", "E-2 2026-11-03");
+        assertThat(counting.searches.get()).as("a chunk of three, then the last one").isEqualTo(2);
+    }
+
     /** Counts how often the system of record is asked, to see what the cache saves. */
     private static final class CountingRecords extends ForwardingAttendanceRecords {
         private final AtomicInteger latestReads = new AtomicInteger();
         private final AtomicInteger fullScans = new AtomicInteger();
         private final AtomicInteger chunkReads = new AtomicInteger();
+        private final AtomicInteger searches = new AtomicInteger();
         private volatile boolean reading;
 
         CountingRecords(AttendanceRecords delegate) {
@@ -153,6 +190,12 @@ class LookUpAttendanceTest {
         public Optional<EmployeeAttendance> latestOf(EmployeeId employeeId) {
             latestReads.incrementAndGet();
             return super.latestOf(employeeId);
+        }
+
+        @Override
+        public List<AttendanceRecord> search(AttendanceQuery query, Optional<AttendanceKey> after, int limit) {
+            searches.incrementAndGet();
+            return super.search(query, after, limit);
         }
 
         @Override

@@ -31,6 +31,11 @@ public record AttendanceQuery(
         department = department.flatMap(text -> Text.optionalLine("department", text, EmployeeDetails.MAX_DEPARTMENT_LENGTH));
     }
 
+    /** Every record from {@code from} to {@code to}, both included, with no other filter. */
+    public static AttendanceQuery between(WorkDate from, WorkDate to) {
+        return new AttendanceQuery(from, to, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     /** The rule for every date range a client asks for: {@code to} not before {@code from}, at most 366 days apart. */
     public static void requireRange(WorkDate from, WorkDate to) {
         if (to.compareTo(from) < 0) {

@@ -31,25 +31,22 @@ class AttendanceQueryTest {
                 Optional.ofNullable(department), Optional.ofNullable(status), Optional.ofNullable(updatedSince));
     }
 
-    private static AttendanceQuery range(WorkDate from, WorkDate to) {
-        return query(from, to, null, null, null, null);
-    }
-
     @Test
     void toMayNotComeBeforeFrom() {
         ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
-                () -> range(WorkDate.of(2026, 11, 2), WorkDate.of(2026, 11, 1)));
+                () -> AttendanceQuery.between(WorkDate.of(2026, 11, 2), WorkDate.of(2026, 11, 1)));
 
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("to");
-        assertThat(range(FROM, FROM).from()).isEqualTo(FROM);
+        assertThat(AttendanceQuery.between(FROM, FROM).from()).isEqualTo(FROM);
     }
 
     @Test
     void aRangeSpansAtMost366Days() {
-        assertThat(range(WorkDate.of(2026, 1, 1), WorkDate.of(2027, 1, 2)).to()).isEqualTo(WorkDate.of(2027, 1, 2));
-        assertThatThrownBy(() -> range(WorkDate.of(2026, 1, 1), WorkDate.of(2027, 1, 3)))
+        assertThat(AttendanceQuery.between(WorkDate.of(2026, 1, 1), WorkDate.of(2027, 1, 2)).to())
+                .isEqualTo(WorkDate.of(2027, 1, 2));
+        assertThatThrownBy(() -> AttendanceQuery.between(WorkDate.of(2026, 1, 1), WorkDate.of(2027, 1, 3)))
                 .isInstanceOf(ValidationFailed.class).hasMessageStartingWith("to");
-        assertThat(range(WorkDate.of(2024, 1, 1), WorkDate.of(2025, 1, 1)).to()).as("a leap year").isNotNull();
+        assertThat(AttendanceQuery.between(WorkDate.of(2024, 1, 1), WorkDate.of(2025, 1, 1)).to()).as("a leap year").isNotNull();
     }
 
     @Property
@@ -84,10 +81,11 @@ class AttendanceQueryTest {
         AttendanceRecord record = AttendanceRecord.first(ada.id(), WorkDate.of(2026, 11, 27), AttendanceStatus.PRESENT, NOW);
         AttendanceRecord bobs = AttendanceRecord.first(bob.id(), WorkDate.of(2026, 11, 27), AttendanceStatus.PRESENT, NOW);
 
-        assertThat(range(FROM, TO).matches(record, ada)).isTrue();
-        assertThat(range(WorkDate.of(2026, 11, 27), WorkDate.of(2026, 11, 27)).matches(record, ada)).isTrue();
-        assertThat(range(FROM, WorkDate.of(2026, 11, 26)).matches(record, ada)).isFalse();
-        assertThat(range(WorkDate.of(2026, 11, 28), TO).matches(record, ada)).isFalse();
+        assertThat(AttendanceQuery.between(FROM, TO).matches(record, ada)).isTrue();
+        assertThat(AttendanceQuery.between(WorkDate.of(2026, 11, 27), WorkDate.of(2026, 11, 27)).matches(record, ada))
+                .isTrue();
+        assertThat(AttendanceQuery.between(FROM, WorkDate.of(2026, 11, 26)).matches(record, ada)).isFalse();
+        assertThat(AttendanceQuery.between(WorkDate.of(2026, 11, 28), TO).matches(record, ada)).isFalse();
         assertThat(query(FROM, TO, "E-1", null, null, null).matches(record, ada)).isTrue();
         assertThat(query(FROM, TO, "E-2", null, null, null).matches(record, ada)).isFalse();
         assertThat(query(FROM, TO, null, "Ops", null, null).matches(record, ada)).isTrue();
@@ -107,7 +105,7 @@ class AttendanceQueryTest {
         assertThat(query.canonical()).isEqualTo(query(FROM, TO, "E-1", " Ops ", AttendanceStatus.HALF_DAY, NOW).canonical());
         assertThat(query.canonical()).isEqualTo(
                 "from=2026-11-01&to=2026-11-30&employeeId=E-1&department=Ops&status=HALF_DAY&updatedSince=2026-11-27T09:00:00Z");
-        assertThat(range(FROM, TO).canonical())
+        assertThat(AttendanceQuery.between(FROM, TO).canonical())
                 .isEqualTo("from=2026-11-01&to=2026-11-30&employeeId=&department=&status=&updatedSince=");
     }
 
