@@ -40,6 +40,7 @@ class ArchitectureTest {
     static final String HTTP = "io.attendance.adapter.http..";
     static final String BOOTSTRAP = "io.attendance.bootstrap..";
     static final String EMBEDDED = "io.attendance.embedded..";
+    static final String TESTING = "io.attendance.testing..";
 
     /** Production code only: neither test-classes directories nor the modules' test-jars. */
     static final class MainCodeOnly implements ImportOption {
@@ -51,7 +52,7 @@ class ArchitectureTest {
 
     @ArchTest
     static void everyRingHasClasses(JavaClasses classes) {
-        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, ARGON2, HTTP, BOOTSTRAP, EMBEDDED}) {
+        for (String ring : new String[] {DOMAIN, APPLICATION, POSTGRES, REDIS, ARGON2, HTTP, BOOTSTRAP, EMBEDDED, TESTING}) {
             assertThat(classes.that(resideInAPackage(ring)))
                     .as("classes in %s", ring)
                     .isNotEmpty();
@@ -69,6 +70,23 @@ class ArchitectureTest {
             .because("use cases orchestrate ports and never see a framework type (the JDK's HMAC signs page cursors)");
 
     @ArchTest
+    static final ArchRule testingDependsOnTheDomainJUnitAndAssertJOnly = classes().that().resideInAPackage(TESTING)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(TESTING, DOMAIN, "java..", "org.junit..",
+                    "org.assertj..")
+            .because("hosts test their own adapters against the contracts and the in-memory store, beside whatever "
+                    + "else they run; it brings nothing of ours but the domain");
+
+    @ArchTest
+    static final ArchRule noProductionCodeUsesTheTestingArtifact = noClasses().that().resideOutsideOfPackage(TESTING)
+            .should().dependOnClassesThat().resideInAPackage(TESTING)
+            .because("the in-memory store and the contracts are for tests and demos; the service runs on real adapters");
+
+    @ArchTest
+    static final ArchRule testLibrariesOnlyInTheTestingArtifact = noClasses().that().resideOutsideOfPackage(TESTING)
+            .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..")
+            .because("the contracts are the one production code built on JUnit and AssertJ; the service never loads them");
+
+    @ArchTest
     static final ArchRule ringsPointInwards = onionArchitecture()
             .domainModels("io.attendance.domain.model..", "io.attendance.domain.error..")
             .domainServices("io.attendance.domain.port..")
@@ -77,6 +95,7 @@ class ArchitectureTest {
             .adapter("redis", REDIS)
             .adapter("argon2", ARGON2)
             .adapter("http", HTTP)
+            .adapter("testing (in memory)", TESTING)
             .ignoreDependency(resideInAPackage(BOOTSTRAP), alwaysTrue())
             .because("dependencies point inwards and adapters never use one another; bootstrap alone wires them");
 
