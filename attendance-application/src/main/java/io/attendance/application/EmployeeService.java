@@ -1,6 +1,7 @@
 package io.attendance.application;
 
 import io.attendance.domain.error.NotFound;
+import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeId;
