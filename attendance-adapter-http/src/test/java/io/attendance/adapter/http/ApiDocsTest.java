@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -43,15 +44,7 @@ class ApiDocsTest {
 
     @Test
     void theDocumentDescribesExactlyTheRoutesThatExist() {
-        JsonNode paths = server.get(ApiDocs.OPENAPI).json().get("paths");
-        Set<String> documented = new TreeSet<>();
-        for (Map.Entry<String, JsonNode> path : paths.properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                if (OPERATION_KEYS.contains(operation.getKey())) {
-                    documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-                }
-            }
-        }
+        Set<String> documented = operationsWhere(operation -> true);
 
         List<String> operations = new ArrayList<>(server.api.routes());
         // an HTML page is no operation: a generated client could not call it
@@ -63,16 +56,7 @@ class ApiDocsTest {
 
     @Test
     void theOperationsWithoutCredentialsAreTheRoutesOpenToAnyone() {
-        JsonNode paths = server.get(ApiDocs.OPENAPI).json().get("paths");
-        Set<String> documentedOpen = new TreeSet<>();
-        for (Map.Entry<String, JsonNode> path : paths.properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                JsonNode security = operation.getValue().get("security");
-                if (security != null && security.isEmpty()) {
-                    documentedOpen.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-                }
-            }
-        }
+        Set<String> documentedOpen = operationsWhere(operation -> operation.has("security") && operation.get("security").isEmpty());
         Set<String> open = new TreeSet<>();
         server.api.accessRules().forEach((route, rule) -> {
             if (!rule.needsCredentials() && !route.equals("GET " + ApiDocs.UI)) {
@@ -181,6 +165,19 @@ class ApiDocsTest {
         assertThat(server.get("/apidocs/index.html").status()).isEqualTo(404);
         assertThat(server.get("/apidocs/swagger-initializer.js").status()).isEqualTo(404);
         assertThat(server.get("/apidocs/../apidocs/swagger-initializer.js").status()).isEqualTo(404);
+    }
+
+    /** "METHOD /path" of each operation of the document served that satisfies {@code condition}. */
+    private static Set<String> operationsWhere(Predicate<JsonNode> condition) {
+        Set<String> operations = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : server.get(ApiDocs.OPENAPI).json().get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (OPERATION_KEYS.contains(operation.getKey()) && condition.test(operation.getValue())) {
+                    operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        return operations;
     }
 
     private static void collectReferences(JsonNode node, List<String> references) {
