@@ -86,7 +86,7 @@ public final class HttpApi implements AutoCloseable {
             new ResponseHeaders(settings.corsOrigins()).install(config);
 
             // The route table, each route with who may call it; the OpenAPI document describes exactly
-            // these (ApiDocsTest proves it), and AccessMatrixTest proves each rule.
+            // these but the UI page (ApiDocsTest proves it), and AccessMatrixTest proves each rule.
             boolean v1Open = !settings.v1CredentialsRequired();
             config.routes.post(V1AttendanceEndpoints.CREATE, v1::create,
                     Access.openedOr(v1Open, Permission.WRITE_ATTENDANCE, Permission.WRITE_EMPLOYEES));

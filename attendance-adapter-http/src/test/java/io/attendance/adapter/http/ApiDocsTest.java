@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -43,26 +44,34 @@ class ApiDocsTest {
 
     @Test
     void theDocumentDescribesExactlyTheRoutesThatExist() {
-        JsonNode paths = server.get(ApiDocs.OPENAPI).json().get("paths");
-        Set<String> documented = new TreeSet<>();
-        for (Map.Entry<String, JsonNode> path : paths.properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                if (OPERATION_KEYS.contains(operation.getKey())) {
-                    documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
-                }
-            }
-        }
+        Set<String> documented = operationsWhere(operation -> true);
 
-        assertThat(server.api.routes()).isNotEmpty();
+        List<String> operations = new ArrayList<>(server.api.routes());
+        // an HTML page is no operation: a generated client could not call it
+        assertThat(operations.remove("GET " + ApiDocs.UI)).isTrue();
         assertThat(documented)
                 .as("routes without an OpenAPI operation, or operations without a route")
-                .containsExactlyInAnyOrderElementsOf(server.api.routes());
+                .containsExactlyInAnyOrderElementsOf(operations);
+    }
+
+    @Test
+    void theOperationsWithoutCredentialsAreTheRoutesOpenToAnyone() {
+        Set<String> documentedOpen = operationsWhere(operation -> operation.has("security") && operation.get("security").isEmpty());
+        Set<String> open = new TreeSet<>();
+        server.api.accessRules().forEach((route, rule) -> {
+            if (!rule.needsCredentials() && !route.equals("GET " + ApiDocs.UI)) {
+                open.add(route);
+            }
+        });
+
+        assertThat(open).contains("POST /api/v2/auth/login", "GET /health/live");
+        assertThat(documentedOpen).isEqualTo(open);
     }
 
     @Test
     void everyV2OperationDocumentsItsProblemsAndTheSchemasTheIssueNames() {
         JsonNode document = server.get(ApiDocs.OPENAPI).json();
-        for (String schema : List.of("Record", "Employee", "EmployeePage", "RecordPage", "Problem", "AuditEvent", "BatchOutcome")) {
+        for (String schema : List.of("AttendanceRecord", "Employee", "EmployeePage", "RecordPage", "Problem", "AuditEvent", "BatchOutcome")) {
             assertThat(document.get("components").get("schemas").has(schema)).as(schema).isTrue();
         }
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
@@ -156,6 +165,19 @@ class ApiDocsTest {
         assertThat(server.get("/apidocs/index.html").status()).isEqualTo(404);
         assertThat(server.get("/apidocs/swagger-initializer.js").status()).isEqualTo(404);
         assertThat(server.get("/apidocs/../apidocs/swagger-initializer.js").status()).isEqualTo(404);
+    }
+
+    /** "METHOD /path" of each operation of the document served that satisfies {@code condition}. */
+    private static Set<String> operationsWhere(Predicate<JsonNode> condition) {
+        Set<String> operations = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : server.get(ApiDocs.OPENAPI).json().get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (OPERATION_KEYS.contains(operation.getKey()) && condition.test(operation.getValue())) {
+                    operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        return operations;
     }
 
     private static void collectReferences(JsonNode node, List<String> references) {
