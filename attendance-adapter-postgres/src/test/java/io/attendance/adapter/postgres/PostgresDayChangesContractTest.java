@@ -14,12 +14,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PostgresDayChangesContractTest extends DayChangesContract {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
     private static PostgresDatabase otherInstance;
 
     @BeforeAll
     static void connectAnotherInstance() {
-        otherInstance = DATABASE.testDatabase().connect();
+        otherInstance = DATABASE.anotherInstance();
     }
 
     @AfterAll
