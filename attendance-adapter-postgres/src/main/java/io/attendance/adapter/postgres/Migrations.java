@@ -215,9 +215,21 @@ public final class Migrations {
      * their objects there.
      */
     private void inSchema(Connection connection) throws SQLException {
+        createSchemaIfAbsent(connection);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema.quoted());
             statement.execute("SET search_path TO " + schema.quoted());
+        }
+    }
+
+    /**
+     * Looked up first: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege on the database even
+     * when the schema exists, which a role migrating a schema a DBA created for it may not have.
+     */
+    private void createSchemaIfAbsent(Connection connection) throws SQLException {
+        if (!exists(connection, "to_regnamespace(?)", schema.quoted())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA " + schema.quoted());
+            }
         }
     }
 
@@ -240,7 +252,7 @@ public final class Migrations {
         DatabaseSchema from = new DatabaseSchema(former.get());
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema.quoted());
+            createSchemaIfAbsent(connection);
             for (String table : Stream.concat(DatabaseSchema.TABLES.stream(), DatabaseSchema.LIQUIBASE_TABLES.stream()).toList()) {
                 if (exists(connection, from.table(table))) {
                     statement.execute("ALTER TABLE " + from.table(table) + " SET SCHEMA " + schema.quoted());
@@ -318,7 +330,7 @@ public final class Migrations {
         return exists(connection, "to_regclass(?)", table);
     }
 
-    /** Whether {@code lookup} (to_regclass or to_regprocedure of its one parameter) finds {@code name}. */
+    /** Whether {@code lookup} (to_regclass, to_regprocedure or to_regnamespace of its one parameter) finds {@code name}. */
     private static boolean exists(Connection connection, String lookup, String name) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + lookup + " IS NOT NULL")) {
             statement.setString(1, name);

@@ -63,7 +63,7 @@ class LostTransactionsTest {
                 """
                 CREATE FUNCTION lost_first_writes() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                  IF nextval('lost_writes') <= %d THEN
+                  IF nextval('attendance.lost_writes') <= %d THEN
                     RAISE EXCEPTION 'injected by the test' USING ERRCODE = '%s';
                   END IF;
                   RETURN NULL;

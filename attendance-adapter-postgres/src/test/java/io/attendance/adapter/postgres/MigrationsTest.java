@@ -395,6 +395,21 @@ class MigrationsTest {
         assertThatThrownBy(() -> execute("DELETE FROM audit_events")).hasMessageContaining("append-only");
     }
 
+    /** A role without the CREATE privilege on the database migrates the schema a DBA created for it. */
+    @Test
+    void aRoleThatMayNotCreateSchemasMigratesTheSchemaADbaCreatedForIt() throws SQLException {
+        String role = "migrator_" + Long.toHexString(System.nanoTime());
+        execute("CREATE ROLE " + role + " LOGIN PASSWORD 'migrator'; CREATE SCHEMA attendance AUTHORIZATION " + role);
+        try (PostgresDatabase asTheRole = PostgresDatabase.connect(testDatabase.jdbcUrl(), role, "migrator", 2,
+                new SimpleMeterRegistry())) {
+            asTheRole.migrations().update();
+
+            assertThat(asTheRole.migrations().status()).contains("is up to date");
+        } finally {
+            execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
+        }
+    }
+
     /** A host service that embeds the adapter has its own changelog at Spring Boot's default path. */
     @Test
     void aHostsChangelogAtSpringBootsDefaultPathDoesNotCollideWithOursAndIsNeverRun() throws SQLException {
