@@ -5,13 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.attendance.adapter.postgres.TestPostgres.TestDatabase;
 import io.attendance.domain.port.ApiKeys;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.fake.TakingTurns;
 import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.Users;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -31,6 +34,7 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback, Bef
     private HikariDataSource hostPool;
     private TestDatabase testDatabase;
     private PostgresDatabase database;
+    private PostgresDatabase otherInstance;
 
     private MigratedDatabase(boolean onAHostDataSource) {
         this.onAHostDataSource = onAHostDataSource;
@@ -75,6 +79,9 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback, Bef
     @Override
     public void afterAll(ExtensionContext context) {
         database.close();
+        if (otherInstance != null) {
+            otherInstance.close();
+        }
         if (hostPool != null) {
             hostPool.close();
         }
@@ -104,6 +111,18 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback, Bef
 
     private static HikariDataSource hostPool(TestDatabase testDatabase) {
         return hostPool(testDatabase, 10);
+    }
+
+    /**
+     * The day changes of this instance and of another one (made on first use), taking turns: one
+     * instance never lets its own calls race, so the races the contract describes happen between
+     * instances.
+     */
+    DayChanges dayChangesOfTwoInstances() {
+        if (otherInstance == null) {
+            otherInstance = anotherInstance();
+        }
+        return new TakingTurns(List.of(database.dayChanges(), otherInstance.dayChanges()));
     }
 
     DatabaseSchema schema() {
