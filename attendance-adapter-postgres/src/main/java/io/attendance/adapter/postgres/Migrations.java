@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
     /** Under a path of our own: a host's changelog at Spring Boot's default path must not collide with it. */
     static final String CHANGELOG = "io/attendance/db/changelog.yaml";
-    /** Every changeset of ours is recorded under this path (its logicalFilePath), whatever the changelog's. */
-    static final String RECORDED_PATH = "db/changelog/changes/%";
+    /** The paths (as a LIKE pattern) our changesets are recorded under, their logicalFilePath, wherever the changelog is. */
+    static final String RECORDED_PATHS = "db/changelog/changes/%";
     /** Any constant of our own: the key of the advisory lock that serialises Liquibase commands. */
     static final long MIGRATION_LOCK = 0x61747465_6e64616eL;
     /** How long a command waits for another instance's migration by default. */
@@ -245,11 +245,11 @@ public final class Migrations {
         if (exists(connection, schema.table("databasechangelog"))) {
             return;
         }
-        Optional<String> former = formerSchema(connection);
+        Optional<DatabaseSchema> former = formerSchema(connection);
         if (former.isEmpty()) {
             return;
         }
-        DatabaseSchema from = new DatabaseSchema(former.get());
+        DatabaseSchema from = former.get();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             createSchemaIfAbsent(connection);
@@ -273,7 +273,7 @@ public final class Migrations {
     }
 
     /** The first schema of the session's search path whose Liquibase history holds our changesets. */
-    private Optional<String> formerSchema(Connection connection) throws SQLException {
+    private Optional<DatabaseSchema> formerSchema(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT n.nspname
                   FROM unnest(current_schemas(false)) WITH ORDINALITY AS s(name, position)
@@ -283,15 +283,17 @@ public final class Migrations {
                  ORDER BY s.position
                 """)) {
             statement.setString(1, schema.name());
-            List<String> candidates = new ArrayList<>();
+            List<DatabaseSchema> candidates = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    candidates.add(rs.getString(1));
+                    // a schema whose name needs quotes never held ours: the former release created no schema
+                    if (DatabaseSchema.isPlain(rs.getString(1))) {
+                        candidates.add(new DatabaseSchema(rs.getString(1)));
+                    }
                 }
             }
-            for (String candidate : candidates) {
-                // a schema whose name needs quotes never held ours: the former release created no schema
-                if (DatabaseSchema.isPlain(candidate) && holdsOurHistory(connection, new DatabaseSchema(candidate))) {
+            for (DatabaseSchema candidate : candidates) {
+                if (holdsOurHistory(connection, candidate)) {
                     return Optional.of(candidate);
                 }
             }
@@ -299,12 +301,11 @@ public final class Migrations {
         }
     }
 
-
     private static boolean holdsOurHistory(Connection connection, DatabaseSchema candidate) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM "
                 + candidate.table("databasechangelog") + " WHERE id = ? AND author = 'attendance' AND filename LIKE ?)")) {
             statement.setString(1, FIRST_CHANGESET);
-            statement.setString(2, RECORDED_PATH);
+            statement.setString(2, RECORDED_PATHS);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
