@@ -2,6 +2,7 @@ package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.LoadLimits;
+import io.attendance.adapter.postgres.DatabaseSchema;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.domain.model.Password;
@@ -26,6 +27,7 @@ record AttendanceConfig(
         Optional<Database> database,
         int databasePoolSize,
         DatabaseTimeouts databaseTimeouts,
+        DatabaseSchema databaseSchema,
         Optional<String> redisUrl,
         RedisTimeouts redisTimeouts,
         Duration cacheTtl,
@@ -83,7 +85,7 @@ record AttendanceConfig(
     @Override
     public String toString() {
         return "AttendanceConfig[httpPort=" + httpPort + ", database=" + database
-                + ", databaseTimeouts=" + databaseTimeouts + ", redis="
+                + ", databaseTimeouts=" + databaseTimeouts + ", databaseSchema=" + databaseSchema + ", redis="
                 + redisUrl.map(Redaction::url).orElse("embedded")
                 + ", dataDirectory=" + dataDirectory + ", defaultTimezone=" + defaultTimezone
                 + ", cursorSecret=" + cursorSecret.map(secret -> "***").orElse("random")

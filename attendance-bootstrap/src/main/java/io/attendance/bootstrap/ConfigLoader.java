@@ -3,6 +3,7 @@ package io.attendance.bootstrap;
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.HttpSettings;
 import io.attendance.adapter.http.LoadLimits;
+import io.attendance.adapter.postgres.DatabaseSchema;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
@@ -95,6 +96,7 @@ final class ConfigLoader {
                 database,
                 integer("ATTENDANCE_DB_POOL_SIZE", 10, 1, 200),
                 databaseTimeouts(),
+                databaseSchema("ATTENDANCE_DB_SCHEMA"),
                 redisUrl("ATTENDANCE_REDIS_URL"),
                 new RedisTimeouts(
                         redisTimeout("ATTENDANCE_REDIS_CACHE_TIMEOUT", RedisTimeouts.DEFAULT.cache()),
@@ -231,6 +233,17 @@ final class ConfigLoader {
                 boundedDuration("ATTENDANCE_DB_STATEMENT_TIMEOUT", defaults.statement(), Duration.ofMinutes(10), "10m"),
                 boundedDuration("ATTENDANCE_DB_IDLE_IN_TRANSACTION_TIMEOUT", defaults.idleInTransaction(),
                         Duration.ofHours(1), "1h"));
+    }
+
+    /** The schema of the service's tables: a plain identifier, as {@link DatabaseSchema} says. */
+    private DatabaseSchema databaseSchema(String name) {
+        return text(name).map(raw -> {
+            try {
+                return new DatabaseSchema(raw);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError(name + ": " + e.getMessage());
+            }
+        }).orElse(DatabaseSchema.DEFAULT);
     }
 
     /** A second port for {@code /metrics} alone; it cannot be the API's. */

@@ -54,7 +54,7 @@ final class InfrastructureModule extends AbstractModule {
     PostgresDatabase postgres(MeterRegistry registry) {
         return PostgresDatabase.connect(
                 database.jdbcUrl(), database.user(), database.password(), config.databasePoolSize(), registry,
-                config.databaseTimeouts());
+                config.databaseTimeouts(), config.databaseSchema());
     }
 
     @Provides

@@ -107,7 +107,7 @@ public final class Main {
         try (EmbeddedServices servers = EmbeddedServices.forMigrations(config);
              PostgresDatabase database = PostgresDatabase.connect(servers.database().jdbcUrl(),
                      servers.database().user(), servers.database().password(), 2, new SimpleMeterRegistry(),
-                     config.databaseTimeouts())) {
+                     config.databaseTimeouts(), config.databaseSchema())) {
             action.accept(database.migrations().waitingForTheLockAtMost(config.migration().lockWait()));
         }
         if (done != null) {

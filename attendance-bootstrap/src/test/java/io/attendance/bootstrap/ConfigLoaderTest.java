@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.LoadLimits;
+import io.attendance.adapter.postgres.DatabaseSchema;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.domain.model.Password;
@@ -388,6 +389,18 @@ class ConfigLoaderTest {
             assertThatThrownBy(() -> ConfigLoader.load(Map.ofEntries(wrong)))
                     .isInstanceOf(ConfigurationError.class)
                     .hasMessageStartingWith(wrong.getKey() + " must be");
+        }
+    }
+
+    @Test
+    void theTablesAreInTheirOwnSchemaWhoseNameIsAPlainIdentifier() {
+        assertThat(ConfigLoader.load(Map.of()).databaseSchema()).isEqualTo(DatabaseSchema.DEFAULT);
+        assertThat(ConfigLoader.load(Map.of("ATTENDANCE_DB_SCHEMA", "presence")).databaseSchema())
+                .isEqualTo(new DatabaseSchema("presence"));
+        for (String wrong : List.of("Attendance", "att-endance", "a\"; DROP SCHEMA public; --", "pg_attendance")) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of("ATTENDANCE_DB_SCHEMA", wrong)))
+                    .isInstanceOf(ConfigurationError.class)
+                    .hasMessageStartingWith("ATTENDANCE_DB_SCHEMA: the database schema must be a plain lower-case identifier");
         }
     }
 

@@ -3,7 +3,6 @@ package io.attendance.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
@@ -65,8 +64,7 @@ class LostInvalidationSystemTest {
             assertThat(service.get(PAGE).body()).contains("\"status\":\"Present\"");
         }
 
-        try (Connection connection = DriverManager.getConnection(environment.get("ATTENDANCE_DB_URL"),
-                environment.get("ATTENDANCE_DB_USER"), environment.get("ATTENDANCE_DB_PASSWORD"));
+        try (Connection connection = TestServers.openConnection(environment);
              Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate(COMMITTED_BY_A_WRITER_THAT_STOPPED)).isEqualTo(1);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attendance.testing.AllAtOnce;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -150,8 +149,7 @@ class OverlappingBatchesSystemTest {
     }
 
     private Connection database() throws SQLException {
-        return DriverManager.getConnection(settings.get("ATTENDANCE_DB_URL"), settings.get("ATTENDANCE_DB_USER"),
-                settings.get("ATTENDANCE_DB_PASSWORD"));
+        return TestServers.openConnection(settings);
     }
 
     /** Each record's version, and the versions its audit events say it was given, in the order they were. */

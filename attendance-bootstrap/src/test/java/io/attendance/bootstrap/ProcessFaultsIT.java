@@ -5,6 +5,7 @@ import static io.attendance.bootstrap.RunningJar.withAdministrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.adapter.postgres.TestPostgres;
 import io.attendance.embedded.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -250,12 +250,12 @@ class ProcessFaultsIT {
     private void withDatabase(boolean embedded, Map<String, String> environment, SqlWork work) throws SQLException {
         if (embedded) {
             try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory.resolve("data").resolve("postgres"));
-                    Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
+                    Connection connection = new TestPostgres.TestDatabase(server.jdbcUrl(), server.user(), server.password())
+                            .openConnection()) {
                 work.run(connection);
             }
         } else {
-            try (Connection connection = DriverManager.getConnection(environment.get("ATTENDANCE_DB_URL"),
-                    environment.get("ATTENDANCE_DB_USER"), environment.get("ATTENDANCE_DB_PASSWORD"))) {
+            try (Connection connection = TestServers.openConnection(environment)) {
                 work.run(connection);
             }
         }

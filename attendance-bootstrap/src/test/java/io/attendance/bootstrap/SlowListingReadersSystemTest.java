@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -68,8 +67,7 @@ class SlowListingReadersSystemTest {
 
     /** 200,000 records, about 15 MB of listing: more than any socket buffer holds. */
     private static void manyRecords(Map<String, String> settings) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(settings.get("ATTENDANCE_DB_URL"),
-                settings.get("ATTENDANCE_DB_USER"), settings.get("ATTENDANCE_DB_PASSWORD"));
+        try (Connection connection = TestServers.openConnection(settings);
                 Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO employees (employee_id, name, name_lower, created_at, updated_at)

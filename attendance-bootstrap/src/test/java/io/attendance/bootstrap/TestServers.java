@@ -2,6 +2,8 @@ package io.attendance.bootstrap;
 
 import io.attendance.adapter.postgres.TestPostgres;
 import io.attendance.adapter.redis.TestRedis;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 
 /** Settings that point a service at a brand-new database and an empty Redis database. */
@@ -11,6 +13,12 @@ final class TestServers {
 
     static Map<String, String> freshEnvironment() {
         return environment(TestPostgres.freshDatabase());
+    }
+
+    /** A plain JDBC connection to the database of these settings, the service's schema its search path. */
+    static Connection openConnection(Map<String, String> environment) throws SQLException {
+        return new TestPostgres.TestDatabase(environment.get("ATTENDANCE_DB_URL"), environment.get("ATTENDANCE_DB_USER"),
+                environment.get("ATTENDANCE_DB_PASSWORD")).openConnection();
     }
 
     /** Settings that point a service at this database and an empty Redis database. */

@@ -5,6 +5,7 @@ import io.attendance.domain.error.Unavailable;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.ConnectionException;
@@ -13,7 +14,8 @@ import org.jdbi.v3.core.ConnectionException;
  * Turns what JDBC and JDBI throw into the domain's errors where the domain has a word for it: a
  * database that cannot be reached is {@link Unavailable}, a duplicate key a {@link Conflict}, and so
  * is a transaction that lost to concurrent ones (see {@link LostTransactions}, which runs it again
- * first). Anything else is a bug or a broken schema and propagates as it is.
+ * first), and so is a schema that is not migrated. Anything else is a bug or a broken schema and
+ * propagates as it is.
  */
 final class DatabaseFailures {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -22,6 +24,11 @@ final class DatabaseFailures {
      * {@code statement_timeout}: the server is too slow to serve now).
      */
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03", "53300", "57014");
+    /**
+     * undefined_table, undefined_schema: the schema is missing or not migrated (a start-up without
+     * migrations, a wrong ATTENDANCE_DB_SCHEMA), which no retry mends but which is no bug either.
+     */
+    private static final Set<String> NOT_MIGRATED = Set.of("42P01", "3F000");
     /** read_only_sql_transaction: the server took a write but is a standby now, or a demoted primary. */
     private static final String READ_ONLY = "25006";
 
@@ -32,6 +39,11 @@ final class DatabaseFailures {
         if (isUnreachable(failure)) {
             return new Unavailable("PostgreSQL is unavailable: " + failure.getMessage(), failure);
         }
+        Optional<SQLException> missing = stateOf(failure, NOT_MIGRATED);
+        if (missing.isPresent()) {
+            return new Unavailable("the attendance schema is not migrated (" + missing.get().getMessage()
+                    + "): apply the migrations first (the service's migrate command, or Migrations.update())", failure);
+        }
         if (LostTransactions.isLost(failure)) {
             return LostTransactions.tooManyConcurrentChanges();
         }
@@ -41,6 +53,16 @@ final class DatabaseFailures {
             }
         }
         return failure;
+    }
+
+    /** The first of the failure and its causes that carries one of {@code states}. */
+    private static Optional<SQLException> stateOf(Throwable failure, Set<String> states) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && states.contains(sql.getSQLState())) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -15,14 +15,14 @@ public final class PostgresApiKeys implements ApiKeys {
      * Conflict; a creator who is no user violates the foreign key, a bug that propagates as it is.
      */
     private static final String ADD = """
-            INSERT INTO api_keys (id, name, secret_digest, roles, employee_id, created_by, created_at, revoked_at)
+            INSERT INTO <api_keys> (id, name, secret_digest, roles, employee_id, created_by, created_at, revoked_at)
             VALUES (:id, :name, :secret_digest, :roles, :employee_id, :created_by, :created_at, :revoked_at)
             """;
     /** In force: one query over the digest's unique index and the creator's primary key. */
     static final String FIND_IN_FORCE = """
             SELECT %s
-              FROM api_keys k
-              JOIN users u ON u.username = k.created_by
+              FROM <api_keys> k
+              JOIN <users> u ON u.username = k.created_by
              WHERE k.secret_digest = :secret_digest
                AND k.revoked_at IS NULL
                AND u.disabled_at IS NULL
@@ -30,11 +30,11 @@ public final class PostgresApiKeys implements ApiKeys {
     /** Newest first; of keys created at the same instant, the greater id first. */
     private static final String LIST = """
             SELECT %s
-              FROM api_keys k
+              FROM <api_keys> k
              ORDER BY k.created_at DESC, k.id DESC
             """.formatted(ApiKeyRow.columns("k"));
     private static final String REVOKE = """
-            UPDATE api_keys
+            UPDATE <api_keys>
                SET revoked_at = :revoked_at
              WHERE id = :id AND revoked_at IS NULL
             """;

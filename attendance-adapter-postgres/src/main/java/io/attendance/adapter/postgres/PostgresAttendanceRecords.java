@@ -27,7 +27,7 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
      * and a concurrent insert of the same day waits for the other one to commit, then inserts nothing.
      */
     private static final String ADD = """
-            INSERT INTO attendance_records (%s)
+            INSERT INTO <attendance_records> (%s)
             VALUES (:employee_id, :work_date, %s)
             ON CONFLICT (employee_id, work_date) DO NOTHING
             """.formatted(COLUMNS, AttendanceRow.contentParameters(""));
@@ -36,24 +36,24 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
      * row lock; the others wait, then re-check the version on the committed row and update nothing.
      */
     private static final String REPLACE = """
-            UPDATE attendance_records
+            UPDATE <attendance_records>
                SET status = :status, check_in = :check_in, check_out = :check_out, note = :note, source = :source,
                    version = :version, created_at = :created_at, updated_at = :updated_at
              WHERE employee_id = :employee_id AND work_date = :work_date AND version = :expected_version
             """;
     private static final String REMOVE = """
-            DELETE FROM attendance_records
+            DELETE FROM <attendance_records>
              WHERE employee_id = :employee_id AND work_date = :work_date AND version = :expected_version
             """;
     private static final String FIND = """
             SELECT %s
-              FROM attendance_records
+              FROM <attendance_records>
              WHERE employee_id = :employee_id AND work_date = :work_date
             """.formatted(COLUMNS);
     /** A range of the primary key index (employee_id, work_date), read in its order. */
     static final String OF_EMPLOYEE = """
             SELECT %s
-              FROM attendance_records
+              FROM <attendance_records>
              WHERE employee_id = :employee_id AND work_date BETWEEN :from AND :to
              ORDER BY work_date
             """.formatted(COLUMNS);
@@ -63,15 +63,15 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
      */
     private static final String SEARCH = """
             SELECT %s
-              FROM attendance_records r%s%%s
+              FROM <attendance_records> r%s%%s
              ORDER BY r.work_date, r.employee_id
              LIMIT :limit
             """;
-    private static final String JOIN_EMPLOYEES = "\n  JOIN employees e ON e.employee_id = r.employee_id";
+    private static final String JOIN_EMPLOYEES = "\n  JOIN <employees> e ON e.employee_id = r.employee_id";
     private static final String WITH_EMPLOYEE = """
             SELECT %s, %s
-              FROM attendance_records r
-              JOIN employees e ON e.employee_id = r.employee_id
+              FROM <attendance_records> r
+              JOIN <employees> e ON e.employee_id = r.employee_id
             """.formatted(RECORD_COLUMNS, EmployeeRow.columns("e", "e_"));
     private static final String LATEST_OF = WITH_EMPLOYEE + """
              WHERE r.employee_id = :employee_id

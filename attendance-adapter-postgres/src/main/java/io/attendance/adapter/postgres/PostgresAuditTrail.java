@@ -18,7 +18,7 @@ public final class PostgresAuditTrail implements AuditTrail {
     private static final String SNAPSHOT_COLUMNS = AttendanceRow.contentColumns(AuditEventRow.BEFORE) + ", "
             + AttendanceRow.contentColumns(AuditEventRow.AFTER);
     private static final String APPEND = """
-            INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, %s)
+            INSERT INTO <audit_events> (employee_id, work_date, occurred_at, actor, action, %s)
             VALUES (:employee_id, :work_date, :occurred_at, :actor, :action, %s, %s)
             """.formatted(SNAPSHOT_COLUMNS, AttendanceRow.contentParameters(AuditEventRow.BEFORE),
             AttendanceRow.contentParameters(AuditEventRow.AFTER));
@@ -28,7 +28,7 @@ public final class PostgresAuditTrail implements AuditTrail {
      */
     static final String HISTORY = """
             SELECT id, employee_id, work_date, occurred_at, actor, action, %s
-              FROM audit_events
+              FROM <audit_events>
              WHERE employee_id = :employee_id AND work_date = :work_date AND id > :after
              ORDER BY id
              LIMIT :limit
@@ -37,14 +37,14 @@ public final class PostgresAuditTrail implements AuditTrail {
     private static final String EMPLOYEE_SNAPSHOT_COLUMNS = EmployeeRow.snapshotColumns(AuditEventRow.BEFORE) + ", "
             + EmployeeRow.snapshotColumns(AuditEventRow.AFTER);
     private static final String APPEND_EMPLOYEE = """
-            INSERT INTO employee_audit_events (employee_id, occurred_at, actor, action, %s)
+            INSERT INTO <employee_audit_events> (employee_id, occurred_at, actor, action, %s)
             VALUES (:employee_id, :occurred_at, :actor, :action, %s, %s)
             """.formatted(EMPLOYEE_SNAPSHOT_COLUMNS, EmployeeRow.snapshotParameters(AuditEventRow.BEFORE),
             EmployeeRow.snapshotParameters(AuditEventRow.AFTER));
     /** As {@link #HISTORY}, served by employee_audit_events_history_idx. */
     static final String EMPLOYEE_HISTORY = """
             SELECT id, employee_id, occurred_at, actor, action, %s
-              FROM employee_audit_events
+              FROM <employee_audit_events>
              WHERE employee_id = :employee_id AND id > :after
              ORDER BY id
              LIMIT :limit

@@ -24,7 +24,7 @@ public final class PostgresChangeFeed implements ChangeFeed {
             SELECT CAST(h.horizon AS text) AS horizon, CAST(e.transaction_id AS text) AS feed_transaction, e.*
               FROM (%s) h
               LEFT JOIN LATERAL (
-                SELECT * FROM audit_events WHERE %s ORDER BY transaction_id, id LIMIT :limit
+                SELECT * FROM <audit_events> WHERE %s ORDER BY transaction_id, id LIMIT :limit
               ) e ON true
              ORDER BY e.transaction_id, e.id
             """.formatted(HORIZON, AFTER);
@@ -33,9 +33,9 @@ public final class PostgresChangeFeed implements ChangeFeed {
               FROM (%s) h
               LEFT JOIN LATERAL (
                 SELECT DISTINCT employee_id FROM (
-                  SELECT employee_id FROM audit_events WHERE %s
+                  SELECT employee_id FROM <audit_events> WHERE %s
                   UNION ALL
-                  SELECT employee_id FROM employee_audit_events WHERE %s
+                  SELECT employee_id FROM <employee_audit_events> WHERE %s
                 ) changed
                 LIMIT :limit
               ) c ON true

@@ -19,19 +19,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**
- * The PostgreSQL adapter's entry point: one HikariCP pool (named {@value #POOL_NAME}, its metrics
- * in the given registry) and the ports implemented on it. Bootstrap makes one per process and
- * closes it at shutdown.
+ * The PostgreSQL adapter's entry point: the ports implemented on one {@link DataSource}, their tables
+ * in one {@link DatabaseSchema}. Either it owns the source, a HikariCP pool it builds
+ * ({@link #connect}, named {@value #POOL_NAME}, its metrics in the given registry), or a host service
+ * hands it one it owns ({@link #using}). Bootstrap makes one per process and closes it at shutdown.
  */
 public final class PostgresDatabase implements Persistence, AutoCloseable {
     static final String POOL_NAME = "attendance";
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
-    private final HikariDataSource dataSource;
+    /** Closes the pool this made, or nothing: a host's source is the host's to close. */
+    private final Runnable closeOwnedPool;
     private final PostgresTransactions transactions;
     private final PostgresEmployees employees;
     private final PostgresAttendanceRecords attendanceRecords;
@@ -43,10 +51,11 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
     private final PostgresDayChanges dayChanges;
     private final PostgresChangeFeed changeFeed;
 
-    private PostgresDatabase(HikariDataSource dataSource, PostgresConnections unpooled, Duration healthTimeout,
-            MeterRegistry registry) {
-        this.dataSource = dataSource;
+    private PostgresDatabase(DataSource dataSource, Runnable closeOwnedPool, Migrations migrations,
+            Duration healthTimeout, DatabaseSchema schema, MeterRegistry registry) {
+        this.closeOwnedPool = closeOwnedPool;
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        jdbi.setTemplateEngine(new QualifiedTables(schema));
         this.transactions = new PostgresTransactions(jdbi);
         this.employees = new PostgresEmployees(transactions);
         this.attendanceRecords = new PostgresAttendanceRecords(transactions);
@@ -54,29 +63,58 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         this.users = new PostgresUsers(transactions);
         this.apiKeys = new PostgresApiKeys(transactions);
         this.healthProbe = new PostgresHealthProbe(dataSource, healthTimeout);
-        this.migrations = new Migrations(unpooled);
-        this.dayChanges = new PostgresDayChanges(dataSource, PostgresDayChanges.COMMITTERS, registry);
+        this.migrations = migrations;
+        this.dayChanges = new PostgresDayChanges(dataSource, schema, PostgresDayChanges.COMMITTERS, registry);
         this.changeFeed = new PostgresChangeFeed(transactions);
     }
 
-    /** A pool of at most {@code poolSize} connections, with the default {@link DatabaseTimeouts}. */
+    /**
+     * The adapter on a {@link DataSource} the host service owns and configures, its tables in
+     * {@code schema}. Each unit of work, group of day changes, health check and migration takes a
+     * connection from it and gives it back; the adapter changes no setting of the connections'
+     * sessions (its statements name their tables with the schema) and never closes the source. So the
+     * host sets the limits the adapter sets on its own pool: the pool's size and how long a caller
+     * waits for a connection, {@code statement_timeout} and
+     * {@code idle_in_transaction_session_timeout} (a migration may need longer than the service's
+     * statements), a socket timeout, and {@code targetServerType=primary} when several hosts are named.
+     * The day changes' committers hold up to {@value PostgresDayChanges#COMMITTERS} connections while
+     * they write.
+     */
+    public static PostgresDatabase using(DataSource dataSource, DatabaseSchema schema, MeterRegistry registry) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(registry, "registry");
+        return new PostgresDatabase(dataSource, () -> { }, new Migrations(dataSource, schema), HEALTH_TIMEOUT, schema,
+                registry);
+    }
+
+    /** A pool of at most {@code poolSize} connections, with the default {@link DatabaseTimeouts} and schema. */
     public static PostgresDatabase connect(
             String jdbcUrl, String user, String password, int poolSize, MeterRegistry registry) {
-        return connect(jdbcUrl, user, password, poolSize, registry, DatabaseTimeouts.DEFAULTS);
+        return connect(jdbcUrl, user, password, poolSize, registry, DatabaseTimeouts.DEFAULTS, DatabaseSchema.DEFAULT);
+    }
+
+    /** A pool of at most {@code poolSize} connections, the tables in the default schema. */
+    public static PostgresDatabase connect(String jdbcUrl, String user, String password, int poolSize,
+            MeterRegistry registry, DatabaseTimeouts timeouts) {
+        return connect(jdbcUrl, user, password, poolSize, registry, timeouts, DatabaseSchema.DEFAULT);
     }
 
     /**
-     * A pool of at most {@code poolSize} connections. Nothing is connected yet, so this succeeds even
-     * while the server is down; calls then fail with {@link io.attendance.domain.error.Unavailable}
-     * within the {@code timeouts}, and the pool reconnects once the server is back. A statement that
-     * finds its server read-only (a demoted primary) makes the pool drop every connection it holds:
-     * the next ones are opened on whichever host is the primary now.
+     * A pool of at most {@code poolSize} connections, the tables in {@code schema}. Nothing is
+     * connected yet, so this succeeds even while the server is down; calls then fail with
+     * {@link io.attendance.domain.error.Unavailable} within the {@code timeouts}, and the pool
+     * reconnects once the server is back. A statement that finds its server read-only (a demoted
+     * primary) makes the pool drop every connection it holds: the next ones are opened on whichever
+     * host is the primary now. Migrations run on a connection of their own, outside the pool and
+     * without its timeouts.
      */
     public static PostgresDatabase connect(String jdbcUrl, String user, String password, int poolSize,
-            MeterRegistry registry, DatabaseTimeouts timeouts) {
+            MeterRegistry registry, DatabaseTimeouts timeouts, DatabaseSchema schema) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(schema, "schema");
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool size must be positive, was " + poolSize);
         }
@@ -98,7 +136,8 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         eviction.pool = dataSource.getHikariPoolMXBean();
         Duration connectionTimeout = timeouts.connection();
         Duration healthTimeout = connectionTimeout.compareTo(HEALTH_TIMEOUT) < 0 ? connectionTimeout : HEALTH_TIMEOUT;
-        return new PostgresDatabase(dataSource, connections, healthTimeout, registry);
+        return new PostgresDatabase(dataSource, dataSource::close, new Migrations(connections, schema), healthTimeout,
+                schema, registry);
     }
 
     @Override
@@ -172,11 +211,31 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         }
     }
 
-    /** Commits the day changes queued, then closes the pool: in-use connections are closed as they are returned. */
+    /**
+     * Every statement is written with the adapter's tables as {@code <table>}: JDBI parses each text
+     * once and keeps the result, so the tables are qualified once per statement text, not per call.
+     */
+    private record QualifiedTables(DatabaseSchema schema) implements TemplateEngine {
+        @java.lang.Override
+        public String render(String template, StatementContext context) {
+            return schema.qualify(template);
+        }
+
+        @java.lang.Override
+        public Optional<Function<StatementContext, String>> parse(String template, ConfigRegistry config) {
+            String sql = schema.qualify(template);
+            return Optional.of(context -> sql);
+        }
+    }
+
+    /**
+     * Commits the day changes queued, then closes the pool this made (in-use connections are closed
+     * as they are returned); a host's data source stays open.
+     */
     @Override
     public void close() {
         dayChanges.close();
         healthProbe.close();
-        dataSource.close();
+        closeOwnedPool.run();
     }
 }

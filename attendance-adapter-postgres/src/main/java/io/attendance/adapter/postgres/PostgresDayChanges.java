@@ -84,17 +84,19 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                           WITH ORDINALITY AS days(employee_id, work_date, position)),
                  r AS (
                    SELECT r.*
-                     FROM attendance_records r
+                     FROM <attendance_records> r
                      JOIN k ON r.employee_id = k.employee_id COLLATE "C" AND r.work_date = k.work_date
                     ORDER BY r.employee_id, r.work_date
                       FOR UPDATE OF r)
             SELECT k.position, %s, %s
               FROM k
-              LEFT JOIN employees e ON e.employee_id = k.employee_id COLLATE "C"
+              LEFT JOIN <employees> e ON e.employee_id = k.employee_id COLLATE "C"
               LEFT JOIN r ON r.employee_id = k.employee_id COLLATE "C" AND r.work_date = k.work_date
             """.formatted(EmployeeRow.columns("e", "e_"), PostgresAttendanceRecords.RECORD_COLUMNS);
 
     private final DataSource dataSource;
+    private final DatabaseSchema schema;
+    private final String readDays;
     private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
     private final Semaphore places = new Semaphore(MAX_WAITING);
     private final List<Thread> committers = new ArrayList<>();
@@ -103,11 +105,13 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     private final DistributionSummary groupSizes;
     private volatile boolean closed;
 
-    PostgresDayChanges(DataSource dataSource, int committers, MeterRegistry registry) {
+    PostgresDayChanges(DataSource dataSource, DatabaseSchema schema, int committers, MeterRegistry registry) {
         if (committers < 1) {
             throw new IllegalArgumentException("at least one committer is needed, was " + committers);
         }
         this.dataSource = dataSource;
+        this.schema = schema;
+        this.readDays = schema.qualify(READ_DAYS);
         this.groupSizes = DistributionSummary.builder("db.write.group.size")
                 .description("Day changes committed together in one transaction")
                 .register(registry);
@@ -366,9 +370,23 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
             } catch (SQLException | RuntimeException failure) {
                 rollbackQuietly(connection, failure);
                 throw failure;
+            } finally {
+                autoCommitAgain(connection);
             }
         } catch (SQLException failure) {
             throw new IllegalStateException(failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * A host's pool may hand the connection on as it is given back; no round trip once the transaction
+     * has ended. A connection that cannot take it is broken, and its own failure is the one reported.
+     */
+    private static void autoCommitAgain(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException broken) {
+            // the pool discards a broken connection
         }
     }
 
@@ -381,9 +399,9 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     }
 
     /** What is stored of each day, in their order. */
-    private static List<Stored> read(Connection connection, List<AttendanceKey> days) throws SQLException {
+    private List<Stored> read(Connection connection, List<AttendanceKey> days) throws SQLException {
         Stored[] stored = new Stored[days.size()];
-        try (PreparedStatement select = withDays(connection, READ_DAYS, days)) {
+        try (PreparedStatement select = withDays(connection, readDays, days)) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     Optional<Employee> employee = rs.getString("e_employee_id") == null
@@ -413,38 +431,38 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
      * order, so two transactions never lock rows in opposite orders; the changes that met a
      * concurrent writer.
      */
-    private static List<Planned> write(Connection connection, List<Planned> unordered) throws SQLException {
+    private List<Planned> write(Connection connection, List<Planned> unordered) throws SQLException {
         List<Planned> planned = unordered.stream().sorted(Comparator.comparing(Planned::day, BY_EMPLOYEE_THEN_DATE))
                 .toList();
         List<Planned> raced = new ArrayList<>();
         raced.addAll(insertAll(connection, planned, Planned::addsEmployee,
-                written -> EmployeeRow.fromDomain(written.employee()).parameters(), "employees", List.of("employee_id")));
+                written -> EmployeeRow.fromDomain(written.employee()).parameters(), schema.table("employees"), List.of("employee_id")));
         raced.addAll(batch(connection, planned, Planned::replacesEmployee,
                 written -> EmployeeRow.fromDomain(written.employee()).parameters()
                         .add("employee_id", written.employee().id().value(), String.class)
                         .add("version", written.stored.employee().orElseThrow().version(), Long.class),
-                names -> replace("employees", names, "employee_id = ? AND version = ?")));
+                names -> replace(schema.table("employees"), names, "employee_id = ? AND version = ?")));
         if (!raced.isEmpty()) {
             return raced;
         }
         raced.addAll(insertAll(connection, planned, Planned::addsRecord,
                 written -> AttendanceRow.parameters("", Optional.of(AttendanceRow.fromDomain(written.record()))),
-                "attendance_records", List.of("employee_id", "work_date")));
+                schema.table("attendance_records"), List.of("employee_id", "work_date")));
         raced.addAll(batch(connection, planned, Planned::replacesRecord,
                 written -> AttendanceRow.parameters("", Optional.of(AttendanceRow.fromDomain(written.record())))
                         .add("employee_id", written.record().employeeId().value(), String.class)
                         .add("work_date", written.record().date().value(), LocalDate.class)
                         .add("version", written.stored.record().orElseThrow().version(), Long.class),
-                names -> replace("attendance_records", names, "employee_id = ? AND work_date = ? AND version = ?")));
+                names -> replace(schema.table("attendance_records"), names, "employee_id = ? AND work_date = ? AND version = ?")));
         if (!raced.isEmpty()) {
             return raced;
         }
         insertAll(connection, planned, written -> written.change.employee().isPresent(),
                 written -> EmployeeAuditEventRow.fromDomain(written.change.employee().orElseThrow().event()).parameters(),
-                "employee_audit_events", List.of());
+                schema.table("employee_audit_events"), List.of());
         insertAll(connection, planned, written -> written.change.record().isPresent(),
                 written -> AuditEventRow.fromDomain(written.change.record().orElseThrow().event()).parameters(),
-                "audit_events", List.of());
+                schema.table("audit_events"), List.of());
         return raced;
     }
 

@@ -14,7 +14,7 @@ public final class PostgresEmployees implements Employees {
     private static final String COLUMNS = EmployeeRow.columns();
     private static final String FIND = """
             SELECT %s
-              FROM employees
+              FROM <employees>
              WHERE employee_id = :employee_id
             """.formatted(COLUMNS);
     /**
@@ -22,7 +22,7 @@ public final class PostgresEmployees implements Employees {
      * and a concurrent insert of the same id waits for the other one to commit, then inserts nothing.
      */
     private static final String ADD = """
-            INSERT INTO employees (%s)
+            INSERT INTO <employees> (%s)
             VALUES (:employee_id, :name, :name_lower, :department, :timezone, :active, :version, :created_at, :updated_at)
             ON CONFLICT (employee_id) DO NOTHING
             """.formatted(COLUMNS);
@@ -31,7 +31,7 @@ public final class PostgresEmployees implements Employees {
      * row lock; the others wait, then re-check the version on the committed row and update nothing.
      */
     private static final String REPLACE = """
-            UPDATE employees
+            UPDATE <employees>
                SET name = :name, name_lower = :name_lower, department = :department, timezone = :timezone,
                    active = :active, version = :version, created_at = :created_at, updated_at = :updated_at
              WHERE employee_id = :employee_id AND version = :expected_version
@@ -39,7 +39,7 @@ public final class PostgresEmployees implements Employees {
     /** Ordered by employee_id, whose "C" collation is EmployeeId's order; a page starts after the last id seen. */
     private static final String LIST = """
             SELECT %s
-              FROM employees%%s
+              FROM <employees>%%s
              ORDER BY employee_id
              LIMIT :limit
             """.formatted(COLUMNS);

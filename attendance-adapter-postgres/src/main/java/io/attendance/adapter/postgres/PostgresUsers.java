@@ -14,25 +14,25 @@ import java.util.Optional;
 public final class PostgresUsers implements Users {
     private static final String FIND = """
             SELECT %s
-              FROM users
+              FROM <users>
              WHERE username = :username
             """.formatted(UserRow.COLUMNS);
     /** As PostgresEmployees adds: ON CONFLICT DO NOTHING keeps the transaction usable, and a disabled user's row conflicts too. */
     private static final String ADD = """
-            INSERT INTO users (%s)
+            INSERT INTO <users> (%s)
             VALUES (:username, :password_hash, :roles, :employee_id, :created_at, :disabled_at)
             ON CONFLICT (username) DO NOTHING
             """.formatted(UserRow.COLUMNS);
     /** By username, whose "C" collation is the order of the names' text. */
     private static final String LIST = """
             SELECT %s
-              FROM users
+              FROM <users>
              ORDER BY username
             """.formatted(UserRow.COLUMNS);
-    private static final String ANY = "SELECT EXISTS (SELECT 1 FROM users)";
+    private static final String ANY = "SELECT EXISTS (SELECT 1 FROM <users>)";
     /** Sets the column named by the format's argument of the user, if enabled, to {@code :value}. */
     private static final String UPDATE_ENABLED = """
-            UPDATE users
+            UPDATE <users>
                SET %s = :value
              WHERE username = :username AND disabled_at IS NULL
             """;

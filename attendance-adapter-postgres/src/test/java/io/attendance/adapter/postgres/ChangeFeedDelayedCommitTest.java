@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ChangeFeedDelayedCommitTest {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
     private static final Employee BOB = TestData.employee("E-2", "Bob");
@@ -44,14 +44,14 @@ class ChangeFeedDelayedCommitTest {
     /** Ids of the committed audit rows after {@code afterId}, as a reader keyed on ids sees them. */
     private static List<Long> idsAfter(long afterId) {
         return DATABASE.transactions().withHandle(handle -> handle
-                .createQuery("SELECT id FROM audit_events WHERE id > :after ORDER BY id")
+                .createQuery("SELECT id FROM <audit_events> WHERE id > :after ORDER BY id")
                 .bind("after", afterId).mapTo(Long.class).list());
     }
 
     /** Ids of the committed audit rows stamped after {@code at}, as a reader keyed on timestamps sees them. */
     private static List<Long> idsStampedAfter(Instant at) {
         return DATABASE.transactions().withHandle(handle -> handle
-                .createQuery("SELECT id FROM audit_events WHERE occurred_at > :at ORDER BY occurred_at")
+                .createQuery("SELECT id FROM <audit_events> WHERE occurred_at > :at ORDER BY occurred_at")
                 .bind("at", at).mapTo(Long.class).list());
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConcurrentWritersTest {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     /** Fewer than the pool's 10 connections: every writer holds one for the whole race. */
     private static final int WRITERS = 8;

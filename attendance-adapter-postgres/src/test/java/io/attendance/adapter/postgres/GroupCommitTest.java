@@ -44,7 +44,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class GroupCommitTest {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
     private static final Instant NOW = Instant.parse("2026-11-27T08:30:00.123456Z");
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
     private static final String ACTOR = "user:alice";
@@ -60,7 +60,7 @@ class GroupCommitTest {
         dataSource.setUrl(db.jdbcUrl());
         dataSource.setUser(db.user());
         dataSource.setPassword(db.password());
-        days = new PostgresDayChanges(dataSource, 1, registry);
+        days = new PostgresDayChanges(dataSource, DatabaseSchema.DEFAULT, 1, registry);
     }
 
     @AfterEach
@@ -133,8 +133,8 @@ class GroupCommitTest {
                   IF NEW.employee_id = 'poison' THEN RAISE EXCEPTION 'a row the database refuses'; END IF;
                   RETURN NEW;
                 END $$;
-                DROP TRIGGER IF EXISTS refuse_poison ON attendance_records;
-                CREATE TRIGGER refuse_poison BEFORE INSERT ON attendance_records
+                DROP TRIGGER IF EXISTS refuse_poison ON <attendance_records>;
+                CREATE TRIGGER refuse_poison BEFORE INSERT ON <attendance_records>
                   FOR EACH ROW EXECUTE FUNCTION refuse_poison();
                 """));
         CountDownLatch release = holdTheCommitter();
@@ -208,7 +208,7 @@ class GroupCommitTest {
             int plan = plans.incrementAndGet();
             // another instance renames the employee after this plan's read, every time
             DATABASE.transactions().withHandle(handle -> handle.execute(
-                    "UPDATE employees SET version = version + 1 WHERE employee_id = 'ada'"));
+                    "UPDATE <employees> SET version = version + 1 WHERE employee_id = 'ada'"));
             Employee current = stored.employee().orElseThrow();
             Employee renamed = current.revised(EmployeeDetails.named("Ada " + plan, ZoneOffset.UTC), NOW).orElseThrow();
             AttendanceRecord record = AttendanceRecord.first(nextDay.employeeId(), nextDay.date(),

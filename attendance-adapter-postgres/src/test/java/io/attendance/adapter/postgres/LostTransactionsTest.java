@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LostTransactionsTest {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
     private static final Employee BOB = TestData.employee("E-2", "Bob");
@@ -63,7 +63,7 @@ class LostTransactionsTest {
                 """
                 CREATE FUNCTION lost_first_writes() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                  IF nextval('lost_writes') <= %d THEN
+                  IF nextval('attendance.lost_writes') <= %d THEN
                     RAISE EXCEPTION 'injected by the test' USING ERRCODE = '%s';
                   END IF;
                   RETURN NULL;

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.attendance.adapter.postgres.TestPostgres.TestDatabase;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -72,8 +74,7 @@ class MigrationsTest {
     void aLiquibaseLockLeftTakenByAMigrationThatDiedIsReleasedAndTheNextMigrationRuns() throws Exception {
         database.migrations().update();
         database.migrations().rollback(1);
-        try (Connection dead = DriverManager.getConnection(testDatabase.jdbcUrl(), testDatabase.user(),
-                testDatabase.password()); Statement statement = dead.createStatement()) {
+        try (Connection dead = testDatabase.openConnection(); Statement statement = dead.createStatement()) {
             statement.execute("UPDATE databasechangeloglock SET locked = TRUE, lockgranted = now(),"
                     + " lockedby = 'a start-up that was killed' WHERE id = 1");
         }
@@ -321,6 +322,105 @@ class MigrationsTest {
         execute(event + "'UPDATED', 'Ada', 'UTC', true, 1, now(), now(), " + after);
     }
 
+    /**
+     * As the release before the schema was configurable recorded them, at db/changelog/db.changelog-master.yaml:
+     * a database it migrated sees nothing pending and no checksum error.
+     */
+    private static final List<String> RECORDED_BY_THE_FORMER_RELEASE = List.of(
+            "001-create-employees 9:2c9d311f943bccc8140479425f43c7cf",
+            "002-create-attendance-records 9:58cd31b9a81ac09c009510d66d25ac65",
+            "003-attendance-records-checks 9:c188e05c73127bbf8e13b865175d80bb",
+            "004-employees-v2-columns 9:fde6669ccfd728806049df04fe9cbd40",
+            "005-employees-name-lower 9:4efa66cca6f0a7eb6ca405ed512f8b5d",
+            "006-attendance-records-v2-columns 9:47c24be89e42bdc8a3bd27f5800eedd3",
+            "007-create-audit-events 9:b41256edec4998bfb751ecfa8315f2dc",
+            "008-index-attendance-records-by-date 9:b9326254c2c3408768b0895e928e516f",
+            "009-index-attendance-records-updated-at 9:fc9d0bf18dc3ba8b8fe856faea444e77",
+            "010-index-employees-department 9:771204fb9affd70eed40ae9a874f50f2",
+            "011-index-employees-name-prefix 9:d7138aa8a95415034b5b154ee9bc5f42",
+            "012-create-users 9:66cc340f4fb8feafddc9b8b4bd20253e",
+            "013-create-api-keys 9:bd8bf726a2ee47830e8a1b277eb2bac6",
+            "014-create-employee-audit-events 9:c7a5b75f33c65984be2c50b0fe25a9a8",
+            "015-audit-append-only 9:29f39e0db7027da9cdaddc83d294b444",
+            "016-audit-commit-order 9:5e5f3d7b22a2963e21470cd038335bbc");
+
+    @Test
+    void everythingGoesIntoTheSchemaCreatedWhenAbsentLiquibasesTablesToo() throws SQLException {
+        database.migrations().update();
+
+        assertThat(tables()).containsExactlyInAnyOrder("employees", "attendance_records", "audit_events", "users",
+                "api_keys", "employee_audit_events", "databasechangelog", "databasechangeloglock");
+        assertThat(strings("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
+        assertThat(strings("SELECT pronamespace::regnamespace::text FROM pg_proc WHERE proname = 'audit_append_only'"))
+                .containsExactly("attendance");
+    }
+
+    @Test
+    void theChangesetsAreRecordedUnderThePathsAndChecksumsTheFormerReleaseRecorded() throws SQLException {
+        database.migrations().update();
+
+        assertThat(strings("SELECT id || ' ' || md5sum FROM databasechangelog ORDER BY orderexecuted"))
+                .containsExactlyElementsOf(RECORDED_BY_THE_FORMER_RELEASE);
+        assertThat(strings("SELECT DISTINCT filename = 'db/changelog/changes/' || id || '.yaml' FROM databasechangelog"))
+                .containsExactly("t");
+    }
+
+    /** The former release put everything into the first schema of the search path: public, here. */
+    @Test
+    void aDatabaseMigratedBeforeTheSchemaWasConfigurableIsMovedIntoItWithItsDataAndHistory() throws SQLException {
+        AttendanceRecord record = TestData.record(TestData.employee("E-1", "Ada"), WorkDate.of(2026, 11, 27),
+                AttendanceStatus.PRESENT);
+        try (PostgresDatabase formerLayout = PostgresDatabase.connect(testDatabase.jdbcUrl(), testDatabase.user(),
+                testDatabase.password(), 2, new SimpleMeterRegistry(), DatabaseTimeouts.DEFAULTS,
+                new DatabaseSchema("public"))) {
+            formerLayout.migrations().update();
+            formerLayout.employees().add(TestData.employee("E-1", "Ada"));
+            formerLayout.attendanceRecords().add(record);
+            formerLayout.auditTrail().append(AuditEvent.created(record, "user:alice"));
+        }
+        String publicHistory = "SELECT id || ' ' || md5sum || ' ' || dateexecuted FROM public.databasechangelog ORDER BY orderexecuted";
+        List<String> history = strings(publicHistory);
+
+        database.migrations().update();
+
+        assertThat(strings("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
+        assertThat(tables()).hasSize(8);
+        assertThat(strings(publicHistory.replace("public.", "attendance."))).isEqualTo(history).hasSize(CHANGESETS.size());
+        assertThat(database.migrations().status()).contains("is up to date");
+        assertThat(database.attendanceRecords().find(record.employeeId(), record.date())).contains(record);
+        assertThat(database.auditTrail().history(record.employeeId(), record.date()))
+                .containsExactly(AuditEvent.created(record, "user:alice"));
+        assertThat(strings("SELECT pronamespace::regnamespace::text FROM pg_proc WHERE proname = 'audit_append_only'"))
+                .containsExactly("attendance");
+        assertThatThrownBy(() -> execute("DELETE FROM audit_events")).hasMessageContaining("append-only");
+    }
+
+    /** A role without the CREATE privilege on the database migrates the schema a DBA created for it. */
+    @Test
+    void aRoleThatMayNotCreateSchemasMigratesTheSchemaADbaCreatedForIt() throws SQLException {
+        String role = "migrator_" + Long.toHexString(System.nanoTime());
+        execute("CREATE ROLE " + role + " LOGIN PASSWORD 'migrator'; CREATE SCHEMA attendance AUTHORIZATION " + role);
+        try (PostgresDatabase asTheRole = PostgresDatabase.connect(testDatabase.jdbcUrl(), role, "migrator", 2,
+                new SimpleMeterRegistry())) {
+            asTheRole.migrations().update();
+
+            assertThat(asTheRole.migrations().status()).contains("is up to date");
+        } finally {
+            execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
+        }
+    }
+
+    /** A host service that embeds the adapter has its own changelog at Spring Boot's default path. */
+    @Test
+    void aHostsChangelogAtSpringBootsDefaultPathDoesNotCollideWithOursAndIsNeverRun() throws SQLException {
+        assertThat(MigrationsTest.class.getClassLoader().getResource("db/changelog/db.changelog-master.yaml")).isNotNull();
+
+        database.migrations().update();
+
+        assertThat(database.migrations().status()).contains("is up to date");
+        assertThat(count("SELECT count(*) FROM pg_tables WHERE tablename = 'host_only'")).isZero();
+    }
+
     @Test
     void rollingBackNothingIsRefused() {
         assertThatThrownBy(() -> database.migrations().rollback(0)).isInstanceOf(IllegalArgumentException.class);
@@ -363,7 +463,7 @@ class MigrationsTest {
     }
 
     private List<String> tables() throws SQLException {
-        return strings("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+        return strings("SELECT tablename FROM pg_tables WHERE schemaname = 'attendance'");
     }
 
     private List<String> appliedChangesets() throws SQLException {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The users' and API keys' contract, held by the real adapter on a migrated database emptied before each test. */
 class PostgresAccessContractTest extends AccessContract {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     @Override
     protected Ports emptyStore() {

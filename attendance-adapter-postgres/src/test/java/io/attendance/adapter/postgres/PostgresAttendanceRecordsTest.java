@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PostgresAttendanceRecordsTest {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
     private static final AttendanceStatus[] STATUSES = AttendanceStatus.values();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What the persistence contract leaves to the audit adapter: no foreign key, snapshots of the event's record only. */
 class PostgresAuditTrailTest {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);

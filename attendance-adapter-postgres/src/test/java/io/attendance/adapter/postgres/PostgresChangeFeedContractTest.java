@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The change feed's contract on a migrated database emptied before each test. */
 class PostgresChangeFeedContractTest extends ChangeFeedContract {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     @Override
     protected Stores emptyStore() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What the persistence contract leaves to the adapter: case folding beyond ASCII, and callers' mistakes. */
 class PostgresEmployeesTest {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     @Test
     void aCallersMistakesAreRefusedBeforeAnyStatementRuns() {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The persistence ports' contract, held by the real adapter on a migrated database emptied before each test. */
 class PostgresPersistenceContractTest extends PersistenceContract {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     @Override
     protected Ports emptyStore() {

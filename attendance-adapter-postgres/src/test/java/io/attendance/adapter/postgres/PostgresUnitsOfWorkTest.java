@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What the contract cannot see: how units of work map to PostgreSQL transactions. */
 class PostgresUnitsOfWorkTest {
     @RegisterExtension
-    static final MigratedDatabase DATABASE = new MigratedDatabase();
+    static final MigratedDatabase DATABASE = MigratedDatabase.ownPool();
 
     private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
     private static final Employee BOB = TestData.employee("B-2", "Bob");

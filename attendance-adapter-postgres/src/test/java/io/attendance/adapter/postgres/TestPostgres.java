@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,9 +55,16 @@ public final class TestPostgres {
             return PostgresDatabase.connect(jdbcUrl, user, password, 10, new SimpleMeterRegistry());
         }
 
-        /** A plain JDBC connection, for a test's own SQL. */
+        /**
+         * A plain JDBC connection, for a test's own SQL: its search path is the default schema, where
+         * the migrations put the tables, so that SQL names them as they are.
+         */
         public Connection openConnection() throws SQLException {
-            return DriverManager.getConnection(jdbcUrl, user, password);
+            Properties properties = new Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password);
+            properties.setProperty("currentSchema", DatabaseSchema.DEFAULT.name());
+            return DriverManager.getConnection(jdbcUrl, properties);
         }
     }
 
@@ -77,20 +86,28 @@ public final class TestPostgres {
     }
 
     /**
-     * Empties every table of the database, except Liquibase's own, the append-only audit tables
+     * Empties every table of the default schema, except Liquibase's own, the append-only audit tables
      * included: as their owner (who ran the migrations), it switches their triggers off for its own
      * transaction only. The ALTER TABLE locks each table until the commit, by which the triggers are
      * back on, so no other connection ever sees a table unguarded. A test's reset, never the service's.
      */
     public static void truncateAll(TestDatabase database) {
+        truncateAll(database, DatabaseSchema.DEFAULT);
+    }
+
+    /** As {@link #truncateAll(TestDatabase)}, the tables of {@code schema}. */
+    public static void truncateAll(TestDatabase database, DatabaseSchema schema) {
         try (Connection connection = database.openConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery("""
+            try (PreparedStatement select = connection.prepareStatement("""
                     SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
-                     WHERE schemaname = current_schema() AND tablename NOT LIKE 'databasechangelog%'
+                     WHERE schemaname = ? AND tablename NOT LIKE 'databasechangelog%'
                     """)) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
+                select.setString(1, schema.name());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
                 }
             }
             if (!tables.isEmpty()) {
