@@ -40,8 +40,8 @@ public final class EmployeeService {
     /**
      * Creates the employee or replaces their details.
      *
-     * @throws PreconditionFailed when {@code precondition} does not hold, also when a concurrent
-     *     writer wins the version the client pinned, or the create-only write finds it exists
+     * @throws io.attendance.domain.error.PreconditionFailed when {@code precondition} does not hold, also
+     *     when a concurrent writer wins the version the client pinned, or the create-only write finds it exists
      */
     public Written<Employee> put(PutEmployeeCommand command, Precondition precondition, String actor) {
         Written<Employee> written = Races.retried(() -> transactions.inTransaction(() -> {
