@@ -16,6 +16,7 @@ class ReadmeExamplesTest {
 
         assertThat(examples).extracting(ReadmeExamples.Example::reference).contains(
                 "attendance-application/src/test/java/example/Main.java",
+                "attendance-bootstrap/src/test/java/example/PostgresExample.java#on-the-hosts-database",
                 "attendance-bootstrap/src/test/java/io/attendance/bootstrap/ClientExample.java#record-a-day");
         assertThat(examples).allSatisfy(example ->
                 assertThat(example.shown()).as(example.reference()).isEqualTo(example.source()));

@@ -16,6 +16,7 @@ import io.attendance.domain.port.Persistence;
 import io.attendance.domain.port.Transactions;
 import io.attendance.domain.port.Users;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -86,6 +87,14 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         Objects.requireNonNull(registry, "registry");
         return new PostgresDatabase(dataSource, () -> { }, new Migrations(dataSource, schema), HEALTH_TIMEOUT, schema,
                 registry);
+    }
+
+    /**
+     * {@link #using(DataSource, DatabaseSchema, MeterRegistry)} with its meters in Micrometer's global
+     * registry: where the host adds no registry to it, as a library's meters should, they cost nothing.
+     */
+    public static PostgresDatabase using(DataSource dataSource, DatabaseSchema schema) {
+        return using(dataSource, schema, Metrics.globalRegistry);
     }
 
     /** A pool of at most {@code poolSize} connections, with the default {@link DatabaseTimeouts} and schema. */
