@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 /**
  * What requests from one client may cost an instance, in the heap the README advises for production:
  * this class runs alone in a JVM started with {@code -Xmx256m} (a surefire execution of its own).
- * While the load is held, {@code /health/live} must keep answering within 100 ms.
+ * While the load is held, {@code /health/live} must keep answering within 300 ms: a server busy with
+ * the load takes seconds, while a young collection on a shared two-core machine alone can take 100 ms.
  */
 class UntrustedRequestCostsTest {
     private static final int CONNECTIONS = 240;
     private static final long MIB = 1024 * 1024;
-    private static final Duration LIVE_WITHIN = Duration.ofMillis(100);
+    private static final Duration LIVE_WITHIN = Duration.ofMillis(300);
 
     @Test
     void runsInTheAdvisedHeap() {
