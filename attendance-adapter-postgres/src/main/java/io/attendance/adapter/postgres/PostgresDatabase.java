@@ -52,12 +52,12 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
     private final PostgresDayChanges dayChanges;
     private final PostgresChangeFeed changeFeed;
 
-    private PostgresDatabase(DataSource dataSource, Runnable closeOwnedPool, Migrations migrations,
-            Duration healthTimeout, DatabaseSchema schema, MeterRegistry registry) {
+    private PostgresDatabase(DataSource dataSource, boolean hostsSource, Runnable closeOwnedPool,
+            Migrations migrations, Duration healthTimeout, DatabaseSchema schema, MeterRegistry registry) {
         this.closeOwnedPool = closeOwnedPool;
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         jdbi.setTemplateEngine(new QualifiedTables(schema));
-        this.transactions = new PostgresTransactions(jdbi);
+        this.transactions = new PostgresTransactions(jdbi, hostsSource);
         this.employees = new PostgresEmployees(transactions);
         this.attendanceRecords = new PostgresAttendanceRecords(transactions);
         this.auditTrail = new PostgresAuditTrail(transactions);
@@ -65,7 +65,8 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         this.apiKeys = new PostgresApiKeys(transactions);
         this.healthProbe = new PostgresHealthProbe(dataSource, healthTimeout);
         this.migrations = migrations;
-        this.dayChanges = new PostgresDayChanges(dataSource, schema, PostgresDayChanges.COMMITTERS, registry);
+        this.dayChanges = new PostgresDayChanges(dataSource, hostsSource, schema, PostgresDayChanges.COMMITTERS,
+                registry);
         this.changeFeed = new PostgresChangeFeed(transactions);
     }
 
@@ -85,7 +86,7 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(registry, "registry");
-        return new PostgresDatabase(dataSource, () -> { }, new Migrations(dataSource, schema), HEALTH_TIMEOUT, schema,
+        return new PostgresDatabase(dataSource, true, () -> { }, new Migrations(dataSource, schema), HEALTH_TIMEOUT, schema,
                 registry);
     }
 
@@ -145,7 +146,7 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         eviction.pool = dataSource.getHikariPoolMXBean();
         Duration connectionTimeout = timeouts.connection();
         Duration healthTimeout = connectionTimeout.compareTo(HEALTH_TIMEOUT) < 0 ? connectionTimeout : HEALTH_TIMEOUT;
-        return new PostgresDatabase(dataSource, dataSource::close, new Migrations(connections, schema), healthTimeout,
+        return new PostgresDatabase(dataSource, false, dataSource::close, new Migrations(connections, schema), healthTimeout,
                 schema, registry);
     }
 

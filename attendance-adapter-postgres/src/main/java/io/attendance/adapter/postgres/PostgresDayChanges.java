@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -56,6 +57,13 @@ import org.slf4j.LoggerFactory;
  * transaction PostgreSQL aborted for losing to a concurrent one ({@link LostTransactions}). Any
  * other database error runs each call of the group in a transaction of its own, so only the call
  * that causes it fails. A call is answered only after its group has committed.
+ *
+ * <p>On a host's data source, a call on a thread whose connection comes in a transaction of the
+ * host's (autocommit off, as a transaction manager hands out the thread's transaction connection) is
+ * no group's: it is written on that connection, as a batch of one, inside a savepoint, and commits or
+ * rolls back with the host's transaction. Its failure rolls back to the savepoint and leaves the
+ * host's transaction usable; a transaction lost to a concurrent one is a
+ * {@link io.attendance.domain.error.Conflict} at once, since the host's transaction lost with it.
  */
 public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     /** Calls written in one transaction at most: big enough to amortise, small enough to keep one group's latency low. */
@@ -95,6 +103,8 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
             """.formatted(EmployeeRow.columns("e", "e_"), PostgresAttendanceRecords.RECORD_COLUMNS);
 
     private final DataSource dataSource;
+    /** Whether a connection may come in a transaction of the host's: never from the adapter's own pool. */
+    private final boolean joinsHostTransactions;
     private final DatabaseSchema schema;
     private final String readDays;
     private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
@@ -105,11 +115,13 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     private final DistributionSummary groupSizes;
     private volatile boolean closed;
 
-    PostgresDayChanges(DataSource dataSource, DatabaseSchema schema, int committers, MeterRegistry registry) {
+    PostgresDayChanges(DataSource dataSource, boolean joinsHostTransactions, DatabaseSchema schema, int committers,
+            MeterRegistry registry) {
         if (committers < 1) {
             throw new IllegalArgumentException("at least one committer is needed, was " + committers);
         }
         this.dataSource = dataSource;
+        this.joinsHostTransactions = joinsHostTransactions;
         this.schema = schema;
         this.readDays = schema.qualify(READ_DAYS);
         this.groupSizes = DistributionSummary.builder("db.write.group.size")
@@ -131,6 +143,9 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     public Change apply(AttendanceKey day, Function<Stored, Change> plan) {
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(plan, "plan");
+        if (joinsHostTransactions && inHostTransaction()) {
+            return applyAll(List.of(day), stored -> List.of(plan.apply(stored.get(0)))).get(0);
+        }
         if (closed || !places.tryAcquire()) {
             throw new Unavailable(closed ? "day changes are closed" : "too many writes are waiting", null);
         }
@@ -159,6 +174,18 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         Pending late;
         while ((late = queue.pollFirst()) != null) {
             late.fail(new Unavailable("day changes are closed", null));
+        }
+    }
+
+    /**
+     * Whether the connection the host's source hands this thread is in a transaction: one connection
+     * taken and given back, no round trip (the driver knows its autocommit).
+     */
+    private boolean inHostTransaction() {
+        try (Connection connection = dataSource.getConnection()) {
+            return !connection.getAutoCommit();
+        } catch (SQLException failure) {
+            throw DatabaseFailures.translate(new IllegalStateException(failure.getMessage(), failure));
         }
     }
 
@@ -350,7 +377,8 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     /**
      * Runs {@code work} in a transaction of its own: committed unless a change met a concurrent
      * writer or it threw; a driver's exception comes out unchecked, with its message and cause. Run
-     * once more when it met a read-only server: the pool has dropped that server's connections.
+     * once more when it met a read-only server: the pool has dropped that server's connections. On a
+     * connection in the host's transaction, in a savepoint of it instead.
      */
     private Attempt inTransaction(Work work) {
         return DatabaseFailures.onceMoreIfReadOnly(() -> inOneTransaction(work));
@@ -358,6 +386,9 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
 
     private Attempt inOneTransaction(Work work) {
         try (Connection connection = dataSource.getConnection()) {
+            if (joinsHostTransactions && !connection.getAutoCommit()) {
+                return inSavepoint(connection, work);
+            }
             connection.setAutoCommit(false);
             try {
                 Attempt attempt = work.run(connection);
@@ -375,6 +406,34 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
             }
         } catch (SQLException failure) {
             throw new IllegalStateException(failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * {@code work} in the host's transaction, inside a savepoint released unless a change met a
+     * concurrent writer or it threw: then rolled back to. A lost transaction is the host's, lost: a
+     * {@link io.attendance.domain.error.Conflict}, not run again.
+     */
+    private static Attempt inSavepoint(Connection connection, Work work) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            Attempt attempt = work.run(connection);
+            if (attempt.raced().isEmpty()) {
+                connection.releaseSavepoint(savepoint);
+            } else {
+                connection.rollback(savepoint);
+            }
+            return attempt;
+        } catch (SQLException | RuntimeException failure) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            if (LostTransactions.isLost(failure)) {
+                throw LostTransactions.tooManyConcurrentChanges();
+            }
+            throw failure;
         }
     }
 

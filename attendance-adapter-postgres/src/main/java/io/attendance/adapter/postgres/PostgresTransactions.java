@@ -13,13 +13,25 @@ import org.jdbi.v3.core.JdbiException;
  * work, bound to the thread that runs it. A nested call joins the outer unit of work, and the
  * repositories of the same {@link PostgresDatabase} run their statements on that handle, so that
  * everything commits or rolls back together.
+ *
+ * <p>On a host's data source, a connection may come already in a transaction of the host's (its
+ * autocommit off, as a transaction manager hands out the thread's transaction connection): the unit
+ * of work then joins that transaction inside a savepoint. It neither begins nor commits; it releases
+ * the savepoint when it succeeds and rolls back to it when it fails, so a failure undoes its own
+ * writes only, and the host's transaction goes on. It is not run again when it lost to a concurrent
+ * transaction: the host's transaction is what lost, and only the host can run it again.
  */
 public final class PostgresTransactions implements Transactions {
+    private static final String SAVEPOINT = "attendance_unit_of_work";
+
     private final Jdbi jdbi;
+    /** Whether a connection may come in a transaction of the host's: never from the adapter's own pool. */
+    private final boolean joinsHostTransactions;
     private final ThreadLocal<Handle> unitOfWork = new ThreadLocal<>();
 
-    PostgresTransactions(Jdbi jdbi) {
+    PostgresTransactions(Jdbi jdbi, boolean joinsHostTransactions) {
         this.jdbi = jdbi;
+        this.joinsHostTransactions = joinsHostTransactions;
     }
 
     /**
@@ -30,7 +42,8 @@ public final class PostgresTransactions implements Transactions {
      * failure) runs {@code work} again from the start, as {@link LostTransactions} says: so
      * {@code work} must do nothing but call the ports. A unit of work that met a read-only server (a
      * demoted primary) runs once more: the pool has dropped that server's connections, and the new
-     * one is opened on the primary if there is one.
+     * one is opened on the primary if there is one. Inside a transaction of the host's, it runs in a
+     * savepoint, once: a lost transaction is a {@link io.attendance.domain.error.Conflict} at once.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -47,10 +60,22 @@ public final class PostgresTransactions implements Transactions {
         });
     }
 
-    /** {@code work} in a transaction of its own; what the database throws comes out untranslated. */
+    /**
+     * {@code work} in a transaction of its own, or in a savepoint of the host's; what the database
+     * throws comes out untranslated.
+     */
     private <T> T once(Supplier<T> work) {
         Handle handle = open();
         unitOfWork.set(handle);
+        try {
+            return inHostTransaction(handle) ? inSavepoint(handle, work) : inOwnTransaction(handle, work);
+        } finally {
+            unitOfWork.remove();
+            closeQuietly(handle);
+        }
+    }
+
+    private static <T> T inOwnTransaction(Handle handle, Supplier<T> work) {
         try {
             handle.begin();
             T result = work.get();
@@ -59,9 +84,6 @@ public final class PostgresTransactions implements Transactions {
         } catch (RuntimeException | Error failure) {
             rollbackQuietly(handle, failure);
             throw failure;
-        } finally {
-            unitOfWork.remove();
-            closeQuietly(handle);
         }
     }
 
@@ -83,9 +105,38 @@ public final class PostgresTransactions implements Transactions {
         }
         return DatabaseFailures.onceMoreIfReadOnly(() -> translated(() -> LostTransactions.rerunWhileLost(() -> {
             try (Handle own = jdbi.open()) {
-                return statements.apply(own);
+                return inHostTransaction(own) ? inSavepoint(own, () -> statements.apply(own)) : statements.apply(own);
             }
         })));
+    }
+
+    /** Whether {@code handle}'s connection came in a transaction the host has open (no round trip: the driver knows). */
+    private boolean inHostTransaction(Handle handle) {
+        return joinsHostTransactions && handle.isInTransaction();
+    }
+
+    /**
+     * {@code work} in the host's transaction, inside a savepoint: released on success, rolled back to
+     * on failure, which propagates unchanged but for a lost transaction, which the host's transaction
+     * lost with it: a {@link io.attendance.domain.error.Conflict}, so that nothing runs it again here.
+     */
+    private static <T> T inSavepoint(Handle handle, Supplier<T> work) {
+        handle.savepoint(SAVEPOINT);
+        try {
+            T result = work.get();
+            handle.release(SAVEPOINT);
+            return result;
+        } catch (RuntimeException | Error failure) {
+            try {
+                handle.rollbackToSavepoint(SAVEPOINT);
+            } catch (RuntimeException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            if (LostTransactions.isLost(failure)) {
+                throw LostTransactions.tooManyConcurrentChanges();
+            }
+            throw failure;
+        }
     }
 
     private Handle open() {

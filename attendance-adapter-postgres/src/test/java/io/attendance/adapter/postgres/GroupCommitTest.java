@@ -60,7 +60,7 @@ class GroupCommitTest {
         dataSource.setUrl(db.jdbcUrl());
         dataSource.setUser(db.user());
         dataSource.setPassword(db.password());
-        days = new PostgresDayChanges(dataSource, DatabaseSchema.DEFAULT, 1, registry);
+        days = new PostgresDayChanges(dataSource, false, DatabaseSchema.DEFAULT, 1, registry);
     }
 
     @AfterEach

@@ -1,0 +1,281 @@
+package io.attendance.adapter.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.attendance.adapter.postgres.TestPostgres.TestDatabase;
+import io.attendance.domain.error.Conflict;
+import io.attendance.domain.error.PreconditionFailed;
+import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.AuditEvent;
+import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeAuditEvent;
+import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.DayChanges.Change;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adapter on a host's data source that hands out the connection of the transaction the host has
+ * open on the thread, as Spring's {@code TransactionAwareDataSourceProxy} does: the adapter's writes
+ * join the host's transaction, commit or roll back with it, and a failure of the adapter's rolls back
+ * only its own writes.
+ */
+class HostTransactionTest {
+    private static final Employee ADA = TestData.employee("E-1", "Ada");
+    private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
+
+    private static TestDatabase testDatabase;
+    private static HikariDataSource pool;
+    private static HostTransactions host;
+    private static PostgresDatabase database;
+
+    @BeforeAll
+    static void connect() throws SQLException {
+        testDatabase = TestPostgres.freshMigratedDatabase();
+        try (Connection connection = testDatabase.openConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE public.host_notes (note text PRIMARY KEY)");
+        }
+        pool = MigratedDatabase.hostPool(testDatabase, 4);
+        host = new HostTransactions(pool);
+        database = PostgresDatabase.using(host, DatabaseSchema.DEFAULT, new SimpleMeterRegistry());
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+        pool.close();
+    }
+
+    @BeforeEach
+    void empty() throws SQLException {
+        TestPostgres.truncateAll(testDatabase);
+        try (Connection connection = testDatabase.openConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE public.host_notes");
+        }
+    }
+
+    @Test
+    void theAdaptersWritesCommitWithTheHostsTransaction() throws SQLException {
+        host.inTransaction(connection -> {
+            hostWrites(connection, "before");
+            addAda();
+            recordTheDay();
+            hostWrites(connection, "after");
+            assertThat(countFromAnotherSession("attendance.attendance_records"))
+                    .as("nothing is committed before the host commits").isZero();
+            return true;
+        });
+
+        assertThat(countFromAnotherSession("public.host_notes")).isEqualTo(2);
+        assertThat(countFromAnotherSession("attendance.employees")).isEqualTo(1);
+        assertThat(countFromAnotherSession("attendance.employee_audit_events")).isEqualTo(1);
+        assertThat(countFromAnotherSession("attendance.attendance_records")).isEqualTo(1);
+        assertThat(countFromAnotherSession("attendance.audit_events")).isEqualTo(1);
+    }
+
+    @Test
+    void aHostRollbackLeavesNothingOfTheAdapters() throws SQLException {
+        host.inTransaction(connection -> {
+            hostWrites(connection, "before");
+            addAda();
+            recordTheDay();
+            return false;
+        });
+
+        for (String table : List.of("public.host_notes", "attendance.employees", "attendance.employee_audit_events",
+                "attendance.attendance_records", "attendance.audit_events")) {
+            assertThat(countFromAnotherSession(table)).as(table).isZero();
+        }
+    }
+
+    @Test
+    void aFailedUnitOfWorkUndoesOnlyItsOwnWritesAndLeavesTheHostsTransactionUsable() throws SQLException {
+        host.inTransaction(connection -> {
+            hostWrites(connection, "before");
+            assertThatThrownBy(() -> database.transactions().runInTransaction(() -> {
+                addAdaAlone();
+                throw new PreconditionFailed("the employee changed since it was read");
+            })).isExactlyInstanceOf(PreconditionFailed.class);
+            addAda();
+            assertThatThrownBy(this::addAda).as("a write the database refuses").isInstanceOf(Conflict.class);
+            hostWrites(connection, "after");
+            return true;
+        });
+
+        assertThat(countFromAnotherSession("public.host_notes")).isEqualTo(2);
+        assertThat(countFromAnotherSession("attendance.employees")).isEqualTo(1);
+        assertThat(countFromAnotherSession("attendance.employee_audit_events")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedDayChangeLeavesTheHostsTransactionUsable() throws SQLException {
+        host.inTransaction(connection -> {
+            hostWrites(connection, "before");
+            addAda();
+            assertThatThrownBy(() -> database.dayChanges().apply(new AttendanceKey(DAY, ADA.id()), stored -> {
+                throw new PreconditionFailed("the day changed since it was read");
+            })).isExactlyInstanceOf(PreconditionFailed.class);
+            recordTheDay();
+            assertThatThrownBy(this::recordTheDay).as("a second first record of the day")
+                    .isInstanceOf(IllegalArgumentException.class);
+            hostWrites(connection, "after");
+            return true;
+        });
+
+        assertThat(countFromAnotherSession("public.host_notes")).isEqualTo(2);
+        assertThat(countFromAnotherSession("attendance.attendance_records")).isEqualTo(1);
+        assertThat(countFromAnotherSession("attendance.audit_events")).isEqualTo(1);
+    }
+
+    @Test
+    void outsideAHostTransactionEveryUnitOfWorkCommitsOfItsOwn() throws SQLException {
+        addAda();
+        recordTheDay();
+
+        assertThat(countFromAnotherSession("attendance.employees")).isEqualTo(1);
+        assertThat(countFromAnotherSession("attendance.attendance_records")).isEqualTo(1);
+    }
+
+    private void addAda() {
+        database.transactions().runInTransaction(this::addAdaAlone);
+    }
+
+    private void addAdaAlone() {
+        database.employees().add(ADA);
+        database.auditTrail().append(EmployeeAuditEvent.created(ADA, "user:alice"));
+    }
+
+    private void recordTheDay() {
+        AttendanceRecord record = AttendanceRecord.first(ADA.id(), DAY, AttendanceStatus.PRESENT, TestData.NOW);
+        database.dayChanges().apply(new AttendanceKey(DAY, ADA.id()),
+                stored -> Change.ofRecord(record, AuditEvent.created(record, "user:alice")));
+    }
+
+    private static void hostWrites(Connection connection, String note) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO public.host_notes VALUES ('" + note + "')");
+        }
+    }
+
+    private static long countFromAnotherSession(String table) throws SQLException {
+        try (Connection connection = testDatabase.openConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @FunctionalInterface
+    interface HostWork {
+        /** @return whether the host commits */
+        boolean run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * A host's data source as a transaction manager has it: while the host has a transaction open on
+     * a thread, every connection it hands that thread is the transaction's (autocommit off), and
+     * closing it gives nothing back; otherwise the pool's own.
+     */
+    static final class HostTransactions implements DataSource {
+        private final DataSource pool;
+        private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+        HostTransactions(DataSource pool) {
+            this.pool = pool;
+        }
+
+        /** Runs {@code work} in a transaction of the host's, committed or rolled back as it says. */
+        void inTransaction(HostWork work) throws SQLException {
+            try (Connection connection = pool.getConnection()) {
+                connection.setAutoCommit(false);
+                bound.set(connection);
+                try {
+                    if (work.run(connection)) {
+                        connection.commit();
+                    } else {
+                        connection.rollback();
+                    }
+                } finally {
+                    bound.remove();
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = bound.get();
+            return connection == null ? pool.getConnection() : unclosable(connection);
+        }
+
+        private static Connection unclosable(Connection connection) {
+            return (Connection) Proxy.newProxyInstance(HostTransactionTest.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        try {
+                            return method.invoke(connection, arguments);
+                        } catch (InvocationTargetException failure) {
+                            throw failure.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) {
+            throw new UnsupportedOperationException("the host's source has its own credentials");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}
