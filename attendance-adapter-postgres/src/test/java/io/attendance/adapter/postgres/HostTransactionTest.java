@@ -13,6 +13,7 @@ import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAuditEvent;
+import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -144,6 +146,41 @@ class HostTransactionTest {
         assertThat(countFromAnotherSession("attendance.audit_events")).isEqualTo(1);
     }
 
+    /**
+     * A lock not got in time is a lost transaction; in the host's it is not run again (the host's
+     * transaction is what lost) but a conflict at once, and the host's transaction goes on.
+     */
+    @Test
+    void aLostUnitOfWorkIsAConflictAtOnceAndLeavesTheHostsTransactionUsable() throws SQLException {
+        addAda();
+        AtomicInteger runs = new AtomicInteger();
+        try (Connection other = testDatabase.openConnection(); Statement locking = other.createStatement()) {
+            other.setAutoCommit(false);
+            locking.executeQuery("SELECT 1 FROM attendance.employees WHERE employee_id = 'E-1' FOR UPDATE").close();
+            host.inTransaction(connection -> {
+                hostWrites(connection, "before");
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL lock_timeout = '100ms'");
+                }
+                assertThatThrownBy(() -> database.transactions().runInTransaction(() -> {
+                    runs.incrementAndGet();
+                    Employee stored = database.employees().find(ADA.id()).orElseThrow();
+                    Employee renamed = new Employee(stored.id(), stored.details(), stored.version() + 1,
+                            stored.createdAt(), TestData.NOW);
+                    database.employees().replace(renamed, stored.version());
+                })).isExactlyInstanceOf(Conflict.class);
+                assertThatThrownBy(() -> recordTheDayOf("E-1"))
+                        .as("a day change waiting for the same lock").isExactlyInstanceOf(Conflict.class);
+                hostWrites(connection, "after");
+                return true;
+            });
+            other.rollback();
+        }
+
+        assertThat(runs).hasValue(1);
+        assertThat(countFromAnotherSession("public.host_notes")).isEqualTo(2);
+    }
+
     @Test
     void outsideAHostTransactionEveryUnitOfWorkCommitsOfItsOwn() throws SQLException {
         addAda();
@@ -163,8 +200,13 @@ class HostTransactionTest {
     }
 
     private void recordTheDay() {
-        AttendanceRecord record = AttendanceRecord.first(ADA.id(), DAY, AttendanceStatus.PRESENT, TestData.NOW);
-        database.dayChanges().apply(new AttendanceKey(DAY, ADA.id()),
+        recordTheDayOf(ADA.id().value());
+    }
+
+    private void recordTheDayOf(String employeeId) {
+        AttendanceRecord record = AttendanceRecord.first(new EmployeeId(employeeId), DAY, AttendanceStatus.PRESENT,
+                TestData.NOW);
+        database.dayChanges().apply(record.key(),
                 stored -> Change.ofRecord(record, AuditEvent.created(record, "user:alice")));
     }
 
