@@ -13,7 +13,6 @@ import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAuditEvent;
-import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -169,15 +168,18 @@ class HostTransactionTest {
                             stored.createdAt(), TestData.NOW);
                     database.employees().replace(renamed, stored.version());
                 })).isExactlyInstanceOf(Conflict.class);
-                assertThatThrownBy(() -> recordTheDayOf("E-1"))
-                        .as("a day change waiting for the same lock").isExactlyInstanceOf(Conflict.class);
+                AttendanceRecord record = AttendanceRecord.first(ADA.id(), DAY, AttendanceStatus.PRESENT, TestData.NOW);
+                assertThatThrownBy(() -> database.dayChanges().apply(record.key(), stored -> {
+                    runs.incrementAndGet();
+                    return Change.ofRecord(record, AuditEvent.created(record, "user:alice"));
+                })).as("a day change waiting for the same lock").isExactlyInstanceOf(Conflict.class);
                 hostWrites(connection, "after");
                 return true;
             });
             other.rollback();
         }
 
-        assertThat(runs).hasValue(1);
+        assertThat(runs).as("the unit of work and the day change ran once each").hasValue(2);
         assertThat(countFromAnotherSession("public.host_notes")).isEqualTo(2);
     }
 
@@ -200,12 +202,7 @@ class HostTransactionTest {
     }
 
     private void recordTheDay() {
-        recordTheDayOf(ADA.id().value());
-    }
-
-    private void recordTheDayOf(String employeeId) {
-        AttendanceRecord record = AttendanceRecord.first(new EmployeeId(employeeId), DAY, AttendanceStatus.PRESENT,
-                TestData.NOW);
+        AttendanceRecord record = AttendanceRecord.first(ADA.id(), DAY, AttendanceStatus.PRESENT, TestData.NOW);
         database.dayChanges().apply(record.key(),
                 stored -> Change.ofRecord(record, AuditEvent.created(record, "user:alice")));
     }
