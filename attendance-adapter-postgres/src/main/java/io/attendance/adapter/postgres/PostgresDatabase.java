@@ -81,6 +81,20 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
      * statements), a socket timeout, and {@code targetServerType=primary} when several hosts are named.
      * The day changes' committers hold up to {@value PostgresDayChanges#COMMITTERS} connections while
      * they write.
+     *
+     * <p>A connection that comes already in a transaction of the host's (autocommit off, as a
+     * transaction manager hands out the thread's transaction connection) is joined: each unit of work,
+     * and each day change called on that thread, runs inside a savepoint of the host's transaction,
+     * released on success, so that its writes commit or roll back with the host's; a failure rolls
+     * back to the savepoint and propagates unchanged, leaving the host's transaction usable. A
+     * transaction lost there (deadlock, serialization failure) is a
+     * {@link io.attendance.domain.error.Conflict} at once: only the host can run its transaction
+     * again. To know, a day change takes a connection from the source and gives it back before it is
+     * queued or written. A read cache's invalidations are made as the unit of work ends, before the
+     * host commits; the cache catch-up ends what was cached in between at its first run once the
+     * host's transaction has ended. A read in the host's transaction after its writes may cache them
+     * uncommitted, and a host rollback leaves such an entry, which no catch-up sees: the README's
+     * "With PostgreSQL" says more.
      */
     public static PostgresDatabase using(DataSource dataSource, DatabaseSchema schema, MeterRegistry registry) {
         Objects.requireNonNull(dataSource, "dataSource");

@@ -12,7 +12,6 @@ import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -71,17 +70,7 @@ class HostDataSourceTest {
 
     /** {@code connection} for every caller, never closed by them. */
     private static DataSource alwaysThe(Connection connection) {
-        Connection unclosable = (Connection) Proxy.newProxyInstance(HostDataSourceTest.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    try {
-                        return method.invoke(connection, arguments);
-                    } catch (InvocationTargetException failure) {
-                        throw failure.getCause();
-                    }
-                });
+        Connection unclosable = UnclosableConnection.of(connection);
         return (DataSource) Proxy.newProxyInstance(HostDataSourceTest.class.getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
                     if (method.getName().equals("getConnection")) {

@@ -17,8 +17,6 @@ import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -262,21 +260,7 @@ class HostTransactionTest {
         @Override
         public Connection getConnection() throws SQLException {
             Connection connection = bound.get();
-            return connection == null ? pool.getConnection() : unclosable(connection);
-        }
-
-        private static Connection unclosable(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(HostTransactionTest.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-                        if (method.getName().equals("close")) {
-                            return null;
-                        }
-                        try {
-                            return method.invoke(connection, arguments);
-                        } catch (InvocationTargetException failure) {
-                            throw failure.getCause();
-                        }
-                    });
+            return connection == null ? pool.getConnection() : UnclosableConnection.of(connection);
         }
 
         @Override
