@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -387,7 +386,8 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
     private Attempt inOneTransaction(Work work) {
         try (Connection connection = dataSource.getConnection()) {
             if (joinsHostTransactions && !connection.getAutoCommit()) {
-                return inSavepoint(connection, work);
+                return HostTransactionSavepoints.inSavepoint(connection, () -> work.run(connection),
+                        attempt -> attempt.raced().isEmpty());
             }
             connection.setAutoCommit(false);
             try {
@@ -406,34 +406,6 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
             }
         } catch (SQLException failure) {
             throw new IllegalStateException(failure.getMessage(), failure);
-        }
-    }
-
-    /**
-     * {@code work} in the host's transaction, inside a savepoint released unless a change met a
-     * concurrent writer or it threw: then rolled back to. A lost transaction is the host's, lost: a
-     * {@link io.attendance.domain.error.Conflict}, not run again.
-     */
-    private static Attempt inSavepoint(Connection connection, Work work) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            Attempt attempt = work.run(connection);
-            if (attempt.raced().isEmpty()) {
-                connection.releaseSavepoint(savepoint);
-            } else {
-                connection.rollback(savepoint);
-            }
-            return attempt;
-        } catch (SQLException | RuntimeException failure) {
-            try {
-                connection.rollback(savepoint);
-            } catch (SQLException rollbackFailure) {
-                failure.addSuppressed(rollbackFailure);
-            }
-            if (LostTransactions.isLost(failure)) {
-                throw LostTransactions.tooManyConcurrentChanges();
-            }
-            throw failure;
         }
     }
 

@@ -1,12 +1,14 @@
 package io.attendance.adapter.postgres;
 
 import io.attendance.domain.port.Transactions;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionException;
 
 /**
  * Units of work on PostgreSQL: one JDBI {@link Handle} (one connection, one transaction) per unit of
@@ -22,8 +24,6 @@ import org.jdbi.v3.core.JdbiException;
  * transaction: the host's transaction is what lost, and only the host can run it again.
  */
 public final class PostgresTransactions implements Transactions {
-    private static final String SAVEPOINT = "attendance_unit_of_work";
-
     private final Jdbi jdbi;
     /** Whether a connection may come in a transaction of the host's: never from the adapter's own pool. */
     private final boolean joinsHostTransactions;
@@ -116,26 +116,14 @@ public final class PostgresTransactions implements Transactions {
     }
 
     /**
-     * {@code work} in the host's transaction, inside a savepoint: released on success, rolled back to
-     * on failure, which propagates unchanged but for a lost transaction, which the host's transaction
-     * lost with it: a {@link io.attendance.domain.error.Conflict}, so that nothing runs it again here.
+     * {@code work} in the host's transaction, inside a savepoint (see {@link HostTransactionSavepoints});
+     * a savepoint the driver refuses comes out as JDBI's own failures do, for the caller to translate.
      */
     private static <T> T inSavepoint(Handle handle, Supplier<T> work) {
-        handle.savepoint(SAVEPOINT);
         try {
-            T result = work.get();
-            handle.release(SAVEPOINT);
-            return result;
-        } catch (RuntimeException | Error failure) {
-            try {
-                handle.rollbackToSavepoint(SAVEPOINT);
-            } catch (RuntimeException rollbackFailure) {
-                failure.addSuppressed(rollbackFailure);
-            }
-            if (LostTransactions.isLost(failure)) {
-                throw LostTransactions.tooManyConcurrentChanges();
-            }
-            throw failure;
+            return HostTransactionSavepoints.inSavepoint(handle.getConnection(), work::get, result -> true);
+        } catch (SQLException failure) {
+            throw new TransactionException("the savepoint in the host's transaction failed", failure);
         }
     }
 

@@ -16,14 +16,13 @@ import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +52,7 @@ class HostTransactionTest {
         }
         pool = MigratedDatabase.hostPool(testDatabase, 4);
         host = new HostTransactions(pool);
-        database = PostgresDatabase.using(host, DatabaseSchema.DEFAULT, new SimpleMeterRegistry());
+        database = PostgresDatabase.using(host.source(), DatabaseSchema.DEFAULT, new SimpleMeterRegistry());
     }
 
     @AfterAll
@@ -230,7 +229,7 @@ class HostTransactionTest {
      * a thread, every connection it hands that thread is the transaction's (autocommit off), and
      * closing it gives nothing back; otherwise the pool's own.
      */
-    static final class HostTransactions implements DataSource {
+    static final class HostTransactions {
         private final DataSource pool;
         private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
@@ -257,48 +256,16 @@ class HostTransactionTest {
             }
         }
 
-        @Override
-        public Connection getConnection() throws SQLException {
-            Connection connection = bound.get();
-            return connection == null ? pool.getConnection() : UnclosableConnection.of(connection);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) {
-            throw new UnsupportedOperationException("the host's source has its own credentials");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
+        /** The host's source: the thread's transaction connection while there is one, else the pool's. */
+        DataSource source() {
+            return (DataSource) Proxy.newProxyInstance(HostTransactionTest.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                        if (!method.getName().equals("getConnection") || arguments != null) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        Connection connection = bound.get();
+                        return connection == null ? pool.getConnection() : UnclosableConnection.of(connection);
+                    });
         }
     }
 }
