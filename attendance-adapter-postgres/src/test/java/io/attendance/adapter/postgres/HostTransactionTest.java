@@ -158,15 +158,17 @@ class HostTransactionTest {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SET LOCAL lock_timeout = '100ms'");
                 }
+                Employee stored = database.employees().find(ADA.id()).orElseThrow();
+                Employee renamed = new Employee(stored.id(), stored.details(), stored.version() + 1,
+                        stored.createdAt(), TestData.NOW);
                 assertThatThrownBy(() -> database.transactions().runInTransaction(() -> {
                     runs.incrementAndGet();
-                    Employee stored = database.employees().find(ADA.id()).orElseThrow();
-                    Employee renamed = new Employee(stored.id(), stored.details(), stored.version() + 1,
-                            stored.createdAt(), TestData.NOW);
                     database.employees().replace(renamed, stored.version());
                 })).isExactlyInstanceOf(Conflict.class);
+                assertThatThrownBy(() -> database.employees().replace(renamed, stored.version()))
+                        .as("a statement outside a unit of work").isExactlyInstanceOf(Conflict.class);
                 AttendanceRecord record = AttendanceRecord.first(ADA.id(), DAY, AttendanceStatus.PRESENT, TestData.NOW);
-                assertThatThrownBy(() -> database.dayChanges().apply(record.key(), stored -> {
+                assertThatThrownBy(() -> database.dayChanges().apply(record.key(), day -> {
                     runs.incrementAndGet();
                     return Change.ofRecord(record, AuditEvent.created(record, "user:alice"));
                 })).as("a day change waiting for the same lock").isExactlyInstanceOf(Conflict.class);
