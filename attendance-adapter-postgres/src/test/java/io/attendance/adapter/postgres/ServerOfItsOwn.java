@@ -83,12 +83,23 @@ public final class ServerOfItsOwn implements AutoCloseable {
         }
     }
 
+    /**
+     * Signals the postmaster first, then the backends it has: a postmaster still running while they
+     * were listed could fork one more (the pool opens connections in the background), which would
+     * then serve calls on a "frozen" server.
+     */
     private void signal(String signal) {
-        List<String> command = new ArrayList<>(List.of("kill", signal));
         long postmaster = postmasterPid();
-        command.add(Long.toString(postmaster));
-        ProcessHandle.of(postmaster).ifPresent(process -> process.descendants()
-                .forEach(backend -> command.add(Long.toString(backend.pid()))));
+        kill(signal, List.of(postmaster));
+        ProcessHandle.of(postmaster).ifPresent(process -> kill(signal, process.descendants().map(ProcessHandle::pid).toList()));
+    }
+
+    private static void kill(String signal, List<Long> pids) {
+        if (pids.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
         try {
             Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(kill.getInputStream().readAllBytes());
