@@ -8,6 +8,7 @@ import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
 import io.attendance.adapter.redis.RedisTimeouts;
+import io.attendance.application.Attendance;
 import io.attendance.application.SessionPolicy;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
@@ -102,7 +103,7 @@ final class ConfigLoader {
                         redisTimeout("ATTENDANCE_REDIS_CACHE_TIMEOUT", RedisTimeouts.DEFAULT.cache()),
                         redisTimeout("ATTENDANCE_REDIS_TIMEOUT", RedisTimeouts.DEFAULT.access())),
                 Duration.ofSeconds(integer("ATTENDANCE_CACHE_TTL_SECONDS", 60, 1, 86_400)),
-                integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", 10_000, 0, 1_000_000),
+                integer("ATTENDANCE_CACHE_MAX_LIST_SIZE", Attendance.DEFAULT_MAX_CACHED_LIST_SIZE, 0, 1_000_000),
                 boundedDuration("ATTENDANCE_CACHE_CATCH_UP_INTERVAL", DEFAULT_CACHE_CATCH_UP_INTERVAL,
                         Duration.ofMinutes(1), "1m"),
                 path("ATTENDANCE_DATA_DIR", "./attendance-data"),
