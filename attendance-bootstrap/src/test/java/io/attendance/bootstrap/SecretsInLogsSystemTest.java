@@ -12,7 +12,11 @@ import io.attendance.domain.model.Username;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +77,57 @@ class SecretsInLogsSystemTest {
             assertThat(lines).as("log lines holding a secret").noneMatch(line -> line.contains(secret));
         }
         assertThat(console.toString(StandardCharsets.UTF_8)).as("the console").isEmpty();
+    }
+
+    /**
+     * A password change that times out on a row another session holds locked, and one that a trigger
+     * refuses with the row in its detail: JDBI and the driver put a statement's bound values (the new
+     * hash) and the server's detail into exception messages, which reach the log and a 503's reason.
+     */
+    @Test
+    void noPasswordOrHashReachesALogLineOrAnAnswerWhenTheDatabaseFails() throws SQLException {
+        Map<String, String> servers = TestServers.freshEnvironment();
+        String timedOutPassword = "clerk-timed-out-password";
+        String refusedPassword = "clerk-refused-password";
+        List<String> lines;
+        List<String> answers = new ArrayList<>();
+        try (CapturedLogs logs = new CapturedLogs(Level.DEBUG);
+             RunningService service = RunningService.start(servers);
+             Connection other = TestServers.openConnection(servers)) {
+            RunningService admin = service.withBearer(service.signIn(ADMIN, ADMIN_PASSWORD));
+            assertThat(admin.post("/api/v2/users", "{\"username\":\"clerk\",\"password\":\"" + FIRST_PASSWORD
+                    + "\",\"roles\":[\"VIEWER\"]}").statusCode()).isEqualTo(201);
+
+            other.setAutoCommit(false);
+            try (Statement lock = other.createStatement()) {
+                lock.execute("SELECT 1 FROM users WHERE username = 'clerk' FOR UPDATE");
+            }
+            HttpResponse<String> timedOut = admin.put("/api/v2/users/clerk/password",
+                    "{\"newPassword\":\"" + timedOutPassword + "\"}");
+            assertThat(timedOut.statusCode()).as("a statement timeout").isEqualTo(503);
+            answers.add(timedOut.body());
+            other.rollback();
+
+            other.setAutoCommit(true);
+            try (Statement trigger = other.createStatement()) {
+                trigger.execute("CREATE FUNCTION refuse_user_updates() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " RAISE EXCEPTION 'refused by a test trigger' USING DETAIL = 'new row: ' || NEW.password_hash;"
+                        + " END $$");
+                trigger.execute("CREATE TRIGGER refuse_user_updates BEFORE UPDATE ON users"
+                        + " FOR EACH ROW EXECUTE FUNCTION refuse_user_updates()");
+            }
+            HttpResponse<String> refused = admin.put("/api/v2/users/clerk/password",
+                    "{\"newPassword\":\"" + refusedPassword + "\"}");
+            assertThat(refused.statusCode()).as("a failure the service has no word for").isEqualTo(500);
+            answers.add(refused.body());
+            lines = logs.lines();
+        }
+
+        assertThat(lines).as("the failures are logged").anyMatch(line -> line.contains("refused by a test trigger"));
+        for (String secret : List.of("$argon2id$", timedOutPassword, refusedPassword, FIRST_PASSWORD)) {
+            assertThat(lines).as("log lines holding a secret").noneMatch(line -> line.contains(secret));
+            assertThat(answers).as("answers holding a secret").noneMatch(answer -> answer.contains(secret));
+        }
     }
 
     /** What the database keeps of each user's password. */

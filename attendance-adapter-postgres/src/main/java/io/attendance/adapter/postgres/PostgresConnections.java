@@ -46,6 +46,9 @@ final class PostgresConnections implements DataSource {
             properties.setProperty(PGProperty.PASSWORD.getName(), password);
         }
         properties.setProperty(PGProperty.APPLICATION_NAME.getName(), "attendance-api");
+        // the server's detail of an error (a failing row, a batch entry with its values inlined) can hold
+        // a password hash; exception messages reach log lines, so they say what failed, not with what
+        properties.setProperty(PGProperty.LOG_SERVER_ERROR_DETAIL.getName(), "false");
         // a silent (firewalled) host must not hold a connection attempt longer than callers wait
         properties.setProperty(PGProperty.CONNECT_TIMEOUT.getName(), String.valueOf(wholeSeconds(timeouts.connection())));
         // for the sign-in, before the connection gets its timeout in milliseconds

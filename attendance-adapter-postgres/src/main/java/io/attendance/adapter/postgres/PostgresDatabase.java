@@ -26,6 +26,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
@@ -57,6 +59,7 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         this.closeOwnedPool = closeOwnedPool;
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         jdbi.setTemplateEngine(new QualifiedTables(schema));
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(PostgresDatabase::namingTheStatementOnly);
         this.transactions = new PostgresTransactions(jdbi, hostsSource);
         this.employees = new PostgresEmployees(transactions);
         this.attendanceRecords = new PostgresAttendanceRecords(transactions);
@@ -261,5 +264,17 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
         dayChanges.close();
         healthProbe.close();
         closeOwnedPool.run();
+    }
+
+    /**
+     * A statement's failure as its message tells it: the SQL, never the bound arguments. JDBI's default
+     * adds the arguments, and the message reaches log lines and {@code Unavailable}'s reason, where a
+     * password hash being written must never appear. Every statement of the adapter binds its values,
+     * so the SQL itself holds none.
+     */
+    private static String namingTheStatementOnly(StatementException failure) {
+        StatementContext context = failure.getStatementContext();
+        return context == null || context.getRenderedSql() == null ? failure.getShortMessage()
+                : failure.getShortMessage() + " [statement: \"" + context.getRenderedSql() + "\"]";
     }
 }
