@@ -11,12 +11,12 @@ import java.util.Objects;
  * @param defaultTimezone   the zone of employees created without one (v1 never sends one)
  * @param cursors           signs page cursors; instances behind one address share its key
  * @param maxCachedListSize the v1 full listing is cached only up to this many records
- * @param sessions          how long a sign-in lasts
+ * @param signIn            how long a sign-in lasts, how soon a revocation reaches every instance, how many failures are allowed
  */
 public record UseCaseSettings(Clock clock, ZoneId defaultTimezone, CursorCodec cursors, int maxCachedListSize,
-        SessionPolicy sessions) {
+        SignInPolicy signIn) {
     public UseCaseSettings {
-        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(defaultTimezone, "defaultTimezone");
         Objects.requireNonNull(cursors, "cursors");

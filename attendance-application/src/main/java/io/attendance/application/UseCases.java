@@ -12,12 +12,14 @@ public record UseCases(Attendance attendance, UserService users, SessionService 
 
     public static UseCases assemble(Ports ports, UseCaseSettings settings) {
         Persistence store = ports.store();
+        SignInPolicy signIn = settings.signIn();
+        PasswordChecks passwords = new PasswordChecks(ports.loginAttempts(), signIn.attempts(), ports.passwordHashing());
+        RevokedSessions revoked = new RevokedSessions(store.transactions(), store.users(), settings.clock(), signIn);
         return new UseCases(
                 Attendance.assemble(store, ports.cache(), ports.cacheHealth(), settings),
-                new UserService(store.transactions(), store.users(), ports.sessions(), ports.passwordHashing(),
+                new UserService(store.transactions(), store.users(), ports.sessions(), ports.passwordHashing(), passwords,
                         settings.clock()),
-                new SessionService(store.users(), ports.sessions(), ports.loginAttempts(), ports.passwordHashing(),
-                        settings.sessions(), settings.clock()),
+                new SessionService(store.users(), ports.sessions(), passwords, revoked, signIn, settings.clock()),
                 new ApiKeyService(store.transactions(), store.apiKeys(), settings.clock()));
     }
 }

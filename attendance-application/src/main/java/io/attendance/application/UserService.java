@@ -3,6 +3,7 @@ package io.attendance.application;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.Forbidden;
 import io.attendance.domain.error.NotFound;
+import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.Password;
@@ -29,13 +30,16 @@ public final class UserService {
     private final Users users;
     private final SessionStore sessions;
     private final PasswordHashing hashing;
+    private final PasswordChecks passwords;
     private final Clock clock;
 
-    UserService(Transactions transactions, Users users, SessionStore sessions, PasswordHashing hashing, Clock clock) {
+    UserService(Transactions transactions, Users users, SessionStore sessions, PasswordHashing hashing,
+            PasswordChecks passwords, Clock clock) {
         this.transactions = transactions;
         this.users = users;
         this.sessions = sessions;
         this.hashing = hashing;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -70,44 +74,36 @@ public final class UserService {
     }
 
     /**
-     * Disables the user, then ends their sessions on every instance; their API keys stop with them.
-     * Disabling first means a sign-in racing with this either sees the user disabled or opened its
-     * session before the sessions are ended.
+     * Disables the user, which moves their credentials version on: from then on every instance refuses
+     * their sessions and the API keys they issued. Their sessions are also ended in the session store
+     * at once, when it answers; when it does not, every instance still refuses them within the
+     * revocation lag, having read the new version from the system of record.
      *
-     * @throws NotFound when no user, enabled or deleted, has that name (deleting again ends any
-     *     session a failed first call could not reach)
-     * @throws Conflict when it is the last enabled administrator
-     * @throws io.attendance.domain.error.Unavailable when the sessions could not be ended (the user
-     *     is disabled already; deleting again ends them)
+     * @throws NotFound when no user, enabled or deleted, has that name
+     * @throws Conflict when it is the last enabled administrator, decided by the store so that no
+     *     interleaving of deletions leaves none
      */
     public void delete(Username username) {
-        transactions.runInTransaction(() -> {
-            User user = users.find(username).orElseThrow(() -> new NotFound("no user " + username));
-            if (user.enabled()) {
-                refuseToRemoveLastAdministrator(user);
-                users.disable(username, clock.instant());
-            }
-        });
-        sessions.closeAllOf(username);
-    }
-
-    /** Without an administrator nobody could create users or keys any more, short of the database. */
-    private void refuseToRemoveLastAdministrator(User user) {
-        boolean anotherAdministrator = users.list().stream()
-                .anyMatch(other -> other.enabled() && !other.username().equals(user.username())
-                        && other.grant().roles().contains(Role.ADMIN));
-        if (user.grant().roles().contains(Role.ADMIN) && !anotherAdministrator) {
+        Users.Disabling outcome = transactions.inTransaction(() -> users.disable(username, clock.instant()));
+        if (outcome == Users.Disabling.LAST_ADMINISTRATOR) {
             throw new Conflict("the last administrator cannot be deleted");
         }
+        if (outcome == Users.Disabling.NO_ENABLED_USER && transactions.inTransaction(() -> users.find(username)).isEmpty()) {
+            throw new NotFound("no user " + username);
+        }
+        endSessionsIfReachable(username);
     }
 
     /**
-     * Sets a new password and ends every session of the user, so that whoever knew the old one is
-     * signed out. A user changes their own with their current password; an administrator changes
-     * anyone's without it.
+     * Sets a new password, which moves the user's credentials version on and so ends every session
+     * of theirs, as {@link #delete} does: whoever knew the old one is signed out. A user changes their
+     * own with their current password, checked within the same limits as a sign-in; an
+     * administrator changes anyone's without it.
      *
      * @throws Forbidden when the caller is neither the user nor an administrator
      * @throws ValidationFailed when the user themself gives no current password or a wrong one
+     * @throws io.attendance.domain.error.TooManyAttempts when the failed checks of the current password
+     *     (or sign-ins) for the name or from the address have used up their limit
      * @throws NotFound when no enabled user has that name
      */
     public void changePassword(ChangePasswordCommand command, Principal caller) {
@@ -121,15 +117,28 @@ public final class UserService {
         if (self && !administrator) {
             Password current = command.currentPassword()
                     .orElseThrow(() -> new ValidationFailed("currentPassword", "is required"));
-            if (!hashing.matches(current, user.passwordHash())) {
+            if (passwords.verified(user.username(), command.address(), current, () -> Optional.of(user)).isEmpty()) {
                 throw new ValidationFailed("currentPassword", "is not the current password");
             }
         }
-        boolean changed = transactions.inTransaction(
-                () -> users.changePassword(command.username(), hashing.hash(command.newPassword())));
+        boolean changed = transactions.inTransaction(() -> users.changePassword(command.username(),
+                hashing.hash(command.newPassword()), clock.instant()));
         if (!changed) {
             throw new NotFound("no user " + command.username());
         }
-        sessions.closeAllOf(command.username());
+        endSessionsIfReachable(command.username());
+    }
+
+    /**
+     * Ends the user's sessions in the session store. A store that does not answer changes nothing the
+     * caller must know: the new credentials version, committed already, has every instance refuse
+     * those sessions within the revocation lag, and their keys idle out by themselves.
+     */
+    private void endSessionsIfReachable(Username username) {
+        try {
+            sessions.closeAllOf(username);
+        } catch (Unavailable storeDown) {
+            // see above: the sessions are refused all the same
+        }
     }
 }

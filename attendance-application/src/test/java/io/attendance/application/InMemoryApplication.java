@@ -1,13 +1,17 @@
 package io.attendance.application;
 
+import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.Session;
+import io.attendance.domain.model.Username;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Persistence;
+import io.attendance.domain.port.SessionStore;
 import io.attendance.testing.ForwardingPersistence;
 import io.attendance.testing.InMemoryApiKeys;
 import io.attendance.testing.InMemoryAttendanceRecords;
@@ -32,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -44,7 +49,7 @@ final class InMemoryApplication {
     static final byte[] SECRET = "a test secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8);
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
     static final String ACTOR = "anonymous";
-    static final SessionPolicy SESSIONS = new SessionPolicy(Duration.ofHours(8), Duration.ofHours(24));
+    static final SignInPolicy SIGN_IN = SignInPolicy.DEFAULT;
 
     final InMemoryPersistence store = new InMemoryPersistence();
     final InMemoryStore db = store.transactions();
@@ -60,6 +65,8 @@ final class InMemoryApplication {
     /** "Now" for sessions and sign-in counts, which tests move; the other use cases keep {@link #CLOCK}. */
     final SettableClock clock = new SettableClock(CLOCK.instant());
     final InMemorySessionStore sessions = new InMemorySessionStore(clock::instant);
+    /** While set, every call of the session store the use cases see fails as an unreachable one does. */
+    final AtomicBoolean sessionStoreDown = new AtomicBoolean();
     final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(clock::instant);
     final SaltedDigestPasswordHashing hashing = new SaltedDigestPasswordHashing();
     final AttendanceRecords records;
@@ -119,8 +126,40 @@ final class InMemoryApplication {
                 return days;
             }
         };
-        return UseCases.assemble(new Ports(persistence, cache, () -> true, sessions, loginAttempts, hashing),
-                new UseCaseSettings(clock, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000, SESSIONS));
+        return UseCases.assemble(new Ports(persistence, cache, () -> true, sessionStore(), loginAttempts, hashing),
+                new UseCaseSettings(clock, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000, SIGN_IN));
+    }
+
+    /** {@link #sessions}, unreachable while {@link #sessionStoreDown} is set. */
+    private SessionStore sessionStore() {
+        return new SessionStore() {
+            @Override
+            public void open(String tokenDigest, Session session, Duration idle) {
+                reachable().open(tokenDigest, session, idle);
+            }
+
+            @Override
+            public Optional<Session> use(String tokenDigest, Duration idle, Instant now) {
+                return reachable().use(tokenDigest, idle, now);
+            }
+
+            @Override
+            public void close(String tokenDigest) {
+                reachable().close(tokenDigest);
+            }
+
+            @Override
+            public void closeAllOf(Username username) {
+                reachable().closeAllOf(username);
+            }
+
+            private SessionStore reachable() {
+                if (sessionStoreDown.get()) {
+                    throw Unavailable.withPublicReason("session store unavailable", new IllegalStateException("down"));
+                }
+                return sessions;
+            }
+        };
     }
 
     /** The application with two employees: Ada works in Paris for Ops, Bob in Los Angeles for Sales. */

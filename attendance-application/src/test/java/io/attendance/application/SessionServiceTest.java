@@ -78,7 +78,7 @@ class SessionServiceTest {
     }
 
     @Test
-    void theSixthFailedSignInForOneNameIsRefusedEvenWithTheRightPassword() {
+    void theSixthFailedSignInForOneNameFromOneAddressIsRefusedEvenWithTheRightPassword() {
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> signIn("wrong", HOME)).isInstanceOf(Unauthenticated.class);
         }
@@ -87,6 +87,29 @@ class SessionServiceTest {
         assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15));
         app.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
         assertThat(signIn(PASSWORD, HOME).session().username()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void wrongGuessesFromOneAddressNeverStopTheRightPasswordFromAnother() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> signIn("wrong", HOME)).isInstanceOf(Unauthenticated.class);
+        }
+        for (int i = 0; i < 30; i++) {
+            assertThatThrownBy(() -> signIn("still wrong", HOME)).isInstanceOf(TooManyAttempts.class);
+        }
+
+        assertThat(signIn(PASSWORD, "198.51.100.7").session().username()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void aGuessSpreadOverManyAddressesMeetsTheCeilingOfTheName() {
+        for (int address = 0; address < 100; address++) {
+            String from = "198.51.100." + address;
+            assertThatThrownBy(() -> signIn("wrong", from)).isInstanceOf(Unauthenticated.class);
+        }
+
+        assertThatThrownBy(() -> signIn(PASSWORD, "203.0.113.1")).isInstanceOf(TooManyAttempts.class);
+        assertThat(app.hashing.checks()).as("a refused attempt checks no password").isEqualTo(100);
     }
 
     @Test
@@ -155,5 +178,27 @@ class SessionServiceTest {
         app.useCases.users().delete(ALICE);
         assertThatThrownBy(() -> signIn(PASSWORD, HOME)).isInstanceOf(Unauthenticated.class)
                 .hasMessage(SessionService.REFUSED);
+    }
+
+    @Test
+    void aSessionWhoseUserGotNewCredentialsIsRefusedOnceTheRevocationLagHasPassedThoughTheStoreKeepsIt() {
+        String token = signIn(PASSWORD, HOME).token().reveal();
+        sessions.principalOf(token);
+
+        app.users.changePassword(ALICE, app.hashing.hash(Password.chosen("password", "changed elsewhere")),
+                app.clock.instant());
+        app.clock.advance(InMemoryApplication.SIGN_IN.revocationLag().plusMillis(1));
+
+        assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
+    void aSessionOfAUserDisabledBehindTheSessionStoresBackIsRefusedOnceTheRevocationLagHasPassed() {
+        String token = signIn(PASSWORD, HOME).token().reveal();
+        app.users.disable(ALICE, app.clock.instant());
+
+        assertThatThrownBy(() -> signIn(PASSWORD, "198.51.100.7")).isInstanceOf(Unauthenticated.class);
+        app.clock.advance(InMemoryApplication.SIGN_IN.revocationLag().plusMillis(1));
+        assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
     }
 }

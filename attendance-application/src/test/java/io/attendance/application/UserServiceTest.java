@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.Forbidden;
 import io.attendance.domain.error.NotFound;
+import io.attendance.domain.error.TooManyAttempts;
 import io.attendance.domain.error.Unauthenticated;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.Grant;
@@ -29,6 +30,7 @@ class UserServiceTest {
     private static final Username BOB = new Username("bob");
     private static final String ROOT_PASSWORD = "the first administrator";
     private static final String BOB_PASSWORD = "bob's own password";
+    private static final String HOME = "192.0.2.1";
 
     private final InMemoryApplication app = new InMemoryApplication();
     private final UserService users = app.useCases.users();
@@ -43,8 +45,18 @@ class UserServiceTest {
     }
 
     private String signIn(Username username, String password) {
-        return sessions.signIn(new SignInCommand(username, Password.offered("password", password), "192.0.2.1"))
+        return signIn(username, password, HOME);
+    }
+
+    private String signIn(Username username, String password, String address) {
+        return sessions.signIn(new SignInCommand(username, Password.offered("password", password), address))
                 .token().reveal();
+    }
+
+    /** Bob's own change of his password, from HOME. */
+    private static ChangePasswordCommand bobChanges(Optional<String> current, String chosen) {
+        return new ChangePasswordCommand(BOB, current.map(text -> Password.offered("currentPassword", text)),
+                password(chosen), HOME);
     }
 
     private Principal administrator() {
@@ -130,13 +142,11 @@ class UserServiceTest {
         String token = signIn(BOB, BOB_PASSWORD);
         Principal bob = sessions.principalOf(token);
 
-        assertThatThrownBy(() -> users.changePassword(new ChangePasswordCommand(BOB, Optional.empty(),
-                password("a brand new password")), bob)).isInstanceOf(ValidationFailed.class);
-        assertThatThrownBy(() -> users.changePassword(new ChangePasswordCommand(BOB,
-                Optional.of(Password.offered("p", "not bob's password")), password("a brand new password")), bob))
+        assertThatThrownBy(() -> users.changePassword(bobChanges(Optional.empty(), "a brand new password"), bob))
                 .isInstanceOf(ValidationFailed.class);
-        users.changePassword(new ChangePasswordCommand(BOB, Optional.of(Password.offered("p", BOB_PASSWORD)),
-                password("a brand new password")), bob);
+        assertThatThrownBy(() -> users.changePassword(bobChanges(Optional.of("not bob's password"), "a brand new password"),
+                bob)).isInstanceOf(ValidationFailed.class);
+        users.changePassword(bobChanges(Optional.of(BOB_PASSWORD), "a brand new password"), bob);
 
         assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
         assertThatThrownBy(() -> signIn(BOB, BOB_PASSWORD)).isInstanceOf(Unauthenticated.class);
@@ -147,7 +157,7 @@ class UserServiceTest {
     void anAdministratorChangesAnyonesPasswordWithoutTheirs() {
         users.createFirstAdministrator(ROOT, password(ROOT_PASSWORD));
         createBob(Role.VIEWER);
-        users.changePassword(new ChangePasswordCommand(BOB, Optional.empty(), password("set by the administrator")),
+        users.changePassword(new ChangePasswordCommand(BOB, Optional.empty(), password("set by the administrator"), HOME),
                 administrator());
         assertThat(sessions.principalOf(signIn(BOB, "set by the administrator")).name()).isEqualTo("bob");
     }
@@ -158,8 +168,60 @@ class UserServiceTest {
         createBob(Role.MANAGER);
         Principal bob = sessions.principalOf(signIn(BOB, BOB_PASSWORD));
         assertThatThrownBy(() -> users.changePassword(new ChangePasswordCommand(ROOT,
-                Optional.of(Password.offered("p", ROOT_PASSWORD)), password("taken over by bob")), bob))
+                Optional.of(Password.offered("p", ROOT_PASSWORD)), password("taken over by bob"), HOME), bob))
                 .isInstanceOf(Forbidden.class);
         assertThat(sessions.principalOf(signIn(ROOT, ROOT_PASSWORD)).name()).isEqualTo("root");
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountAgainstTheSignInLimitsOfTheirAddress() {
+        users.createFirstAdministrator(ROOT, password(ROOT_PASSWORD));
+        createBob(Role.VIEWER);
+        Principal bob = sessions.principalOf(signIn(BOB, BOB_PASSWORD));
+        for (int guess = 1; guess <= 5; guess++) {
+            assertThatThrownBy(() -> users.changePassword(bobChanges(Optional.of("a wrong guess"), "a brand new password"), bob))
+                    .isInstanceOf(ValidationFailed.class);
+        }
+
+        assertThatThrownBy(() -> users.changePassword(bobChanges(Optional.of(BOB_PASSWORD), "a brand new password"), bob))
+                .as("the right one too, from that address").isInstanceOf(TooManyAttempts.class);
+        assertThatThrownBy(() -> signIn(BOB, BOB_PASSWORD)).as("a sign-in from it").isInstanceOf(TooManyAttempts.class);
+        assertThat(sessions.principalOf(signIn(BOB, BOB_PASSWORD, "198.51.100.7")).name()).as("from another address")
+                .isEqualTo("bob");
+    }
+
+    @Test
+    void aDeletionEndsTheSessionsTheSessionStoreCouldNotReachWithinTheRevocationLag() {
+        users.createFirstAdministrator(ROOT, password(ROOT_PASSWORD));
+        createBob(Role.MANAGER);
+        String token = signIn(BOB, BOB_PASSWORD);
+        sessions.principalOf(token);
+
+        app.sessionStoreDown.set(true);
+        users.delete(BOB);
+        app.sessionStoreDown.set(false);
+
+        assertThat(app.sessions.digests()).as("the store still holds the session").hasSize(1);
+        app.clock.advance(InMemoryApplication.SIGN_IN.revocationLag().plusMillis(1));
+        assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
+        assertThat(app.sessions.digests()).as("and no longer once refused").isEmpty();
+    }
+
+    @Test
+    void aNewPasswordEndsTheSessionsTheSessionStoreCouldNotReachWithinTheRevocationLag() {
+        users.createFirstAdministrator(ROOT, password(ROOT_PASSWORD));
+        createBob(Role.MANAGER);
+        String token = signIn(BOB, BOB_PASSWORD);
+        Principal root = administrator();
+
+        app.sessionStoreDown.set(true);
+        users.changePassword(new ChangePasswordCommand(BOB, Optional.empty(), password("set by the administrator"), HOME),
+                root);
+        app.sessionStoreDown.set(false);
+
+        app.clock.advance(InMemoryApplication.SIGN_IN.revocationLag().plusMillis(1));
+        assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
+        assertThat(sessions.principalOf(signIn(BOB, "set by the administrator")).name()).as("a session opened after")
+                .isEqualTo("bob");
     }
 }

@@ -2,6 +2,7 @@ package io.attendance.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.LoadLimits;
+import io.attendance.adapter.http.TrustedProxies;
 import io.attendance.adapter.postgres.DatabaseSchema;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.redis.RedisTimeouts;
@@ -61,16 +62,19 @@ record AttendanceConfig(
 
     /**
      * Who may sign in and how: the first administrator (created at start-up when no user exists),
-     * how long a session may stay idle, whether v1 needs credentials, and an open metrics port.
+     * how long a session may stay idle, whether v1 needs credentials, an open metrics port, the proxies
+     * whose X-Forwarded-For names the client, and the ceiling of failed sign-ins per username.
      */
     record Access(Username adminUsername, Optional<Password> adminPassword, Duration sessionIdle,
-            OptionalInt metricsPort, boolean v1CredentialsRequired) {
+            OptionalInt metricsPort, boolean v1CredentialsRequired, TrustedProxies trustedProxies,
+            int signInCeilingPerUsername) {
         @Override
         public String toString() {
             return "Access[adminUsername=" + adminUsername + ", adminPassword="
                     + adminPassword.map(password -> "***").orElse("unset") + ", sessionIdle=" + sessionIdle
                     + ", metricsPort=" + (metricsPort.isPresent() ? Integer.toString(metricsPort.getAsInt()) : "none")
-                    + ", v1CredentialsRequired=" + v1CredentialsRequired + "]";
+                    + ", v1CredentialsRequired=" + v1CredentialsRequired + ", trustedProxies=" + trustedProxies
+                    + ", signInCeilingPerUsername=" + signInCeilingPerUsername + "]";
         }
     }
 

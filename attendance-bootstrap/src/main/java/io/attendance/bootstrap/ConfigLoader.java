@@ -3,13 +3,14 @@ package io.attendance.bootstrap;
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.HttpSettings;
 import io.attendance.adapter.http.LoadLimits;
+import io.attendance.adapter.http.TrustedProxies;
 import io.attendance.adapter.postgres.DatabaseSchema;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
 import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.application.Attendance;
-import io.attendance.application.SessionPolicy;
+import io.attendance.application.SignInPolicy;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.Password;
@@ -114,9 +115,12 @@ final class ConfigLoader {
                 new AttendanceConfig.Access(
                         username("ATTENDANCE_ADMIN_USERNAME", "admin"),
                         password("ATTENDANCE_ADMIN_PASSWORD"),
-                        sessionIdle("ATTENDANCE_SESSION_IDLE", SessionPolicy.DEFAULT.idle(), SessionPolicy.DEFAULT.lifetime()),
+                        sessionIdle("ATTENDANCE_SESSION_IDLE", SignInPolicy.DEFAULT.idle(), SignInPolicy.DEFAULT.lifetime()),
                         metricsPort("ATTENDANCE_METRICS_PORT", httpPort),
-                        bool("ATTENDANCE_V1_AUTH", true)),
+                        bool("ATTENDANCE_V1_AUTH", true),
+                        trustedProxies("ATTENDANCE_TRUSTED_PROXIES"),
+                        integer("ATTENDANCE_SIGN_IN_USERNAME_CEILING", SignInPolicy.DEFAULT.attempts().perUsername(), 1,
+                                100_000)),
                 new AttendanceConfig.Migration(
                         bool("ATTENDANCE_MIGRATE_ON_START", true),
                         boundedDuration("ATTENDANCE_MIGRATION_LOCK_TIMEOUT", Migrations.DEFAULT_LOCK_WAIT,
@@ -297,6 +301,16 @@ final class ConfigLoader {
                 .filter(origin -> !origin.isEmpty())
                 .map(origin -> origin(name, origin))
                 .toList()).orElse(List.of());
+    }
+
+    /** CIDR blocks, comma-separated; unset or empty: none. */
+    private TrustedProxies trustedProxies(String name) {
+        try {
+            return TrustedProxies.parse(text(name).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError(name + " must list CIDR blocks such as 10.0.0.0/8 or fd00::/8, separated by"
+                    + " commas: " + e.getMessage());
+        }
     }
 
     private static String origin(String name, String text) {

@@ -8,7 +8,7 @@ import io.attendance.adapter.http.HttpSettings;
 import io.attendance.application.Attendance;
 import io.attendance.application.CursorCodec;
 import io.attendance.application.Ports;
-import io.attendance.application.SessionPolicy;
+import io.attendance.application.SignInPolicy;
 import io.attendance.application.UseCaseSettings;
 import io.attendance.application.UseCases;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -48,9 +48,12 @@ final class ServiceModule extends AbstractModule {
     @Provides
     @Singleton
     UseCases useCases(Ports ports, CursorCodec cursors, Clock clock) {
-        SessionPolicy sessions = new SessionPolicy(config.access().sessionIdle(), SessionPolicy.DEFAULT.lifetime());
+        SignInPolicy signIn = SignInPolicy.DEFAULT
+                .withIdle(config.access().sessionIdle())
+                .withRevocationLag(config.cacheCatchUpInterval())
+                .withAttempts(SignInPolicy.DEFAULT.attempts().withPerUsername(config.access().signInCeilingPerUsername()));
         return UseCases.assemble(ports,
-                new UseCaseSettings(clock, config.defaultTimezone(), cursors, config.maxCachedListSize(), sessions));
+                new UseCaseSettings(clock, config.defaultTimezone(), cursors, config.maxCachedListSize(), signIn));
     }
 
     @Provides
@@ -61,7 +64,8 @@ final class ServiceModule extends AbstractModule {
                 .withLoadLimits(config.loadLimits())
                 .withCorsOrigins(config.corsOrigins())
                 .withBodyTimeout(config.requestBodyTimeout())
-                .withV1CredentialsRequired(config.access().v1CredentialsRequired());
+                .withV1CredentialsRequired(config.access().v1CredentialsRequired())
+                .withTrustedProxies(config.access().trustedProxies());
         if (config.access().metricsPort().isPresent()) {
             settings = settings.withMetricsPort(config.access().metricsPort().getAsInt());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import io.attendance.adapter.http.LoadLimits;
+import io.attendance.adapter.http.TrustedProxies;
 import io.attendance.adapter.postgres.DatabaseSchema;
 import io.attendance.adapter.postgres.DatabaseTimeouts;
 import io.attendance.adapter.redis.RedisTimeouts;
@@ -327,6 +328,17 @@ class ConfigLoaderTest {
         assertThat(access.sessionIdle()).isEqualTo(Duration.ofHours(8));
         assertThat(access.metricsPort()).isEmpty();
         assertThat(access.v1CredentialsRequired()).isTrue();
+        assertThat(access.trustedProxies()).as("every peer is the client").isEqualTo(TrustedProxies.NONE);
+        assertThat(access.signInCeilingPerUsername()).isEqualTo(100);
+    }
+
+    @Test
+    void trustedProxiesAreCidrBlocksAndTheSignInCeilingAWholeNumber() {
+        AttendanceConfig.Access access = ConfigLoader.load(Map.of("ATTENDANCE_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8",
+                "ATTENDANCE_SIGN_IN_USERNAME_CEILING", "250")).access();
+
+        assertThat(access.trustedProxies()).hasToString("[10.0.0.0/8, fd00::/8]");
+        assertThat(access.signInCeilingPerUsername()).isEqualTo(250);
     }
 
     @Test
@@ -454,6 +466,11 @@ class ConfigLoaderTest {
             ATTENDANCE_V1_AUTH        | yes
             ATTENDANCE_V1_AUTH        | 0
             ATTENDANCE_V1_AUTH        | off
+            ATTENDANCE_TRUSTED_PROXIES | proxy.internal
+            ATTENDANCE_TRUSTED_PROXIES | 10.0.0.0/40
+            ATTENDANCE_TRUSTED_PROXIES | 10.0.0.0/8;192.168.0.0/16
+            ATTENDANCE_SIGN_IN_USERNAME_CEILING | 0
+            ATTENDANCE_SIGN_IN_USERNAME_CEILING | many
             """)
     void aBadAccessSettingNamesItsVariable(String variable, String value) {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(variable, value)))

@@ -40,7 +40,17 @@ final class RawHttp {
 
     /** @param headers names and values, alternating */
     static Answer exchange(int port, String method, String target, List<String> headers, byte[] body) {
+        return exchangeFrom("127.0.0.1", port, method, target, headers, body);
+    }
+
+    /**
+     * As {@link #exchange}, from another local address, such as 127.0.0.2: a client the server sees
+     * at an address of its own.
+     */
+    static Answer exchangeFrom(String localAddress, int port, String method, String target, List<String> headers,
+            byte[] body) {
         try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             StringBuilder head = new StringBuilder()

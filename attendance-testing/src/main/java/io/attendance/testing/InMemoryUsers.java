@@ -7,8 +7,9 @@ import io.attendance.domain.model.Username;
 import io.attendance.domain.port.Users;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** {@link Users} over an {@link InMemoryStore}: rolled back with the unit of work it is part of. */
 public final class InMemoryUsers implements Users {
@@ -44,26 +45,38 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
-    public boolean disable(Username username, Instant at) {
-        return changeEnabled(username, user -> new User(user.username(), user.passwordHash(), user.grant(),
-                user.createdAt(), Optional.of(at)));
+    public Disabling disable(Username username, Instant at) {
+        return db.inTransaction(() -> {
+            User stored = db.users.get(username.value());
+            if (stored == null || !stored.enabled()) {
+                return Disabling.NO_ENABLED_USER;
+            }
+            boolean anotherAdministrator = db.users.values().stream()
+                    .anyMatch(other -> other.enabledAdministrator() && !other.username().equals(username));
+            if (stored.enabledAdministrator() && !anotherAdministrator) {
+                return Disabling.LAST_ADMINISTRATOR;
+            }
+            db.put(db.users, username.value(), stored.disabled(at));
+            return Disabling.DISABLED;
+        });
     }
 
     @Override
-    public boolean changePassword(Username username, PasswordHash passwordHash) {
-        return changeEnabled(username, user -> new User(user.username(), passwordHash, user.grant(),
-                user.createdAt(), user.disabledAt()));
-    }
-
-    /** Replaces the enabled user of that name with {@code change} of it; false when there is none. */
-    private boolean changeEnabled(Username username, UnaryOperator<User> change) {
+    public boolean changePassword(Username username, PasswordHash passwordHash, Instant at) {
         return db.inTransaction(() -> {
             User stored = db.users.get(username.value());
             if (stored == null || !stored.enabled()) {
                 return false;
             }
-            db.put(db.users, username.value(), change.apply(stored));
+            db.put(db.users, username.value(), stored.withPassword(passwordHash, at));
             return true;
         });
+    }
+
+    @Override
+    public Map<Username, Long> credentialsChangedSince(Instant since) {
+        return db.inTransaction(() -> db.users.values().stream()
+                .filter(user -> user.credentials().changedAt().filter(changed -> !changed.isBefore(since)).isPresent())
+                .collect(Collectors.toMap(User::username, user -> user.credentials().number())));
     }
 }

@@ -58,7 +58,7 @@ public final class HttpApi implements AutoCloseable {
         // the probes and the scrape tell an operator what an overload looks like, so they are never held back
         LoadShedding shedding = new LoadShedding(settings.loadLimits(), registry,
                 OperationsEndpoints.LIVE, OperationsEndpoints.READY, OperationsEndpoints.METRICS);
-        V2AccessEndpoints access = new V2AccessEndpoints(json, bodies, useCases);
+        V2AccessEndpoints access = new V2AccessEndpoints(json, bodies, useCases, settings.trustedProxies());
         AccessControl accessControl = new AccessControl(useCases.sessions(), useCases.apiKeys());
         RequestMetrics metrics = new RequestMetrics(registry);
         ApiDocs docs = ApiDocs.load();

@@ -29,10 +29,13 @@ import java.util.OptionalInt;
  * @param loadLimits how many requests run at once and how many wait, how long, before the rest are
  *     answered 503 (bootstrap: {@code ATTENDANCE_MAX_CONCURRENT_REQUESTS}, {@code ATTENDANCE_MAX_QUEUED_REQUESTS},
  *     {@code ATTENDANCE_MAX_QUEUE_WAIT})
+ * @param trustedProxies the peers whose {@code X-Forwarded-For} names the client address that failed
+ *     sign-ins are counted by; none, the default, takes every peer for the client
+ *     (bootstrap: {@code ATTENDANCE_TRUSTED_PROXIES})
  */
 public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone,
         Duration bodyTimeout, long bodyBudgetBytes, List<String> corsOrigins, boolean v1CredentialsRequired,
-        OptionalInt metricsPort, LoadLimits loadLimits) {
+        OptionalInt metricsPort, LoadLimits loadLimits, TrustedProxies trustedProxies) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
@@ -67,15 +70,18 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
             }
         });
         Objects.requireNonNull(loadLimits, "loadLimits");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
     /**
      * With the default body timeout (10 s) and body budget (a quarter of the heap), without CORS,
-     * credentials required on v1 too, metrics on the API port only, the default load limits.
+     * credentials required on v1 too, metrics on the API port only, the default load limits, no
+     * trusted proxy.
      */
     public HttpSettings(int port, long maxRequestBytes, Duration stopTimeout, ZoneId defaultTimezone) {
         this(port, maxRequestBytes, stopTimeout, defaultTimezone, DEFAULT_BODY_TIMEOUT,
-                defaultBodyBudget(maxRequestBytes), List.of(), true, OptionalInt.empty(), LoadLimits.DEFAULT);
+                defaultBodyBudget(maxRequestBytes), List.of(), true, OptionalInt.empty(), LoadLimits.DEFAULT,
+                TrustedProxies.NONE);
     }
 
     /** With the default time zone (UTC), body timeout and body budget. */
@@ -105,42 +111,48 @@ public record HttpSettings(int port, long maxRequestBytes, Duration stopTimeout,
     /** These settings with another default time zone for new employees. */
     public HttpSettings withDefaultTimezone(ZoneId zone) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, zone, bodyTimeout, bodyBudgetBytes, corsOrigins,
-                v1CredentialsRequired, metricsPort, loadLimits);
+                v1CredentialsRequired, metricsPort, loadLimits, trustedProxies);
     }
 
     /** These settings with another deadline for reading a request body. */
     public HttpSettings withBodyTimeout(Duration timeout) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, timeout, bodyBudgetBytes, corsOrigins,
-                v1CredentialsRequired, metricsPort, loadLimits);
+                v1CredentialsRequired, metricsPort, loadLimits, trustedProxies);
     }
 
     /** These settings with another budget for the bodies read at once. */
     public HttpSettings withBodyBudget(long bytes) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bytes, corsOrigins,
-                v1CredentialsRequired, metricsPort, loadLimits);
+                v1CredentialsRequired, metricsPort, loadLimits, trustedProxies);
     }
 
     /** These settings with browsers' calls allowed from exactly these origins. */
     public HttpSettings withCorsOrigins(List<String> origins) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes, origins,
-                v1CredentialsRequired, metricsPort, loadLimits);
+                v1CredentialsRequired, metricsPort, loadLimits, trustedProxies);
     }
 
     /** These settings with the v1 routes open to callers without credentials, or not. */
     public HttpSettings withV1CredentialsRequired(boolean required) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
-                corsOrigins, required, metricsPort, loadLimits);
+                corsOrigins, required, metricsPort, loadLimits, trustedProxies);
     }
 
     /** These settings with {@code /metrics} also served, open, on this port (0: any free one). */
     public HttpSettings withMetricsPort(int metrics) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
-                corsOrigins, v1CredentialsRequired, OptionalInt.of(metrics), loadLimits);
+                corsOrigins, v1CredentialsRequired, OptionalInt.of(metrics), loadLimits, trustedProxies);
     }
 
     /** These settings with other limits to the requests served and queued at once. */
     public HttpSettings withLoadLimits(LoadLimits limits) {
         return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
-                corsOrigins, v1CredentialsRequired, metricsPort, limits);
+                corsOrigins, v1CredentialsRequired, metricsPort, limits, trustedProxies);
+    }
+
+    /** These settings with {@code X-Forwarded-For} believed from these proxies. */
+    public HttpSettings withTrustedProxies(TrustedProxies proxies) {
+        return new HttpSettings(port, maxRequestBytes, stopTimeout, defaultTimezone, bodyTimeout, bodyBudgetBytes,
+                corsOrigins, v1CredentialsRequired, metricsPort, loadLimits, proxies);
     }
 }

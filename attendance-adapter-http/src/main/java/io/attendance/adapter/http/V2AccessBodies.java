@@ -63,7 +63,7 @@ final class V2AccessBodies {
     }
 
     /** {@code {"currentPassword"?, "newPassword"}} for the user of the path. */
-    static ChangePasswordCommand password(ObjectMapper json, byte[] body, String username) {
+    static ChangePasswordCommand password(ObjectMapper json, byte[] body, String username, String address) {
         JsonNode root = JsonInput.object(json, body, "a JSON object with newPassword, and currentPassword when it is your own");
         FieldErrors errors = new FieldErrors();
         JsonInput fields = new JsonInput(errors);
@@ -76,7 +76,7 @@ final class V2AccessBodies {
                 : Optional.ofNullable(errors.check(() -> Password.offered("currentPassword", current)));
         Password validChosen = errors.check(() -> Password.chosen("newPassword", chosen));
         errors.throwIfAny();
-        return new ChangePasswordCommand(validUsername, validCurrent, validChosen);
+        return new ChangePasswordCommand(validUsername, validCurrent, validChosen, address);
     }
 
     /** {@code {"name","roles":[...],"employeeId"?}}. */

@@ -40,14 +40,16 @@ final class V2AccessEndpoints {
     private final SessionService sessions;
     private final UserService users;
     private final ApiKeyService apiKeys;
+    private final TrustedProxies proxies;
 
-    V2AccessEndpoints(ObjectMapper json, RequestBodies bodies, UseCases useCases) {
+    V2AccessEndpoints(ObjectMapper json, RequestBodies bodies, UseCases useCases, TrustedProxies proxies) {
         this.json = json;
         this.bodies = bodies;
         this.responses = new V2Responses(json);
         this.sessions = useCases.sessions();
         this.users = useCases.users();
         this.apiKeys = useCases.apiKeys();
+        this.proxies = proxies;
     }
 
     /** The answer to a sign-in: the token, once, its absolute end, and who it signs in. */
@@ -63,7 +65,8 @@ final class V2AccessEndpoints {
 
     void login(Context ctx) throws IOException {
         V2AccessBodies.Credentials credentials = V2AccessBodies.signIn(json, bodies.json(ctx));
-        SignedIn signedIn = sessions.signIn(new SignInCommand(credentials.username(), credentials.password(), ctx.ip()));
+        SignedIn signedIn = sessions.signIn(new SignInCommand(credentials.username(), credentials.password(),
+                proxies.clientOf(ctx)));
         responses.ok(ctx, new SessionView(signedIn.token().reveal(), signedIn.session().expiresAt(),
                 V2CallerView.of(signedIn.session().principal())));
     }
@@ -97,7 +100,7 @@ final class V2AccessEndpoints {
     }
 
     void changePassword(Context ctx) throws IOException {
-        users.changePassword(V2AccessBodies.password(json, bodies.json(ctx), ctx.pathParam(USERNAME)),
+        users.changePassword(V2AccessBodies.password(json, bodies.json(ctx), ctx.pathParam(USERNAME), proxies.clientOf(ctx)),
                 AccessControl.caller(ctx));
         responses.noContent(ctx);
     }

@@ -6,7 +6,7 @@ import io.attendance.application.CursorCodec;
 import io.attendance.application.IssueApiKeyCommand;
 import io.attendance.application.IssuedApiKey;
 import io.attendance.application.Ports;
-import io.attendance.application.SessionPolicy;
+import io.attendance.application.SignInPolicy;
 import io.attendance.application.UseCaseSettings;
 import io.attendance.application.UseCases;
 import io.attendance.domain.error.Unavailable;
@@ -113,7 +113,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
                 new Ports(persistence, new InMemoryReadCache(), cacheUp::get, whileUp(sessions),
                         whileUp(new InMemoryLoginAttempts(clock::instant)), new SaltedDigestPasswordHashing()),
                 new UseCaseSettings(clock, settings.defaultTimezone(), new CursorCodec(CURSOR_SECRET), 1_000,
-                        SessionPolicy.DEFAULT));
+                        SignInPolicy.DEFAULT));
         useCases.users().createFirstAdministrator(ADMIN, Password.chosen("password", ADMIN_PASSWORD));
         administrator = Principal.of(ADMIN, new Grant(Set.of(Role.ADMIN), Optional.empty()));
         IssuedApiKey adminKey = issueKey(Role.ADMIN);

@@ -8,6 +8,7 @@ import io.attendance.domain.port.Users;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link Users} in the {@code users} table. */
@@ -20,7 +21,8 @@ public final class PostgresUsers implements Users {
     /** As PostgresEmployees adds: ON CONFLICT DO NOTHING keeps the transaction usable, and a disabled user's row conflicts too. */
     private static final String ADD = """
             INSERT INTO <users> (%s)
-            VALUES (:username, :password_hash, :roles, :employee_id, :created_at, :disabled_at)
+            VALUES (:username, :password_hash, :roles, :employee_id, :created_at, :disabled_at, :credentials_version,
+                    :credentials_changed_at)
             ON CONFLICT (username) DO NOTHING
             """.formatted(UserRow.COLUMNS);
     /** By username, whose "C" collation is the order of the names' text. */
@@ -30,11 +32,37 @@ public final class PostgresUsers implements Users {
              ORDER BY username
             """.formatted(UserRow.COLUMNS);
     private static final String ANY = "SELECT EXISTS (SELECT 1 FROM <users>)";
-    /** Sets the column named by the format's argument of the user, if enabled, to {@code :value}. */
-    private static final String UPDATE_ENABLED = """
+    /**
+     * Every enabled administrator, locked in name order: a disabling waits here for any other one in
+     * progress to end, and then counts the administrators it left (rows a concurrent disabling changed
+     * are checked again against the WHERE before they are returned).
+     */
+    private static final String LOCK_ADMINISTRATORS = """
+            SELECT username
+              FROM <users>
+             WHERE disabled_at IS NULL AND 'ADMIN' = ANY (roles)
+             ORDER BY username
+               FOR UPDATE
+            """;
+    private static final String DISABLE = """
             UPDATE <users>
-               SET %s = :value
+               SET disabled_at = :at,
+                   credentials_version = credentials_version + 1,
+                   credentials_changed_at = :at
              WHERE username = :username AND disabled_at IS NULL
+            """;
+    private static final String CHANGE_PASSWORD = """
+            UPDATE <users>
+               SET password_hash = :password_hash,
+                   credentials_version = credentials_version + 1,
+                   credentials_changed_at = :at
+             WHERE username = :username AND disabled_at IS NULL
+            """;
+    /** Served by users_credentials_changed_at_idx. */
+    private static final String CREDENTIALS_CHANGED_SINCE = """
+            SELECT username, credentials_version
+              FROM <users>
+             WHERE credentials_changed_at >= :since
             """;
 
     private final PostgresTransactions transactions;
@@ -73,21 +101,36 @@ public final class PostgresUsers implements Users {
         return transactions.withHandle(handle -> handle.createQuery(ANY).mapTo(Boolean.class).one());
     }
 
+    /** In a transaction of its own unless in a unit of work already: the lock must last until the change commits. */
     @Override
-    public boolean disable(Username username, Instant at) {
-        return updateEnabled(username, "disabled_at", at.atOffset(ZoneOffset.UTC));
+    public Disabling disable(Username username, Instant at) {
+        return transactions.inTransaction(() -> transactions.withHandle(handle -> {
+            List<String> administrators = handle.createQuery(LOCK_ADMINISTRATORS).mapTo(String.class).list();
+            if (administrators.equals(List.of(username.value()))) {
+                return Disabling.LAST_ADMINISTRATOR;
+            }
+            int disabled = handle.createUpdate(DISABLE)
+                    .bind("username", username.value())
+                    .bind("at", at.atOffset(ZoneOffset.UTC))
+                    .execute();
+            return disabled == 1 ? Disabling.DISABLED : Disabling.NO_ENABLED_USER;
+        }));
     }
 
     @Override
-    public boolean changePassword(Username username, PasswordHash passwordHash) {
-        return updateEnabled(username, "password_hash", passwordHash.encoded());
-    }
-
-    /** Sets {@code column} (a constant of this class's, never input) of the enabled user; false when there is none. */
-    private boolean updateEnabled(Username username, String column, Object value) {
-        return transactions.withHandle(handle -> handle.createUpdate(UPDATE_ENABLED.formatted(column))
+    public boolean changePassword(Username username, PasswordHash passwordHash, Instant at) {
+        return transactions.withHandle(handle -> handle.createUpdate(CHANGE_PASSWORD)
                 .bind("username", username.value())
-                .bind("value", value)
+                .bind("password_hash", passwordHash.encoded())
+                .bind("at", at.atOffset(ZoneOffset.UTC))
                 .execute()) == 1;
+    }
+
+    @Override
+    public Map<Username, Long> credentialsChangedSince(Instant since) {
+        return transactions.withHandle(handle -> handle.createQuery(CREDENTIALS_CHANGED_SINCE)
+                .bind("since", since.atOffset(ZoneOffset.UTC))
+                .map((rs, ctx) -> Map.entry(new Username(rs.getString("username")), rs.getLong("credentials_version")))
+                .collectToMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -20,6 +20,7 @@ final class AccessKeys {
     private static final String USER_SESSIONS_PREFIX = "att:{access}:user-sessions:";
     private static final String USER_ATTEMPTS_PREFIX = "att:{access}:login:user:";
     private static final String ADDRESS_ATTEMPTS_PREFIX = "att:{access}:login:addr:";
+    private static final String USERNAME_FROM_ADDRESS_ATTEMPTS_PREFIX = "att:{access}:login:user-addr:";
     /** Longest address text kept readable in its key: an IPv6 address with an IPv4 tail is 45. */
     private static final int MAX_READABLE_ADDRESS = 45;
     /** Marks a digested address; never part of an IP address's text, so the two forms never meet. */
@@ -56,6 +57,14 @@ final class AccessKeys {
     }
 
     /**
+     * {@code att:{access}:login:user-addr:<username>/<address>}, the address written as in
+     * {@link #addressAttempts}: a username has no slash, so the two parts never run together.
+     */
+    static String usernameFromAddressAttempts(Username username, String address) {
+        return USERNAME_FROM_ADDRESS_ATTEMPTS_PREFIX + username.value() + '/' + addressPart(address);
+    }
+
+    /**
      * {@code att:{access}:login:addr:<address>}. An IP address's text (hex digits, dots and colons, at most 45
      * characters, taken in lower case) stays readable with each colon written as a dash
      * ({@code 2001:db8::1} is {@code 2001-db8--1}); any other text is {@code sha256=} and the
@@ -63,11 +72,15 @@ final class AccessKeys {
      * stays short.
      */
     static String addressAttempts(String address) {
+        return ADDRESS_ATTEMPTS_PREFIX + addressPart(address);
+    }
+
+    private static String addressPart(String address) {
         if (address == null) {
             throw new IllegalArgumentException("an address is required");
         }
         String lower = address.toLowerCase(Locale.ROOT);
-        return ADDRESS_ATTEMPTS_PREFIX + (isIpText(lower) ? lower.replace(':', '-') : DIGESTED + digest(address));
+        return isIpText(lower) ? lower.replace(':', '-') : DIGESTED + digest(address);
     }
 
     private static boolean isIpText(String text) {

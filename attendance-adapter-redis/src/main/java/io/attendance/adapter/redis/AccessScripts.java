@@ -73,35 +73,50 @@ final class AccessScripts {
             """);
 
     /**
-     * KEYS[1] the username's count, KEYS[2] the address's; ARGV[1] the window in ms. Counts one more
-     * for each; a count that is new (or has somehow lost its expiry) starts its window now. Answers
-     * {name count, name window left in ms, address count, address window left in ms}.
+     * KEYS[1..3] the counts of the username from the address, of the address and of the username;
+     * ARGV[1] the window in ms, ARGV[2..4] the limit of each count in the same order. When a count has
+     * reached its limit nothing is counted and the answer is the longest time left to the window of
+     * such a count, in ms; otherwise each count takes one more (a count that is new, or has somehow
+     * lost its expiry, starts its window now) and the answer is 0.
      */
-    static final LuaScript ATTEMPT = new LuaScript("""
-            local function count(key)
-              local n = redis.call('INCR', key)
-              if n == 1 or redis.call('PTTL', key) < 0 then
-                redis.call('PEXPIRE', key, ARGV[1])
+    static final LuaScript ADMIT = new LuaScript("""
+            local wait = 0
+            for i = 1, 3 do
+              if tonumber(redis.call('GET', KEYS[i]) or '0') >= tonumber(ARGV[i + 1]) then
+                local left = redis.call('PTTL', KEYS[i])
+                if left < 0 then
+                  redis.call('PEXPIRE', KEYS[i], ARGV[1])
+                  left = tonumber(ARGV[1])
+                end
+                if left > wait then
+                  wait = left
+                end
               end
-              return n, redis.call('PTTL', key)
             end
-            local names, name_left = count(KEYS[1])
-            local addresses, address_left = count(KEYS[2])
-            return {names, name_left, addresses, address_left}
+            if wait > 0 then
+              return wait
+            end
+            for i = 1, 3 do
+              if redis.call('INCR', KEYS[i]) == 1 or redis.call('PTTL', KEYS[i]) < 0 then
+                redis.call('PEXPIRE', KEYS[i], ARGV[1])
+              end
+            end
+            return 0
             """);
 
     /**
-     * KEYS[1] the username's count, KEYS[2] the address's. Deletes the first and takes one off the
-     * second, never below zero and never creating it (a DECR on a missing key would leave a count
-     * with no expiry).
+     * KEYS[1..3] the counts of the username from the address, of the address and of the username.
+     * Deletes the first and takes one off each of the others, never below zero and never creating one
+     * (a DECR on a missing key would leave a count with no expiry).
      */
     static final LuaScript SUCCEEDED = new LuaScript("""
             redis.call('DEL', KEYS[1])
-            local n = tonumber(redis.call('GET', KEYS[2]) or '0')
-            if n > 0 then
-              redis.call('DECR', KEYS[2])
+            for i = 2, 3 do
+              if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then
+                redis.call('DECR', KEYS[i])
+              end
             end
-            return n
+            return 1
             """);
 
     private AccessScripts() {

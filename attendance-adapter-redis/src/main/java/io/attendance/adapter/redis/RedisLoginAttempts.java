@@ -5,13 +5,14 @@ import io.attendance.domain.port.LoginAttempts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@link LoginAttempts} as Redis counters shared by every instance: {@code att:{access}:login:user:<username>}
- * and {@code att:{access}:login:addr:<address>} ({@link AccessKeys} keeps an address safe in a key). A
- * counter's ttl is its window, set by its first attempt. Each call is one script
+ * {@link LoginAttempts} as Redis counters shared by every instance: one per username from one
+ * address, one per address and one per username ({@link AccessKeys} keeps an address safe in a key).
+ * A counter's ttl is its window, set by its first attempt. Each call is one script
  * ({@link AccessScripts}); every fault is thrown as {@link io.attendance.domain.error.Unavailable}.
  */
 public final class RedisLoginAttempts implements LoginAttempts {
@@ -23,26 +24,25 @@ public final class RedisLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public Tally attempt(Username username, String address, Duration window) {
-        Objects.requireNonNull(window, "window");
-        if (window.toMillis() < 1) {
-            throw new IllegalArgumentException("a window must be at least 1 ms, was " + window);
-        }
-        List<String> keys = List.of(AccessKeys.userAttempts(username), AccessKeys.addressAttempts(address));
-        List<?> reply = (List<?>) RedisFaults.orUnavailable("session store", () ->
-                AccessScripts.ATTEMPT.run(redis.get(), keys, List.of(Long.toString(window.toMillis()))));
-        return new Tally(Math.toIntExact((Long) reply.get(0)), left(reply.get(1)),
-                Math.toIntExact((Long) reply.get(2)), left(reply.get(3)));
+    public Optional<Duration> admit(Username username, String address, Limits limits) {
+        Objects.requireNonNull(limits, "limits");
+        List<String> args = List.of(Long.toString(limits.window().toMillis()),
+                Integer.toString(limits.perUsernameAndAddress()), Integer.toString(limits.perAddress()),
+                Integer.toString(limits.perUsername()));
+        long wait = (Long) RedisFaults.orUnavailable("session store", () ->
+                AccessScripts.ADMIT.run(redis.get(), counts(username, address), args));
+        return wait == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(wait));
     }
 
     @Override
     public void succeeded(Username username, String address) {
-        List<String> keys = List.of(AccessKeys.userAttempts(username), AccessKeys.addressAttempts(address));
-        RedisFaults.orUnavailable("session store", () -> AccessScripts.SUCCEEDED.run(redis.get(), keys, List.of()));
+        RedisFaults.orUnavailable("session store",
+                () -> AccessScripts.SUCCEEDED.run(redis.get(), counts(username, address), List.of()));
     }
 
-    /** A PTTL: at least zero (a count that expired between the INCR and the PTTL has no window left). */
-    private static Duration left(Object pttl) {
-        return Duration.ofMillis(Math.max(0, (Long) pttl));
+    /** The keys of the three counts, in the order the scripts take them. */
+    private static List<String> counts(Username username, String address) {
+        return List.of(AccessKeys.usernameFromAddressAttempts(username, address), AccessKeys.addressAttempts(address),
+                AccessKeys.userAttempts(username));
     }
 }

@@ -29,7 +29,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * The {@link SessionStore} in Redis, shared by every instance. A session is the hash
  * {@code att:{access}:session:<token digest>} with the fields {@code username}, {@code roles} (names, comma
  * separated), {@code employeeId} (absent when none), {@code createdAt} and {@code expiresAt}
- * (ISO-8601, to the nanosecond) and {@code expiresAtMillis} (the absolute end for the scripts); its
+ * (ISO-8601, to the nanosecond), {@code expiresAtMillis} (the absolute end for the scripts) and
+ * {@code credentialsVersion} (the number of the user's credentials it was opened under); its
  * ttl is the idle time, never past the absolute end, and each use re-arms it. The digests of a
  * user's sessions are kept in the sorted set {@code att:{access}:user-sessions:<username>}, so that all of
  * them can be ended at once. Each operation is one script ({@link AccessScripts}; ending all of a
@@ -156,6 +157,7 @@ public final class RedisSessionStore implements SessionStore {
         fields.put("createdAt", session.createdAt().toString());
         fields.put("expiresAt", session.expiresAt().toString());
         fields.put("expiresAtMillis", Long.toString(session.expiresAt().toEpochMilli()));
+        fields.put("credentialsVersion", Long.toString(session.credentialsVersion()));
         return fields;
     }
 
@@ -166,7 +168,8 @@ public final class RedisSessionStore implements SessionStore {
                 .collect(Collectors.toSet());
         Grant grant = new Grant(roles, Optional.ofNullable(fields.get("employeeId")).map(EmployeeId::new));
         return new Session(new Username(required(fields, "username")), grant,
-                IsoText.instant(required(fields, "createdAt")), IsoText.instant(required(fields, "expiresAt")));
+                IsoText.instant(required(fields, "createdAt")), IsoText.instant(required(fields, "expiresAt")),
+                Long.parseLong(required(fields, "credentialsVersion")));
     }
 
     private static String required(Map<String, String> fields, String field) {

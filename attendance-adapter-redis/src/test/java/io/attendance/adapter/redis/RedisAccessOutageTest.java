@@ -34,7 +34,7 @@ class RedisAccessOutageTest {
 
     private static Session session() {
         Instant now = Instant.now();
-        return new Session(ALICE, new Grant(Set.of(Role.ADMIN), Optional.empty()), now, now.plus(Duration.ofHours(8)));
+        return new Session(ALICE, new Grant(Set.of(Role.ADMIN), Optional.empty()), now, now.plus(Duration.ofHours(8)), 0);
     }
 
     private static RedisStore connect(String url) {
@@ -55,7 +55,7 @@ class RedisAccessOutageTest {
         try (RedisStore store = connect(server.url())) {
             String digest = SecretToken.generate().digest();
             store.sessionStore().open(digest, session(), IDLE);
-            store.loginAttempts().attempt(ALICE, "192.0.2.1", IDLE);
+            store.loginAttempts().admit(ALICE, "192.0.2.1", LoginAttempts.Limits.DEFAULT);
 
             server.close();
             everyCallIsUnavailable(store.sessionStore(), store.loginAttempts());
@@ -80,7 +80,7 @@ class RedisAccessOutageTest {
         unavailable(() -> sessions.use(digest, IDLE, Instant.now()), "session store unavailable");
         unavailable(() -> sessions.close(digest), "session store unavailable");
         unavailable(() -> sessions.closeAllOf(ALICE), "session store unavailable");
-        unavailable(() -> attempts.attempt(ALICE, "192.0.2.1", IDLE), "session store unavailable");
+        unavailable(() -> attempts.admit(ALICE, "192.0.2.1", LoginAttempts.Limits.DEFAULT), "session store unavailable");
         unavailable(() -> attempts.succeeded(ALICE, "192.0.2.1"), "session store unavailable");
     }
 

@@ -124,8 +124,8 @@ class RedisClusterTest {
         Instant now = Instant.now();
         Username alice = new Username("alice");
         cluster.sessionStore().open(digest, new Session(alice, new Grant(Set.of(Role.ADMIN), Optional.empty()), now,
-                now.plus(Duration.ofHours(1))), Duration.ofMinutes(5));
-        cluster.loginAttempts().attempt(alice, "192.0.2.1", Duration.ofMinutes(5));
+                now.plus(Duration.ofHours(1)), 0), Duration.ofMinutes(5));
+        cluster.loginAttempts().admit(alice, "192.0.2.1", LoginAttempts.Limits.DEFAULT);
 
         List<Integer> keysPerNode = nodes.stream().map(node -> {
             try (Jedis connection = node.connect()) {

@@ -52,7 +52,7 @@ class RedisSentinelTest {
             String digest = SecretToken.generate().digest();
             Instant now = Instant.now();
             store.sessionStore().open(digest, new Session(new Username("alice"),
-                    new Grant(Set.of(Role.ADMIN), Optional.empty()), now, now.plus(Duration.ofHours(1))), IDLE);
+                    new Grant(Set.of(Role.ADMIN), Optional.empty()), now, now.plus(Duration.ofHours(1)), 0), IDLE);
             try (Jedis connection = master.connect()) {
                 assertThat(connection.waitReplicas(1, 5_000)).as("replicas that have the session").isEqualTo(1);
             }

@@ -53,14 +53,14 @@ class RedisSessionStoreTest {
 
     private static Session session(Username username, Duration lifetime) {
         Instant now = Instant.now();
-        return new Session(username, EMPLOYEE, now, now.plus(lifetime));
+        return new Session(username, EMPLOYEE, now, now.plus(lifetime), 0);
     }
 
     @Test
     void aSessionIsAHashUnderItsDigestListedInItsUsersSetAndNothingElseIsWritten() {
         SecretToken token = SecretToken.generate();
         Session session = new Session(ALICE, EMPLOYEE, Instant.parse("2026-11-29T08:30:00.123456789Z"),
-                Instant.now().plus(DAY));
+                Instant.now().plus(DAY), 3);
 
         first.sessionStore().open(token.digest(), session, IDLE);
 
@@ -71,7 +71,8 @@ class RedisSessionStoreTest {
                 "employeeId", "E-1",
                 "createdAt", "2026-11-29T08:30:00.123456789Z",
                 "expiresAt", session.expiresAt().toString(),
-                "expiresAtMillis", Long.toString(session.expiresAt().toEpochMilli())));
+                "expiresAtMillis", Long.toString(session.expiresAt().toEpochMilli()),
+                "credentialsVersion", "3"));
         assertThat(redis.zrange("att:{access}:user-sessions:alice", 0, -1)).containsExactly(token.digest());
         assertThat(redis.keys("*" + token.reveal() + "*")).isEmpty();
         assertThat(redis.pttl("att:{access}:session:" + token.digest())).isBetween(IDLE.toMillis() - 5_000, IDLE.toMillis());
@@ -162,7 +163,7 @@ class RedisSessionStoreTest {
         String digest = SecretToken.generate().digest();
         Instant past = Instant.now().minusSeconds(60);
 
-        first.sessionStore().open(digest, new Session(ALICE, EMPLOYEE, past.minusSeconds(60), past), IDLE);
+        first.sessionStore().open(digest, new Session(ALICE, EMPLOYEE, past.minusSeconds(60), past, 0), IDLE);
 
         assertThat(redis.keys("*")).isEmpty();
     }

@@ -5,6 +5,7 @@ import io.attendance.domain.model.User;
 import io.attendance.domain.model.Username;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The people who sign in. Users are never removed, only disabled, so a name is never reused. */
@@ -26,9 +27,33 @@ public interface Users {
     /** Whether any user exists, enabled or disabled. */
     boolean any();
 
-    /** @return false when no enabled user has that name */
-    boolean disable(Username username, Instant at);
+    /**
+     * Disables the enabled user {@code at}, moving their credentials version on, unless they are the
+     * last enabled administrator: without one nobody could manage access any more. The store decides
+     * that under its own locks, so of concurrent disablings of the last two administrators exactly
+     * one succeeds, whatever the interleaving.
+     */
+    Disabling disable(Username username, Instant at);
 
-    /** @return false when no enabled user has that name */
-    boolean changePassword(Username username, PasswordHash passwordHash);
+    /**
+     * Gives the enabled user a new password {@code at}, moving their credentials version on.
+     *
+     * @return false when no enabled user has that name
+     */
+    boolean changePassword(Username username, PasswordHash passwordHash, Instant at);
+
+    /**
+     * The credentials version number of every user whose credentials changed at or after
+     * {@code since}: what ends the sessions opened under an older number.
+     */
+    Map<Username, Long> credentialsChangedSince(Instant since);
+
+    /** What {@link #disable} did. */
+    enum Disabling {
+        DISABLED,
+        /** No enabled user has that name: unknown, or disabled already. */
+        NO_ENABLED_USER,
+        /** Nothing: the user is the only enabled administrator. */
+        LAST_ADMINISTRATOR
+    }
 }

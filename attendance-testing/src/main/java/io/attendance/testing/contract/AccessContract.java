@@ -11,6 +11,7 @@ import io.attendance.domain.error.NotFound;
 import io.attendance.testing.AllAtOnce;
 import io.attendance.domain.model.ApiKey;
 import io.attendance.domain.model.ApiKeyId;
+import io.attendance.domain.model.CredentialsVersion;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.PasswordHash;
@@ -20,6 +21,7 @@ import io.attendance.domain.model.User;
 import io.attendance.domain.model.Username;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +43,7 @@ public abstract class AccessContract {
     /** Every role, and so an employee. */
     private static final Grant EVERYTHING = new Grant(Set.of(Role.values()), Optional.of(new EmployeeId("E-1")));
     private static final Grant DEVICE = new Grant(Set.of(Role.DEVICE), Optional.empty());
+    private static final Grant VIEWER = new Grant(Set.of(Role.VIEWER), Optional.empty());
     /** Fewer than the real adapter's pool of 10 connections: each racer holds one. */
     private static final int WRITERS = 8;
 
@@ -75,8 +78,8 @@ public abstract class AccessContract {
     }
 
     private User storedDisabled(String name) {
-        User user = stored(user(name, ADMIN));
-        users.disable(user.username(), LATER);
+        User user = stored(user(name, VIEWER));
+        assertThat(users.disable(user.username(), LATER)).isEqualTo(Users.Disabling.DISABLED);
         return users.find(user.username()).orElseThrow();
     }
 
@@ -113,8 +116,8 @@ public abstract class AccessContract {
     }
 
     @Test
-    void aDisabledUserIsStillFoundWithTheInstantItWasDisabled() {
-        User alice = stored(user("alice", ADMIN));
+    void aDisabledUserIsStillFoundWithTheInstantItWasDisabledAndNewCredentials() {
+        User alice = stored(user("alice", VIEWER));
 
         users.disable(alice.username(), LATER);
 
@@ -122,6 +125,7 @@ public abstract class AccessContract {
             assertThat(found.disabledAt()).contains(LATER);
             assertThat(found.enabled()).isFalse();
             assertThat(found.passwordHash()).isEqualTo(HASH);
+            assertThat(found.credentials()).isEqualTo(new CredentialsVersion(1, Optional.of(LATER)));
         });
     }
 
@@ -165,33 +169,67 @@ public abstract class AccessContract {
 
     @Test
     void disablingIsRefusedForAnUnknownOrAlreadyDisabledUser() {
-        User alice = stored(user("alice", ADMIN));
+        User alice = stored(user("alice", VIEWER));
 
-        assertThat(users.disable(alice.username(), LATER)).isTrue();
-        assertThat(users.disable(alice.username(), LATEST)).isFalse();
+        assertThat(users.disable(alice.username(), LATER)).isEqualTo(Users.Disabling.DISABLED);
+        assertThat(users.disable(alice.username(), LATEST)).isEqualTo(Users.Disabling.NO_ENABLED_USER);
         assertThat(users.find(alice.username()).orElseThrow().disabledAt()).as("the first disabling stands").contains(LATER);
-        assertThat(users.disable(new Username("nobody"), LATER)).isFalse();
+        assertThat(users.find(alice.username()).orElseThrow().credentials().number()).isEqualTo(1);
+        assertThat(users.disable(new Username("nobody"), LATER)).isEqualTo(Users.Disabling.NO_ENABLED_USER);
         assertThat(users.find(new Username("nobody"))).isEmpty();
     }
 
     @Test
-    void theEnabledUsersPasswordChangesAndNothingElse() {
+    void theLastEnabledAdministratorIsNeverDisabled() {
+        User alice = stored(user("alice", ADMIN));
+        User bob = stored(user("bob", EVERYTHING));
+        stored(user("carol", VIEWER));
+        storedDisabled("dave");
+
+        assertThat(users.disable(alice.username(), LATER)).isEqualTo(Users.Disabling.DISABLED);
+        assertThat(users.disable(bob.username(), LATER)).isEqualTo(Users.Disabling.LAST_ADMINISTRATOR);
+
+        assertThat(users.find(bob.username())).as("left as it was").contains(bob);
+        assertThat(users.disable(new Username("carol"), LATER)).isEqualTo(Users.Disabling.DISABLED);
+    }
+
+    @Test
+    void theEnabledUsersPasswordChangesWithTheirCredentialsAndNothingElse() {
         User alice = stored(user("alice", EVERYTHING));
 
-        assertThat(users.changePassword(alice.username(), OTHER_HASH)).isTrue();
+        assertThat(users.changePassword(alice.username(), OTHER_HASH, LATER)).isTrue();
+        assertThat(users.changePassword(alice.username(), HASH, LATEST)).isTrue();
 
-        assertThat(users.find(alice.username()))
-                .contains(new User(alice.username(), OTHER_HASH, EVERYTHING, NOW, Optional.empty()));
+        assertThat(users.find(alice.username())).contains(new User(alice.username(), HASH, EVERYTHING, NOW,
+                Optional.empty(), new CredentialsVersion(2, Optional.of(LATEST))));
     }
 
     @Test
     void aDisabledOrUnknownUsersPasswordCannotChange() {
         User disabled = storedDisabled("alice");
 
-        assertThat(users.changePassword(disabled.username(), OTHER_HASH)).isFalse();
+        assertThat(users.changePassword(disabled.username(), OTHER_HASH, LATEST)).isFalse();
         assertThat(users.find(disabled.username())).contains(disabled);
-        assertThat(users.changePassword(new Username("nobody"), OTHER_HASH)).isFalse();
+        assertThat(users.changePassword(new Username("nobody"), OTHER_HASH, LATEST)).isFalse();
         assertThat(users.find(new Username("nobody"))).isEmpty();
+    }
+
+    @Test
+    void theCredentialsChangedSinceAnInstantAreThoseOfUsersDisabledOrGivenAPasswordSinceThen() {
+        stored(user("alice", VIEWER));
+        stored(user("bob", VIEWER));
+        stored(user("carol", VIEWER));
+        stored(user("dave", VIEWER));
+        users.changePassword(new Username("alice"), OTHER_HASH, LATER);
+        users.changePassword(new Username("alice"), HASH, LATEST);
+        users.disable(new Username("bob"), LATER);
+        users.changePassword(new Username("carol"), OTHER_HASH, NOW);
+
+        assertThat(users.credentialsChangedSince(LATER))
+                .isEqualTo(Map.of(new Username("alice"), 2L, new Username("bob"), 1L));
+        assertThat(users.credentialsChangedSince(LATEST)).as("from that very instant on")
+                .isEqualTo(Map.of(new Username("alice"), 2L));
+        assertThat(users.credentialsChangedSince(LATEST.plusNanos(1000))).isEmpty();
     }
 
     // ---------------------------------------------------------------- API keys
@@ -228,7 +266,7 @@ public abstract class AccessContract {
 
     @Test
     void aKeyIsNoLongerInForceOnceItsCreatorIsDisabled() {
-        User alice = stored(user("alice", ADMIN));
+        User alice = stored(user("alice", VIEWER));
         User bob = stored(user("bob", ADMIN));
         String alicesKey = storedKey(key("00000000000000a1", "Alice's clock", DEVICE, alice, NOW));
         ApiKey bobs = key("00000000000000b2", "Bob's clock", DEVICE, bob, NOW);
@@ -275,6 +313,7 @@ public abstract class AccessContract {
 
     @Test
     void ofConcurrentRevocationsAndDisablingsExactlyOneSucceeds() throws Exception {
+        stored(user("root", ADMIN));
         User alice = stored(user("alice", ADMIN));
         ApiKey clock = key("00000000000000a1", "Time clock", DEVICE, alice, NOW);
         storedKey(clock);
@@ -285,10 +324,24 @@ public abstract class AccessContract {
                 i -> () -> transactions.inTransaction(() -> users.disable(alice.username(), LATER.plusSeconds(i))));
 
         assertThat(revocations).containsOnly(true, false).filteredOn(Boolean.TRUE::equals).hasSize(1);
-        assertThat(disablings).containsOnly(true, false).filteredOn(Boolean.TRUE::equals).hasSize(1);
+        assertThat(disablings).containsOnly(Users.Disabling.DISABLED, Users.Disabling.NO_ENABLED_USER)
+                .filteredOn(Users.Disabling.DISABLED::equals).hasSize(1);
         assertThat(apiKeys.list().get(0).revokedAt()).contains(LATER.plusSeconds(revocations.indexOf(true)));
-        assertThat(users.find(alice.username()).orElseThrow().disabledAt())
-                .contains(LATER.plusSeconds(disablings.indexOf(true)));
+        User disabled = users.find(alice.username()).orElseThrow();
+        assertThat(disabled.disabledAt()).contains(LATER.plusSeconds(disablings.indexOf(Users.Disabling.DISABLED)));
+        assertThat(disabled.credentials().number()).as("moved on once").isEqualTo(1);
+    }
+
+    @Test
+    void ofAdministratorsDisablingEachOtherAtOnceExactlyOneIsDisabled() throws Exception {
+        List<Username> administrators = List.of(new Username("alice"), new Username("bob"));
+        administrators.forEach(name -> stored(User.enabled(name, HASH, ADMIN, NOW)));
+
+        List<Object> outcomes = AllAtOnce.outcomes(administrators.size(),
+                i -> () -> transactions.inTransaction(() -> users.disable(administrators.get(i), LATER)));
+
+        assertThat(outcomes).containsExactlyInAnyOrder(Users.Disabling.DISABLED, Users.Disabling.LAST_ADMINISTRATOR);
+        assertThat(users.list()).filteredOn(User::enabledAdministrator).hasSize(1);
     }
 
     // ---------------------------------------------------------------- units of work
@@ -303,7 +356,7 @@ public abstract class AccessContract {
 
         assertThatThrownBy(() -> transactions.runInTransaction(() -> {
             users.add(user("bob", ADMIN));
-            users.changePassword(alice.username(), OTHER_HASH);
+            users.changePassword(alice.username(), OTHER_HASH, LATER);
             users.disable(alice.username(), LATER);
             apiKeys.add(later, laterDigest);
             apiKeys.revoke(clock.id(), LATER);

@@ -2,10 +2,13 @@ package io.attendance.testing.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.domain.port.LoginAttempts;
 import io.attendance.domain.model.Username;
-import io.attendance.domain.port.LoginAttempts.Tally;
+import io.attendance.domain.port.LoginAttempts;
+import io.attendance.domain.port.LoginAttempts.Limits;
+import io.attendance.testing.AllAtOnce;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.Test;
 public abstract class LoginAttemptsContract {
     protected static final Duration WINDOW = Duration.ofMillis(400);
     private static final Duration LONG = Duration.ofMinutes(15);
+    /** Small limits, each its own number, so that a test can tell which one refused. */
+    private static final Limits LIMITS = new Limits(3, 5, 7, LONG);
     private static final Username ALICE = new Username("alice");
     private static final Username BOB = new Username("bob");
     private static final String HOME = "192.0.2.1";
@@ -35,76 +40,116 @@ public abstract class LoginAttemptsContract {
     }
 
     @Test
-    void theFirstAttemptCountsOneForEachAndStartsTheirWindows() {
-        Tally tally = attempts.attempt(ALICE, HOME, LONG);
+    void attemptsAreAdmittedUntilTheNameFromOneAddressHasUsedItsLimit() {
+        admitted(ALICE, HOME, 3);
 
-        assertThat(tally.ofUsername()).isEqualTo(1);
-        assertThat(tally.fromAddress()).isEqualTo(1);
-        assertThat(tally.usernameWindowLeft()).isPositive().isLessThanOrEqualTo(LONG);
-        assertThat(tally.addressWindowLeft()).isPositive().isLessThanOrEqualTo(LONG);
+        Optional<Duration> refused = attempts.admit(ALICE, HOME, LIMITS);
+
+        assertThat(refused).as("the wait until the window ends").hasValueSatisfying(
+                wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(LONG));
     }
 
     @Test
-    void namesAndAddressesAreCountedApart() {
-        attempts.attempt(ALICE, HOME, LONG);
-        attempts.attempt(ALICE, OFFICE, LONG);
-        attempts.attempt(BOB, OFFICE, LONG);
+    void wrongGuessesFromOneAddressNeverStopTheNameFromAnother() {
+        admitted(ALICE, HOME, 3);
+        assertThat(attempts.admit(ALICE, HOME, LIMITS)).isPresent();
 
-        Tally tally = attempts.attempt(ALICE, OFFICE, LONG);
-
-        assertThat(tally.ofUsername()).isEqualTo(3);
-        assertThat(tally.fromAddress()).isEqualTo(3);
-        assertThat(attempts.attempt(BOB, HOME, LONG)).extracting(Tally::ofUsername, Tally::fromAddress)
-                .containsExactly(2, 2);
+        assertThat(attempts.admit(ALICE, OFFICE, LIMITS)).isEmpty();
     }
 
     @Test
-    void laterAttemptsDoNotMoveTheWindowOn() {
-        attempts.attempt(ALICE, HOME, WINDOW);
+    void oneAddressTryingManyNamesIsRefusedAtItsLimitForEveryName() {
+        for (int name = 0; name < 5; name++) {
+            admitted(new Username("user" + name), HOME, 1);
+        }
+
+        assertThat(attempts.admit(new Username("another"), HOME, LIMITS)).isPresent();
+        assertThat(attempts.admit(new Username("another"), OFFICE, LIMITS)).as("from another address").isEmpty();
+    }
+
+    @Test
+    void manyAddressesGuessingOneNameMeetItsCeiling() {
+        for (int address = 1; address <= 7; address++) {
+            admitted(ALICE, "198.51.100." + address, 1);
+        }
+
+        assertThat(attempts.admit(ALICE, "198.51.100.8", LIMITS)).isPresent();
+        assertThat(attempts.admit(BOB, "198.51.100.8", LIMITS)).as("another name").isEmpty();
+    }
+
+    @Test
+    void aRefusedAttemptCountsTowardNothing() {
+        admitted(ALICE, HOME, 3);
+        for (int refused = 0; refused < 10; refused++) {
+            assertThat(attempts.admit(ALICE, HOME, LIMITS)).isPresent();
+        }
+
+        // the address has counted 3, not 13: two more names fit its limit of 5
+        admitted(BOB, HOME, 2);
+        assertThat(attempts.admit(new Username("carol"), HOME, LIMITS)).isPresent();
+        // the name has counted 3, not 13: four more attempts fit its ceiling of 7
+        admitted(ALICE, OFFICE, 3);
+        admitted(ALICE, "198.51.100.1", 1);
+        assertThat(attempts.admit(ALICE, "198.51.100.2", LIMITS)).isPresent();
+    }
+
+    @Test
+    void theWaitIsWhatIsLeftOfTheWindowOfTheCountThatRefused() {
+        Limits shortWindow = new Limits(1, 5, 7, WINDOW);
+        assertThat(attempts.admit(ALICE, HOME, shortWindow)).isEmpty();
         pass(WINDOW.dividedBy(2));
 
-        Tally tally = attempts.attempt(ALICE, HOME, WINDOW);
-
-        assertThat(tally.ofUsername()).isEqualTo(2);
-        assertThat(tally.usernameWindowLeft()).isLessThanOrEqualTo(WINDOW.dividedBy(2));
-        assertThat(tally.addressWindowLeft()).isLessThanOrEqualTo(WINDOW.dividedBy(2));
+        assertThat(attempts.admit(ALICE, HOME, shortWindow)).hasValueSatisfying(
+                wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(WINDOW.dividedBy(2)));
     }
 
     @Test
     void countsAreForgottenWhenTheWindowEnds() {
-        attempts.attempt(ALICE, HOME, WINDOW);
-        attempts.attempt(ALICE, HOME, WINDOW);
+        Limits shortWindow = new Limits(1, 5, 7, WINDOW);
+        assertThat(attempts.admit(ALICE, HOME, shortWindow)).isEmpty();
+        assertThat(attempts.admit(ALICE, HOME, shortWindow)).isPresent();
 
         pass(WINDOW.multipliedBy(2));
 
-        Tally tally = attempts.attempt(ALICE, HOME, WINDOW);
-        assertThat(tally.ofUsername()).isEqualTo(1);
-        assertThat(tally.fromAddress()).isEqualTo(1);
-        assertThat(tally.usernameWindowLeft()).isGreaterThan(WINDOW.dividedBy(2));
+        assertThat(attempts.admit(ALICE, HOME, shortWindow)).isEmpty();
     }
 
     @Test
-    void successStartsTheNameAfreshAndTakesOneOffTheAddress() {
-        attempts.attempt(ALICE, HOME, LONG);
-        attempts.attempt(ALICE, HOME, LONG);
-        attempts.attempt(BOB, HOME, LONG);
+    void successStartsTheNameAfreshFromThatAddressAndGivesItsAttemptBack() {
+        admitted(ALICE, HOME, 3);
 
         attempts.succeeded(ALICE, HOME);
 
-        Tally tally = attempts.attempt(ALICE, HOME, LONG);
-        assertThat(tally.ofUsername()).isEqualTo(1);
-        assertThat(tally.fromAddress()).isEqualTo(3);
-        assertThat(attempts.attempt(BOB, OFFICE, LONG).ofUsername()).as("another name keeps its count").isEqualTo(2);
+        // the name from HOME starts afresh; HOME and the name hold 2 each, the success given back
+        admitted(ALICE, HOME, 3);
+        assertThat(attempts.admit(BOB, HOME, LIMITS)).as("HOME at its limit of 5").isPresent();
+        admitted(ALICE, OFFICE, 2);
+        assertThat(attempts.admit(ALICE, "198.51.100.1", LIMITS)).as("the name at its ceiling of 7").isPresent();
     }
 
     @Test
-    void successNeverTakesAnAddressBelowZero() {
-        attempts.attempt(ALICE, HOME, LONG);
+    void successNeverTakesACountBelowZeroNorMakesOne() {
         attempts.succeeded(ALICE, HOME);
         attempts.succeeded(ALICE, HOME);
-        attempts.succeeded(BOB, OFFICE);
 
-        assertThat(attempts.attempt(ALICE, HOME, LONG).fromAddress()).isEqualTo(1);
-        assertThat(attempts.attempt(BOB, OFFICE, LONG).fromAddress()).isEqualTo(1);
+        for (int name = 0; name < 5; name++) {
+            admitted(new Username("user" + name), HOME, 1);
+        }
+        assertThat(attempts.admit(new Username("another"), HOME, LIMITS)).as("HOME at its limit of 5").isPresent();
+    }
+
+    @Test
+    void ofConcurrentAttemptsExactlyTheLimitIsAdmitted() throws Exception {
+        List<Object> outcomes = AllAtOnce.outcomes(12, i -> () -> attempts.admit(ALICE, HOME, LIMITS));
+
+        assertThat(outcomes).filteredOn(Optional.empty()::equals).hasSize(3);
+    }
+
+    /** Admits {@code times} attempts of the name from the address, each of which must be admitted. */
+    private void admitted(Username username, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThat(attempts.admit(username, address, LIMITS)).as("attempt %d of %s from %s", i + 1, username, address)
+                    .isEmpty();
+        }
     }
 }

@@ -45,7 +45,7 @@ public abstract class SessionStoreContract {
 
     private Session sessionOf(Username username, Grant grant, Duration lifetime) {
         Instant createdAt = now();
-        return new Session(username, grant, createdAt, createdAt.plus(lifetime));
+        return new Session(username, grant, createdAt, createdAt.plus(lifetime), 0);
     }
 
     private Session sessionOf(Username username) {
@@ -62,9 +62,9 @@ public abstract class SessionStoreContract {
         String withoutEmployee = digest();
         Instant createdAt = Instant.parse("2026-11-29T08:30:00.123456789Z");
         Session employee = new Session(ALICE, new Grant(Set.of(Role.EMPLOYEE, Role.DEVICE),
-                Optional.of(new EmployeeId("E-1"))), createdAt, now().plus(LONG).plusNanos(1));
+                Optional.of(new EmployeeId("E-1"))), createdAt, now().plus(LONG).plusNanos(1), 0);
         Session admin = new Session(BOB, new Grant(Set.of(Role.ADMIN), Optional.empty()), createdAt,
-                now().plus(LONG));
+                now().plus(LONG), 7);
 
         store.open(withEmployee, employee, LONG);
         store.open(withoutEmployee, admin, LONG);
