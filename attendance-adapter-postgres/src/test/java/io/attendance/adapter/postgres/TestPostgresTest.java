@@ -32,7 +32,7 @@ class TestPostgresTest {
             assertThat(database.migrations().status()).contains("is up to date");
         }
         try (PostgresDatabase database = empty.connect()) {
-            assertThat(database.migrations().status()).contains("16 changesets have not been applied");
+            assertThat(database.migrations().status()).containsPattern("\\d+ changesets have not been applied").doesNotContain("is up to date");
         }
     }
 
