@@ -55,27 +55,30 @@ public final class Attendance {
     private final CacheCatchUp cacheCatchUp;
 
     private Attendance(Persistence store, ReadCache cache, HealthProbe cacheHealth, Clock clock, ZoneId defaultZone,
-            CursorCodec cursors, int maxCachedListSize) {
+            CursorCodec cursors, int maxCachedListSize, PrefetchedLookups prefetched) {
         RecordUpserts upserts = new RecordUpserts(clock);
         EmployeeWrites employeeWrites = new EmployeeWrites(store.employees(), store.auditTrail(), clock);
-        ReadThrough reads = new ReadThrough(cache, ReadThrough.FOLLOWER_WAIT);
+        ReadThrough reads = new ReadThrough(cache, prefetched, ReadThrough.FOLLOWER_WAIT);
         recordAttendance = new RecordAttendance(store.dayChanges(), cache, clock, defaultZone);
-        lookUpAttendance = new LookUpAttendance(store.attendanceRecords(), cache, reads, maxCachedListSize);
+        lookUpAttendance = new LookUpAttendance(store.attendanceRecords(), reads, maxCachedListSize);
         employees = new EmployeeService(store.transactions(), store.employees(), employeeWrites, store.auditTrail(),
                 cache, reads, cursors);
         attendanceRecords = new AttendanceRecordService(store.transactions(), store.dayChanges(), store.employees(),
                 store.attendanceRecords(), store.auditTrail(), upserts, cache, reads, cursors, clock);
         importBatch = new ImportBatch(store.dayChanges(), upserts, cache, clock);
         syncAttendance = new SyncAttendance(store.changeFeed(), cursors);
-        checkHealth = new CheckHealth(store.healthProbe(), cacheHealth);
+        checkHealth = new CheckHealth(store.healthProbe(), cacheHealth, clock);
         cacheCatchUp = new CacheCatchUp(store.changeFeed(), cache);
     }
 
-    /** The one wiring of the attendance use cases: the builder's, and {@link UseCases#assemble}'s. */
+    /**
+     * The one wiring of the attendance use cases: the builder's, and {@link UseCases#assemble}'s, whose
+     * sign-ins make the lookups ahead that these use cases take.
+     */
     static Attendance assemble(Persistence store, ReadCache cache, HealthProbe cacheHealth,
-            UseCaseSettings settings) {
+            UseCaseSettings settings, PrefetchedLookups prefetched) {
         return new Attendance(store, cache, cacheHealth, settings.clock(), settings.defaultTimezone(),
-                settings.cursors(), settings.maxCachedListSize());
+                settings.cursors(), settings.maxCachedListSize(), prefetched);
     }
 
     /** Starts an {@code Attendance}; only {@link Builder#persistence} must be given. */
@@ -236,7 +239,7 @@ public final class Attendance {
             }
             CursorCodec cursors = cursorSecret == null ? CursorCodec.withRandomSecret() : new CursorCodec(cursorSecret);
             return new Attendance(persistence, readCache, readCacheHealth, clock, defaultZone, cursors,
-                    maxCachedListSize);
+                    maxCachedListSize, new PrefetchedLookups());
         }
     }
 }

@@ -9,7 +9,6 @@ import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
-import io.attendance.domain.port.ReadCache;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +29,6 @@ public final class LookUpAttendance {
     static final int LISTING_CHUNK = 2_000;
 
     private final AttendanceRecords records;
-    private final ReadCache cache;
     private final ReadThrough reads;
     private final int maxCachedListSize;
     private final int chunk;
@@ -39,17 +37,16 @@ public final class LookUpAttendance {
      * @param maxCachedListSize the full list is cached only up to this many records; a longer one is
      *     read from the database every time, so memory stays bounded whatever the table size
      */
-    LookUpAttendance(AttendanceRecords records, ReadCache cache, ReadThrough reads, int maxCachedListSize) {
-        this(records, cache, reads, maxCachedListSize, LISTING_CHUNK);
+    LookUpAttendance(AttendanceRecords records, ReadThrough reads, int maxCachedListSize) {
+        this(records, reads, maxCachedListSize, LISTING_CHUNK);
     }
 
     /** For tests: a small chunk, to list many chunks from a few records. */
-    LookUpAttendance(AttendanceRecords records, ReadCache cache, ReadThrough reads, int maxCachedListSize, int chunk) {
+    LookUpAttendance(AttendanceRecords records, ReadThrough reads, int maxCachedListSize, int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be positive, was " + chunk);
         }
         this.records = records;
-        this.cache = cache;
         this.reads = reads;
         this.maxCachedListSize = maxCachedListSize;
         this.chunk = chunk;
@@ -74,7 +71,7 @@ public final class LookUpAttendance {
      */
     public void writeAll(ListingOutput<EmployeeAttendance> output) {
         CacheKey<byte[]> listing = CachedReads.renderedAttendanceListing();
-        Cached<byte[]> cached = cache.lookup(listing);
+        Cached<byte[]> cached = reads.lookup(listing);
         if (cached instanceof Cached.Hit<byte[]> hit) {
             output.writeSerialised(hit.value());
             return;

@@ -35,12 +35,14 @@ final class ReadThrough {
     static final Duration FOLLOWER_WAIT = Duration.ofSeconds(10);
 
     private final ReadCache cache;
+    private final PrefetchedLookups prefetched;
     private final long followerWaitNanos;
     /** The loads of each key under way; a key's line is dropped when it has none. */
     private final ConcurrentMap<CacheKey<?>, Line> lines = new ConcurrentHashMap<>();
 
-    ReadThrough(ReadCache cache, Duration followerWait) {
+    ReadThrough(ReadCache cache, PrefetchedLookups prefetched, Duration followerWait) {
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.prefetched = Objects.requireNonNull(prefetched, "prefetched");
         if (followerWait.isNegative()) {
             throw new IllegalArgumentException("the follower wait must not be negative, was " + followerWait);
         }
@@ -49,7 +51,7 @@ final class ReadThrough {
 
     /** The cached answer of that key, else the loaded one, filled in the cache by whoever loaded it. */
     <T> T of(CacheKey<T> key, Supplier<T> load) {
-        Cached<T> cached = cache.lookup(key);
+        Cached<T> cached = lookup(key);
         if (cached instanceof Cached.Hit<T> hit) {
             return hit.value();
         }
@@ -59,6 +61,11 @@ final class ReadThrough {
             miss.fill(answer.value());
         }
         return answer.value();
+    }
+
+    /** The cache's entry of that key: the lookup made ahead for this request, if it holds one. */
+    <T> Cached<T> lookup(CacheKey<T> key) {
+        return prefetched.lookup(cache, key);
     }
 
     /** What {@link #shared} answered, and whether it was loaded by this caller. */

@@ -7,6 +7,7 @@ import io.attendance.domain.model.Principal;
 import io.attendance.domain.model.SecretToken;
 import io.attendance.domain.model.Session;
 import io.attendance.domain.model.User;
+import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.SessionStore;
 import io.attendance.domain.port.Users;
 import java.time.Clock;
@@ -26,15 +27,17 @@ public final class SessionService {
     private final SessionStore sessions;
     private final PasswordChecks passwords;
     private final RevokedSessions revoked;
+    private final PrefetchedLookups prefetched;
     private final SignInPolicy policy;
     private final Clock clock;
 
     SessionService(Users users, SessionStore sessions, PasswordChecks passwords, RevokedSessions revoked,
-            SignInPolicy policy, Clock clock) {
+            PrefetchedLookups prefetched, SignInPolicy policy, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
         this.revoked = revoked;
+        this.prefetched = prefetched;
         this.policy = policy;
         this.clock = clock;
     }
@@ -74,14 +77,32 @@ public final class SessionService {
      *     credentials changed lately cannot be read
      */
     public Principal principalOf(String token) {
+        return principalOf(token, Optional.empty());
+    }
+
+    /**
+     * {@link #principalOf(String)}, and the lookup of the cache entry the request reads first made in
+     * the same exchange with the session store, where it can: held for this request's use case
+     * ({@link PrefetchedLookups}) once the caller is known, so that the use case's read costs no round
+     * trip of its own. Nothing is held for a token that proves nothing.
+     */
+    public Principal principalOf(String token, Optional<CacheKey<?>> readFirst) {
         SecretToken presented = SecretToken.presented(token).orElseThrow(SessionService::ended);
-        Session session = sessions.use(presented.digest(), policy.idle(), clock.instant())
-                .orElseThrow(SessionService::ended);
+        Session session = readFirst.isPresent() ? usedWithLookup(presented, readFirst.get())
+                : sessions.use(presented.digest(), policy.idle(), clock.instant()).orElseThrow(SessionService::ended);
         if (revoked.revoked(session)) {
+            prefetched.clear();
             closeIfReachable(presented.digest());
             throw ended();
         }
         return session.principal();
+    }
+
+    private <V> Session usedWithLookup(SecretToken presented, CacheKey<V> key) {
+        SessionStore.SessionUse<V> use = sessions.useAndLookUp(presented.digest(), policy.idle(), clock.instant(), key);
+        Session session = use.session().orElseThrow(SessionService::ended);
+        use.lookup().ifPresent(lookup -> prefetched.hold(key, lookup));
+        return session;
     }
 
     /** Ends the session of this token at once, for every instance. */

@@ -310,7 +310,7 @@ class EmployeeServiceTest {
         private final LosingEmployees losing = new LosingEmployees(app.employees);
         private final EmployeeService racing = new EmployeeService(app.db, losing,
                 new EmployeeWrites(losing, app.audit, CLOCK), app.audit, app.cache,
-                new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), new CursorCodec(InMemoryApplication.SECRET));
+                new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), new CursorCodec(InMemoryApplication.SECRET));
 
         /** Another writer creates Ada after our read. */
         private void anotherWriterCreatesAdaFirst() {

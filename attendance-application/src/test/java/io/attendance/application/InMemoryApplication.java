@@ -4,13 +4,17 @@ import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.model.FeedPosition;
 import io.attendance.domain.model.Session;
 import io.attendance.domain.model.Username;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
+import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.Cached;
+import io.attendance.domain.port.ChangeFeed;
 import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Persistence;
+import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.SessionStore;
 import io.attendance.testing.ForwardingPersistence;
 import io.attendance.testing.InMemoryApiKeys;
@@ -37,6 +41,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -67,6 +73,8 @@ final class InMemoryApplication {
     final InMemorySessionStore sessions = new InMemorySessionStore(clock::instant);
     /** While set, every call of the session store the use cases see fails as an unreachable one does. */
     final AtomicBoolean sessionStoreDown = new AtomicBoolean();
+    /** Lookups the use cases made in the cache on their own, not with a session check. */
+    final AtomicInteger cacheLookups = new AtomicInteger();
     final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(clock::instant);
     final SaltedDigestPasswordHashing hashing = new SaltedDigestPasswordHashing();
     final AttendanceRecords records;
@@ -126,13 +134,43 @@ final class InMemoryApplication {
                 return days;
             }
         };
-        return UseCases.assemble(new Ports(persistence, cache, () -> true, sessionStore(), loginAttempts, hashing),
+        return UseCases.assemble(new Ports(persistence, lookupsCounted(), () -> true, sessionStore(), loginAttempts, hashing),
                 new UseCaseSettings(clock, DEFAULT_ZONE, new CursorCodec(SECRET), 1_000, SIGN_IN));
     }
 
-    /** {@link #sessions}, unreachable while {@link #sessionStoreDown} is set. */
+    /** {@link #cache}, each lookup counted in {@link #cacheLookups}. */
+    private ReadCache lookupsCounted() {
+        return new ReadCache() {
+            @Override
+            public <V> Cached<V> lookup(CacheKey<V> key) {
+                cacheLookups.incrementAndGet();
+                return cache.lookup(key);
+            }
+
+            @Override
+            public void employeeChanged(EmployeeId employeeId) {
+                cache.employeeChanged(employeeId);
+            }
+
+            @Override
+            public void catchUp(Function<Optional<FeedPosition>, ChangeFeed.ChangedEmployees> changesAfter) {
+                cache.catchUp(changesAfter);
+            }
+        };
+    }
+
+    /**
+     * {@link #sessions}, unreachable while {@link #sessionStoreDown} is set, holding {@link #cache} as
+     * Redis holds both: a session check looks up the entry a request reads first in the same call.
+     */
     private SessionStore sessionStore() {
         return new SessionStore() {
+            @Override
+            public <V> SessionUse<V> useAndLookUp(String tokenDigest, Duration idle, Instant now, CacheKey<V> key) {
+                Optional<Session> session = reachable().use(tokenDigest, idle, now);
+                return new SessionUse<>(session, session.map(open -> cache.lookup(key)));
+            }
+
             @Override
             public void open(String tokenDigest, Session session, Duration idle) {
                 reachable().open(tokenDigest, session, idle);

@@ -44,7 +44,7 @@ class LookUpAttendanceTest {
     @Test
     void aSecondSearchOfTheSameEmployeeIsServedFromTheCache() {
         storeDays("E-1", 2);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 100);
 
         Optional<EmployeeAttendance> first = lookUp.latestOf(new EmployeeId("E-1"));
         Optional<EmployeeAttendance> second = lookUp.latestOf(new EmployeeId("E-1"));
@@ -56,7 +56,7 @@ class LookUpAttendanceTest {
 
     @Test
     void anUnknownEmployeeIsLookedUpOnceToo() {
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 100);
 
         assertThat(lookUp.latestOf(new EmployeeId("nobody"))).isEmpty();
         assertThat(lookUp.latestOf(new EmployeeId("nobody"))).isEmpty();
@@ -66,7 +66,7 @@ class LookUpAttendanceTest {
     @Test
     void aSmallFullListIsCachedAfterBeingStreamedOnceAndThenServedSerialised() {
         storeDays("E-1", 3);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 3);
         List<String> expected = List.of("E-1 2026-11-01 PRESENT", "E-1 2026-11-02 PRESENT", "E-1 2026-11-03 PRESENT");
 
         LinesListing first = new LinesListing();
@@ -84,7 +84,7 @@ class LookUpAttendanceTest {
 
     @Test
     void anEmptyFullListIsCachedToo() {
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 3);
 
         assertThat(all(lookUp)).isEmpty();
         assertThat(all(lookUp)).isEmpty();
@@ -95,7 +95,7 @@ class LookUpAttendanceTest {
     @Test
     void aFullListLongerThanTheLimitIsStreamedEveryTimeAndNeverCached() {
         storeDays("E-1", 4);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 3);
 
         assertThat(all(lookUp)).hasSize(4).last().isEqualTo("E-1 2026-11-04 PRESENT");
         assertThat(all(lookUp)).hasSize(4);
@@ -108,7 +108,7 @@ class LookUpAttendanceTest {
     void aLongListingIsReadChunkByChunkAndNothingIsWrittenWhileAChunkIsBeingRead() {
         storeDays("E-2", 3);
         storeDays("E-1", 4);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 3, 2);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 3, 2);
         List<Boolean> readingAtWrite = new ArrayList<>();
         LinesListing output = new LinesListing() {
             @Override
@@ -131,7 +131,7 @@ class LookUpAttendanceTest {
     @Test
     void aListingThatFillsItsLastChunkExactlyEndsWithAnEmptyRead() {
         storeDays("E-1", 4);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100, 2);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 100, 2);
 
         assertThat(all(lookUp)).hasSize(4);
         assertThat(counting.chunkReads.get()).isEqualTo(3);
@@ -143,7 +143,7 @@ class LookUpAttendanceTest {
     void everyRecordIsHandedOverChunkByChunkFromTheStoreEvenWhenTheListingIsCached() {
         storeDays("E-2", 2);
         storeDays("E-1", 3);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100, 2);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 100, 2);
         all(lookUp);
         int chunkReadsBefore = counting.chunkReads.get();
         List<String> handed = new ArrayList<>();
@@ -164,7 +164,7 @@ class LookUpAttendanceTest {
     void theRecordsOfAQueryAreHandedOverByDateThenEmployeeChunkByChunk() {
         storeDays("E-2", 4);
         storeDays("E-1", 4);
-        LookUpAttendance lookUp = new LookUpAttendance(counting, app.cache, new ReadThrough(app.cache, ReadThrough.FOLLOWER_WAIT), 100, 3);
+        LookUpAttendance lookUp = new LookUpAttendance(counting, new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), 100, 3);
         List<String> handed = new ArrayList<>();
 
         lookUp.forEachRecord(AttendanceQuery.between(WorkDate.of(2026, 11, 2), WorkDate.of(2026, 11, 3)),

@@ -30,8 +30,8 @@ class ReadThroughTest {
 
     private final InMemoryApplication app = new InMemoryApplication();
     private final GatedRecords gated = new GatedRecords(app.records);
-    private final ReadThrough reads = new ReadThrough(app.cache, Duration.ofSeconds(30));
-    private final LookUpAttendance lookUp = new LookUpAttendance(gated, app.cache, reads, 100);
+    private final ReadThrough reads = new ReadThrough(app.cache, new PrefetchedLookups(), Duration.ofSeconds(30));
+    private final LookUpAttendance lookUp = new LookUpAttendance(gated, reads, 100);
 
     ReadThroughTest() {
         app.recordAttendance.record(Commands.recordAttendance("E-1", "Ada", "Present", "2026-11-26"), ACTOR);
@@ -223,7 +223,7 @@ class ReadThroughTest {
 
     @Test
     void aListingTooLongToCacheHasNoCopyToShareSoEachReaderScansItself() throws Exception {
-        LookUpAttendance uncached = new LookUpAttendance(gated, app.cache, reads, 0);
+        LookUpAttendance uncached = new LookUpAttendance(gated, reads, 0);
         Readers readers = new Readers(READERS, () -> LinesListing.everyRecord(uncached));
         gated.firstRead = () -> readers.awaitOthersParked();
         readers.start();
@@ -234,8 +234,8 @@ class ReadThroughTest {
 
     @Test
     void aFollowerWhoseLeaderIsTooSlowReadsOnItsOwn() throws Exception {
-        ReadThrough impatient = new ReadThrough(app.cache, Duration.ofMillis(50));
-        LookUpAttendance impatientLookUp = new LookUpAttendance(gated, app.cache, impatient, 100);
+        ReadThrough impatient = new ReadThrough(app.cache, new PrefetchedLookups(), Duration.ofMillis(50));
+        LookUpAttendance impatientLookUp = new LookUpAttendance(gated, impatient, 100);
         CountDownLatch release = new CountDownLatch(1);
         FutureTask<Optional<EmployeeAttendance>> leader = leaderHeldAfterItsRead(impatientLookUp, release);
 
@@ -254,7 +254,7 @@ class ReadThroughTest {
         readers.answers();
         assertThat(reads.flightsInProgress()).isZero();
 
-        ReadThrough failing = new ReadThrough(app.cache, Duration.ofSeconds(1));
+        ReadThrough failing = new ReadThrough(app.cache, new PrefetchedLookups(), Duration.ofSeconds(1));
         assertThatThrownBy(() -> failing.of(io.attendance.domain.port.CachedReads.employee(ADA), () -> {
             throw new IllegalStateException("the database went away");
         })).isInstanceOf(IllegalStateException.class);

@@ -13,6 +13,7 @@ import io.attendance.domain.model.Principal;
 import io.attendance.domain.model.Role;
 import io.attendance.domain.model.SecretToken;
 import io.attendance.domain.model.Username;
+import io.attendance.domain.port.CachedReads;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -200,5 +201,56 @@ class SessionServiceTest {
         assertThatThrownBy(() -> signIn(PASSWORD, "198.51.100.7")).isInstanceOf(Unauthenticated.class);
         app.clock.advance(InMemoryApplication.SIGN_IN.revocationLag().plusMillis(1));
         assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
+    void theLookupMadeWithTheSessionCheckServesTheRequestsFirstReadOnce() {
+        String token = signIn(PASSWORD, HOME).token().reveal();
+        EmployeeId ada = app.hire("E-1", "Ada Lovelace", "Ops", "Europe/Paris");
+        EmployeeService employees = app.useCases.attendance().employees();
+        employees.get(ada);
+        int before = app.cacheLookups.get();
+
+        sessions.principalOf(token, Optional.of(CachedReads.employee(ada)));
+
+        assertThat(employees.get(ada).name()).isEqualTo("Ada Lovelace");
+        assertThat(app.cacheLookups.get()).as("no lookup of its own").isEqualTo(before);
+        employees.get(ada);
+        assertThat(app.cacheLookups.get()).as("taken once only").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aLookupMadeAheadIsTakenOnlyByAReadOfItsKeyAndClearingForgetsIt() {
+        String token = signIn(PASSWORD, HOME).token().reveal();
+        EmployeeId ada = app.hire("E-1", "Ada Lovelace", "Ops", "Europe/Paris");
+        EmployeeId bob = app.hire("E-2", "Bob", "Sales", "America/Los_Angeles");
+        EmployeeService employees = app.useCases.attendance().employees();
+        int before = app.cacheLookups.get();
+
+        sessions.principalOf(token, Optional.of(CachedReads.employee(ada)));
+        employees.get(bob);
+        employees.get(ada);
+        assertThat(app.cacheLookups.get()).as("Bob's read asked the cache, Ada's took the lookup").isEqualTo(before + 1);
+
+        sessions.principalOf(token, Optional.of(CachedReads.employee(ada)));
+        app.useCases.prefetchedLookups().clear();
+        employees.get(ada);
+        assertThat(app.cacheLookups.get()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aTokenThatProvesNothingLeavesNoLookupAhead() {
+        String token = signIn(PASSWORD, HOME).token().reveal();
+        EmployeeId ada = app.hire("E-1", "Ada Lovelace", "Ops", "Europe/Paris");
+        EmployeeService employees = app.useCases.attendance().employees();
+        app.users.disable(ALICE, app.clock.instant());
+        app.clock.advance(InMemoryApplication.SIGN_IN.revocationLag().plusMillis(1));
+        int before = app.cacheLookups.get();
+
+        assertThatThrownBy(() -> sessions.principalOf(token, Optional.of(CachedReads.employee(ada))))
+                .isInstanceOf(Unauthenticated.class);
+        employees.get(ada);
+
+        assertThat(app.cacheLookups.get()).as("the read asked the cache itself").isEqualTo(before + 1);
     }
 }

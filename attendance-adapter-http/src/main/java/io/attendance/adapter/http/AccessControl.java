@@ -1,19 +1,28 @@
 package io.attendance.adapter.http;
 
 import io.attendance.application.ApiKeyService;
+import io.attendance.application.PrefetchedLookups;
 import io.attendance.application.SessionService;
 import io.attendance.domain.error.Unauthenticated;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.Permission;
 import io.attendance.domain.model.Principal;
+import io.attendance.domain.port.CacheKey;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks every matched request against its route's {@link Access} before the handler runs: who the
  * caller is (a session's bearer token or an API key), then whether it may. The caller found is
- * kept on the request for the handler ({@link #caller}) and the audit trail ({@link #actor}).
+ * kept on the request for the handler ({@link #caller}) and the audit trail ({@link #actor}). A
+ * bearer token's check also looks up the cache entry the route reads first, where one is declared
+ * ({@link #readingFirst}): one round trip to Redis for both.
  */
 final class AccessControl {
     static final String API_KEY_HEADER = "X-API-Key";
@@ -22,17 +31,32 @@ final class AccessControl {
 
     private final SessionService sessions;
     private final ApiKeyService apiKeys;
+    private final PrefetchedLookups prefetched;
+    /** By the path of a GET route: the cache entry its handler reads first, read with a bearer token's session check. */
+    private final Map<String, Function<Context, CacheKey<?>>> firstReads = new HashMap<>();
 
-    AccessControl(SessionService sessions, ApiKeyService apiKeys) {
+    AccessControl(SessionService sessions, ApiKeyService apiKeys, PrefetchedLookups prefetched) {
         this.sessions = sessions;
         this.apiKeys = apiKeys;
+        this.prefetched = prefetched;
     }
 
     void install(JavalinConfig config) {
         config.routes.beforeMatched(this::check);
+        config.routes.afterMatched(ctx -> prefetched.clear());
+    }
+
+    /**
+     * The GET route at {@code path} reads the entry {@code firstRead} names before anything else: a
+     * bearer token's session check looks it up in the same round trip. {@code firstRead} reads the
+     * request as the handler does; a request it cannot read (one the handler refuses) reads nothing ahead.
+     */
+    void readingFirst(String path, Function<Context, CacheKey<?>> firstRead) {
+        firstReads.put(path, firstRead);
     }
 
     private void check(Context ctx) {
+        prefetched.clear(); // what a request before on this thread left unread serves nothing of this one
         if (ctx.routeRoles().isEmpty()) {
             return; // a static asset of the documentation page: HttpApi gives every route a rule
         }
@@ -64,7 +88,21 @@ final class AccessControl {
         if (apiKey != null) {
             return apiKeys.principalOf(apiKey);
         }
-        return sessions.principalOf(bearerToken(ctx));
+        return sessions.principalOf(bearerToken(ctx), firstReadOf(ctx));
+    }
+
+    private Optional<CacheKey<?>> firstReadOf(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        Function<Context, CacheKey<?>> firstRead = matched == null || matched.method != HandlerType.GET ? null
+                : firstReads.get(matched.path);
+        if (firstRead == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(firstRead.apply(ctx));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // the handler answers the request's error
+        }
     }
 
     /** @throws Unauthenticated when there is no {@code Authorization: Bearer} header */

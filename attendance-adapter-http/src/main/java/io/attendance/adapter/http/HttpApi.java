@@ -3,6 +3,7 @@ package io.attendance.adapter.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.application.UseCases;
 import io.attendance.domain.model.Permission;
+import io.attendance.domain.port.CachedReads;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
@@ -59,7 +60,8 @@ public final class HttpApi implements AutoCloseable {
         LoadShedding shedding = new LoadShedding(settings.loadLimits(), registry,
                 OperationsEndpoints.LIVE, OperationsEndpoints.READY, OperationsEndpoints.METRICS);
         V2AccessEndpoints access = new V2AccessEndpoints(json, bodies, useCases, settings.trustedProxies());
-        AccessControl accessControl = new AccessControl(useCases.sessions(), useCases.apiKeys());
+        AccessControl accessControl = new AccessControl(useCases.sessions(), useCases.apiKeys(),
+                useCases.prefetchedLookups());
         RequestMetrics metrics = new RequestMetrics(registry);
         ApiDocs docs = ApiDocs.load();
 
@@ -91,22 +93,27 @@ public final class HttpApi implements AutoCloseable {
             config.routes.post(V1AttendanceEndpoints.CREATE, v1::create,
                     Access.openedOr(v1Open, Permission.WRITE_ATTENDANCE, Permission.WRITE_EMPLOYEES));
             config.routes.get(V1AttendanceEndpoints.SEARCH, v1::search, Access.openedOr(v1Open, Permission.READ_ATTENDANCE));
+            accessControl.readingFirst(V1AttendanceEndpoints.SEARCH, V1AttendanceEndpoints::firstReadOfSearch);
             config.routes.get(V1AttendanceEndpoints.SEARCH_ALL, v1::searchAll,
                     Access.openedOr(v1Open, Permission.READ_ATTENDANCE));
+            accessControl.readingFirst(V1AttendanceEndpoints.SEARCH_ALL, ctx -> CachedReads.renderedAttendanceListing());
             config.routes.get(V1AttendanceEndpoints.HEALTH, v1::health, Access.open());
             config.routes.get(V1AttendanceEndpoints.HEALTH_DETAIL, v1::healthDetail, Access.open());
             config.routes.get(V2Paths.EMPLOYEES, employees::list, Access.to(Permission.READ_EMPLOYEES));
             config.routes.put(V2Paths.EMPLOYEE, employees::put, Access.to(Permission.WRITE_EMPLOYEES));
             config.routes.get(V2Paths.EMPLOYEE, employees::get,
                     Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_EMPLOYEES));
+            accessControl.readingFirst(V2Paths.EMPLOYEE, V2Paths::employeeOfPath);
             config.routes.delete(V2Paths.EMPLOYEE, employees::delete, Access.to(Permission.WRITE_EMPLOYEES));
             config.routes.get(V2Paths.EMPLOYEE_HISTORY, employees::history,
                     Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_EMPLOYEES));
             config.routes.get(V2Paths.RECORDS_OF_EMPLOYEE, attendance::ofEmployee,
                     Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_ATTENDANCE));
+            accessControl.readingFirst(V2Paths.RECORDS_OF_EMPLOYEE, V2Paths::employeeOfPath);
             config.routes.put(V2Paths.RECORD, attendance::put, Access.to(Permission.WRITE_ATTENDANCE));
             config.routes.get(V2Paths.RECORD, attendance::get,
                     Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_ATTENDANCE));
+            accessControl.readingFirst(V2Paths.RECORD, V2Paths::recordOfPath);
             config.routes.delete(V2Paths.RECORD, attendance::delete, Access.to(Permission.DELETE_ATTENDANCE));
             config.routes.get(V2Paths.RECORD_HISTORY, attendance::history,
                     Access.toEmployeeIn(V2Paths.EMPLOYEE_ID, Permission.READ_ATTENDANCE));

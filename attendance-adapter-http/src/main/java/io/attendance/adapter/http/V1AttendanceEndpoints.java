@@ -13,6 +13,8 @@ import io.attendance.domain.error.NotFound;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
+import io.attendance.domain.port.CacheKey;
+import io.attendance.domain.port.CachedReads;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
@@ -61,6 +63,11 @@ final class V1AttendanceEndpoints {
                 "Successfully created the record for the employee id: $" + created.employeeId().value()));
     }
 
+    /** The cache entry {@link #search} reads: the latest record of the employee the query names. */
+    static CacheKey<?> firstReadOfSearch(Context ctx) {
+        return CachedReads.latestAttendance(new EmployeeId(ctx.queryParam("id")));
+    }
+
     void search(Context ctx) throws IOException {
         String id = ctx.queryParam("id");
         if (id == null || id.isEmpty()) {
@@ -87,8 +94,9 @@ final class V1AttendanceEndpoints {
         lookUpAttendance.writeAll(new StreamedArray(ctx));
     }
 
+    /** From a probe at most a second old: front-ends and load balancers poll it often. */
     void health(Context ctx) throws IOException {
-        boolean up = checkHealth.check().databaseUp();
+        boolean up = checkHealth.recent().databaseUp();
         respond(ctx, up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, new V1MessageBody(up ? HEALTHY : UNHEALTHY));
     }
 

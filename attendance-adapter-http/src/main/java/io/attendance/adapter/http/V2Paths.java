@@ -2,8 +2,14 @@ package io.attendance.adapter.http;
 
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.CacheKey;
+import io.attendance.domain.port.CachedReads;
+import io.javalin.http.Context;
 
-/** Every v2 route, its path parameters, and the Location of what a PUT creates. */
+/**
+ * Every v2 route, its path parameters, the Location of what a PUT creates, and the cache entries
+ * the path names.
+ */
 final class V2Paths {
     static final String EMPLOYEE_ID = "id";
     static final String DATE = "date";
@@ -27,5 +33,15 @@ final class V2Paths {
 
     static String record(EmployeeId employeeId, WorkDate date) {
         return employee(employeeId) + "/attendance/" + date;
+    }
+
+    /** The cache entry of the employee the path names, as the handlers read the path. */
+    static CacheKey<?> employeeOfPath(Context ctx) {
+        return CachedReads.employee(new EmployeeId(ctx.pathParam(EMPLOYEE_ID)));
+    }
+
+    /** The cache entry of the record the path names, as the handlers read the path. */
+    static CacheKey<?> recordOfPath(Context ctx) {
+        return CachedReads.record(new EmployeeId(ctx.pathParam(EMPLOYEE_ID)), WorkDate.parse(ctx.pathParam(DATE)));
     }
 }

@@ -9,18 +9,15 @@ import java.util.Locale;
 
 /**
  * The names of every key {@link RedisSessionStore} and {@link RedisLoginAttempts} read or write, all
- * under {@code att:{access}:}. No part holds a colon or a brace of its own or a character a shell or
- * a log would mangle. The hash tag {@code {access}} puts every one of them in one hash slot of a
- * Redis Cluster: a session is found by its token's digest alone, yet opening it and ending all of a
- * user's sessions touch it and the user's set in one script, which a cluster only runs within one
- * slot.
+ * in the {@link KeySpace}. No part holds a colon or a brace of its own or a character a shell or a
+ * log would mangle.
  */
 final class AccessKeys {
-    private static final String SESSION_PREFIX = "att:{access}:session:";
-    private static final String USER_SESSIONS_PREFIX = "att:{access}:user-sessions:";
-    private static final String USER_ATTEMPTS_PREFIX = "att:{access}:login:user:";
-    private static final String ADDRESS_ATTEMPTS_PREFIX = "att:{access}:login:addr:";
-    private static final String USERNAME_FROM_ADDRESS_ATTEMPTS_PREFIX = "att:{access}:login:user-addr:";
+    private static final String SESSION_PREFIX = KeySpace.PREFIX + "session:";
+    private static final String USER_SESSIONS_PREFIX = KeySpace.PREFIX + "user-sessions:";
+    private static final String USER_ATTEMPTS_PREFIX = KeySpace.PREFIX + "login:user:";
+    private static final String ADDRESS_ATTEMPTS_PREFIX = KeySpace.PREFIX + "login:addr:";
+    private static final String USERNAME_FROM_ADDRESS_ATTEMPTS_PREFIX = KeySpace.PREFIX + "login:user-addr:";
     /** Longest address text kept readable in its key: an IPv6 address with an IPv4 tail is 45. */
     private static final int MAX_READABLE_ADDRESS = 45;
     /** Marks a digested address; never part of an IP address's text, so the two forms never meet. */
@@ -30,7 +27,7 @@ final class AccessKeys {
     }
 
     /**
-     * {@code att:{access}:session:<digest>}, the token's digest as {@code SecretToken.digest()} writes it.
+     * {@code att:{att}:session:<digest>}, the token's digest as {@code SecretToken.digest()} writes it.
      *
      * @throws IllegalArgumentException when it is not 1 to 128 lower-case hex digits
      */
@@ -47,7 +44,7 @@ final class AccessKeys {
         return SESSION_PREFIX + tokenDigest;
     }
 
-    /** {@code att:{access}:user-sessions:<username>}: usernames are made of {@code [a-z0-9._@-]}. */
+    /** {@code att:{att}:user-sessions:<username>}: usernames are made of {@code [a-z0-9._@-]}. */
     static String userSessions(Username username) {
         return USER_SESSIONS_PREFIX + username.value();
     }
@@ -57,7 +54,7 @@ final class AccessKeys {
     }
 
     /**
-     * {@code att:{access}:login:user-addr:<username>/<address>}, the address written as in
+     * {@code att:{att}:login:user-addr:<username>/<address>}, the address written as in
      * {@link #addressAttempts}: a username has no slash, so the two parts never run together.
      */
     static String usernameFromAddressAttempts(Username username, String address) {
@@ -65,7 +62,7 @@ final class AccessKeys {
     }
 
     /**
-     * {@code att:{access}:login:addr:<address>}. An IP address's text (hex digits, dots and colons, at most 45
+     * {@code att:{att}:login:addr:<address>}. An IP address's text (hex digits, dots and colons, at most 45
      * characters, taken in lower case) stays readable with each colon written as a dash
      * ({@code 2001:db8::1} is {@code 2001-db8--1}); any other text is {@code sha256=} and the
      * base64url SHA-256 of its UTF-8, so no caller-supplied text reaches a key as it is and a key

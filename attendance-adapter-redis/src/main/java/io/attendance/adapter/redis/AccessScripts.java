@@ -7,7 +7,7 @@ package io.attendance.adapter.redis;
  * decided; Redis only counts the ttls down.
  *
  * <p>Every key a script touches is passed in KEYS, and all of them share one hash slot
- * ({@link AccessKeys}), so each script runs as it is on a Redis Cluster too.
+ * ({@link KeySpace}), so each script runs as it is on a Redis Cluster too.
  */
 final class AccessScripts {
 
@@ -32,22 +32,43 @@ final class AccessScripts {
             """);
 
     /**
-     * KEYS[1] the session; ARGV[1] idle in ms, ARGV[2] now in epoch ms. The session's fields as a flat
-     * field-value list when it is open, its ttl re-armed to min(idle, time left to its absolute end);
-     * nil when it is not (one past its absolute end is deleted).
+     * {@code use(session key, idle in ms, now in epoch ms)}: the session's fields as a flat field-value
+     * list when it is open, its ttl re-armed to min(idle, time left to its absolute end); false when it
+     * is not (one past its absolute end is deleted).
      */
-    static final LuaScript USE = new LuaScript("""
-            local ends = redis.call('HGET', KEYS[1], 'expiresAtMillis')
-            if not ends then
-              return nil
+    private static final String USE_FUNCTION = """
+            local function use(key, idle, now)
+              local ends = redis.call('HGET', key, 'expiresAtMillis')
+              if not ends then
+                return false
+              end
+              local left = tonumber(ends) - tonumber(now)
+              if left <= 0 then
+                redis.call('DEL', key)
+                return false
+              end
+              redis.call('PEXPIRE', key, math.min(tonumber(idle), left))
+              return redis.call('HGETALL', key)
             end
-            local left = tonumber(ends) - tonumber(ARGV[2])
-            if left <= 0 then
-              redis.call('DEL', KEYS[1])
-              return nil
+            """;
+
+    /** KEYS[1] the session; ARGV[1] idle in ms, ARGV[2] now in epoch ms. {@code use} of it, nil for false. */
+    static final LuaScript USE = new LuaScript(USE_FUNCTION + """
+            return use(KEYS[1], ARGV[1], ARGV[2])
+            """);
+
+    /**
+     * The session check of a request and the lookup of the cache entry it reads first, in one round
+     * trip. KEYS[1] the session, KEYS[2..5] and ARGV[3..4] those of {@link GenerationScripts#LOOKUP};
+     * ARGV[1] idle in ms, ARGV[2] now in epoch ms. Nil when the session is not open, and then nothing
+     * is looked up; else {the session's fields as {@link #USE} answers them, the lookup's answer}.
+     */
+    static final LuaScript USE_AND_LOOKUP = new LuaScript(GenerationScripts.LOOKUP_FUNCTIONS + USE_FUNCTION + """
+            local session = use(KEYS[1], ARGV[1], ARGV[2])
+            if not session then
+              return false
             end
-            redis.call('PEXPIRE', KEYS[1], math.min(tonumber(ARGV[1]), left))
-            return redis.call('HGETALL', KEYS[1])
+            return {session, lookup(KEYS[2], KEYS[3], KEYS[4], KEYS[5], ARGV[3], ARGV[4])}
             """);
 
     /** KEYS[1] the session. Deletes it; answers its username, or nil when it was not open. */

@@ -8,32 +8,26 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 
-/**
- * The names of every key {@link RedisReadCache} reads or writes, all under {@code att:{cache}:}. The
- * hash tag {@code {cache}} puts every one of them in one hash slot: a lookup reads the epoch, a
- * generation and an entry atomically, and an invalidation moves the epoch, any number of employees'
- * generations and the listings' at once, which a Redis Cluster only allows within one slot. The
- * whole cache thus lives on one master of a cluster (see the README).
- */
+/** The names of every key {@link RedisReadCache} reads or writes, all in the {@link KeySpace}. */
 final class CacheKeys {
     /** Part of every value's generation: moved on when a catch-up counts everyone as changed, to drop every entry. */
-    static final String EPOCH = "att:{cache}:gen:epoch";
+    static final String EPOCH = KeySpace.PREFIX + "gen:epoch";
     /**
      * Where the cache stands in the change feed ("transaction:event"): every change before it has
      * moved its generations on in this data set.
      */
-    static final String FEED_POSITION = "att:{cache}:feed";
+    static final String FEED_POSITION = KeySpace.PREFIX + "feed";
     /** The generation of every listing. */
-    static final String LISTINGS_GENERATION = "att:{cache}:gen:listings";
+    static final String LISTINGS_GENERATION = KeySpace.PREFIX + "gen:listings";
     /** Followed by an employee id: the generation of that employee's entries. */
-    private static final String EMPLOYEE_GENERATION_PREFIX = "att:{cache}:gen:emp:";
+    private static final String EMPLOYEE_GENERATION_PREFIX = KeySpace.PREFIX + "gen:emp:";
     /**
      * Where entries live. {@code v5} is the version of the layout of entry keys and values
      * ({@link CachedJson}; v4 stored each value under a key ending in its generation, v5 stores it
      * with its generation in one hash per entry): it moves with every incompatible change of that
      * layout, so two releases sharing one Redis never read each other's values.
      */
-    static final String ENTRY_PREFIX = "att:{cache}:v5:";
+    static final String ENTRY_PREFIX = KeySpace.PREFIX + "v5:";
 
     private static final Base64.Encoder DIGEST_TEXT = Base64.getUrlEncoder().withoutPadding();
 
@@ -51,8 +45,8 @@ final class CacheKeys {
 
     /**
      * The hash that holds an entry: its value ({@code v}) and the generation it was stored under
-     * ({@code g}). {@code att:{cache}:v5:emp:<employee id>:<read>[:<digest>]} for an employee's
-     * entry, {@code att:{cache}:v5:list:<read>[:<digest>]} for a listing; the digest is there when
+     * ({@code g}). {@code att:{att}:v5:emp:<employee id>:<read>[:<digest>]} for an employee's
+     * entry, {@code att:{att}:v5:list:<read>[:<digest>]} for a listing; the digest is there when
      * the key has arguments. Ids are made of {@code [A-Za-z0-9._-]}, read names of {@code [a-z0-9-]}
      * and digests of base64url, so no part contains a colon or a brace.
      */

@@ -28,26 +28,37 @@ final class GenerationScripts {
             """;
 
     /**
+     * {@code lookup(epoch, generation of the entry, entry, the cache's position in the change feed,
+     * ttl of generation keys in seconds, generation of the copy the caller holds or empty)}: returns
+     * {generation, position or false, value or nothing}, the generation being "epoch.counter" and the
+     * value the entry's when it was stored under that generation; or {generation, position, 1}
+     * without the value when the entry is of that generation and so is the caller's copy, which is
+     * then the current entry. Also the second half of {@link AccessScripts#USE_AND_LOOKUP}.
+     */
+    static final String LOOKUP_FUNCTIONS = CURRENT_OR_SEED + """
+            local function lookup(epoch, entry_generation, entry, feed, ttl, held)
+              local function current(key)
+                return redis.call('GET', key) or seed(key, ttl)
+              end
+              local generation = current(epoch) .. '.' .. current(entry_generation)
+              local position = redis.call('GET', feed) or false
+              if redis.call('HGET', entry, 'g') ~= generation then
+                return {generation, position}
+              end
+              if held == generation then
+                return {generation, position, 1}
+              end
+              return {generation, position, redis.call('HGET', entry, 'v')}
+            end
+            """;
+
+    /**
      * KEYS[1] the epoch, KEYS[2] the generation of the entry, KEYS[3] the entry, KEYS[4] the cache's
      * position in the change feed; ARGV[1] the ttl of generation keys in seconds, ARGV[2] the
-     * generation of the copy the caller holds, or empty. Returns {generation, position or nil, value
-     * or nil}, the generation being "epoch.counter" and the value the entry's when it was stored
-     * under that generation; or {generation, position, 1} without the value when the entry is of that
-     * generation and so is the caller's copy, which is then the current entry.
+     * generation of the copy the caller holds, or empty. Answers as {@code lookup} does.
      */
-    static final LuaScript LOOKUP = new LuaScript(CURRENT_OR_SEED + """
-            local function current(key)
-              return redis.call('GET', key) or seed(key, ARGV[1])
-            end
-            local generation = current(KEYS[1]) .. '.' .. current(KEYS[2])
-            local position = redis.call('GET', KEYS[4]) or false
-            if redis.call('HGET', KEYS[3], 'g') ~= generation then
-              return {generation, position}
-            end
-            if ARGV[2] == generation then
-              return {generation, position, 1}
-            end
-            return {generation, position, redis.call('HGET', KEYS[3], 'v')}
+    static final LuaScript LOOKUP = new LuaScript(LOOKUP_FUNCTIONS + """
+            return lookup(KEYS[1], KEYS[2], KEYS[3], KEYS[4], ARGV[1], ARGV[2])
             """);
 
     /**

@@ -47,7 +47,7 @@ final class RedisFaults {
      * reported) or when the pause after a recent fault is still running.
      */
     <T> Optional<T> call(String operation, Supplier<T> exchange) {
-        if (System.nanoTime() - pausedUntilNanos < 0) {
+        if (pausing()) {
             return Optional.empty();
         }
         T answer;
@@ -66,6 +66,11 @@ final class RedisFaults {
                     unreportedFaults == 0 ? "" : " (" + unreportedFaults + " more faults since the last report)");
         }
         return Optional.of(answer);
+    }
+
+    /** Whether calls are skipped now, in the pause after a fault. */
+    boolean pausing() {
+        return System.nanoTime() - pausedUntilNanos < 0;
     }
 
     /**

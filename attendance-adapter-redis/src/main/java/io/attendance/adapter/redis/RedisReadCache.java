@@ -139,41 +139,96 @@ public final class RedisReadCache implements ReadCache {
      */
     @Override
     public <V> Cached<V> lookup(CacheKey<V> key) {
+        Optional<Lookup<V>> lookup = prepared(key);
+        if (lookup.isEmpty()) {
+            return nothingToFill();
+        }
+        return faults.call("lookup", () -> GenerationScripts.LOOKUP.run(redis.get(), lookup.get().keys(),
+                        lookup.get().arguments()))
+                .map(lookup.get()::answer)
+                .orElseGet(lookup.get()::unanswered);
+    }
+
+    /**
+     * The lookup of {@code key} as Redis is to run it, in {@link GenerationScripts#LOOKUP} or inside
+     * another script of the same round trip; empty when this instance asks Redis nothing now (a fault
+     * lately, or an invalidation of its own that failed and no catch-up since): then it is a miss
+     * with nothing to fill, counted as such.
+     */
+    <V> Optional<Lookup<V>> prepared(CacheKey<V> key) {
         Shelf<V> shelf = shelfOf(key.read());
-        if (failedInvalidations.get() > 0) {
+        if (failedInvalidations.get() > 0 || faults.pausing()) {
             shelf.misses.increment();
-            return nothingToFill();
+            return Optional.empty();
         }
-        FeedPosition required = mustHaveReached.get();
         String entry = CacheKeys.entry(key);
-        LocalCopies.Copy held = localCopies.get(entry);
-        Optional<Found> reply = faults.call("lookup", () -> Found.of(GenerationScripts.LOOKUP.run(redis.get(),
-                List.of(CacheKeys.EPOCH, CacheKeys.generation(key), entry, CacheKeys.FEED_POSITION),
-                List.of(generationTtlSeconds, held == null ? "" : held.generation()))));
-        if (reply.isEmpty() || !reply.get().reached(required)) {
+        return Optional.of(new Lookup<>(shelf, entry, CacheKeys.generation(key), localCopies.get(entry),
+                mustHaveReached.get()));
+    }
+
+    /**
+     * One lookup: the keys and arguments of {@code lookup} ({@link GenerationScripts#LOOKUP_FUNCTIONS})
+     * and what to make of its answer. {@code held} is the copy kept in process, if any, and
+     * {@code required} the feed position Redis must hold for a hit.
+     */
+    final class Lookup<V> {
+        private final Shelf<V> shelf;
+        private final String entry;
+        private final String generationKey;
+        private final LocalCopies.Copy held;
+        private final FeedPosition required;
+
+        private Lookup(Shelf<V> shelf, String entry, String generationKey, LocalCopies.Copy held, FeedPosition required) {
+            this.shelf = shelf;
+            this.entry = entry;
+            this.generationKey = generationKey;
+            this.held = held;
+            this.required = required;
+        }
+
+        List<String> keys() {
+            return List.of(CacheKeys.EPOCH, generationKey, entry, CacheKeys.FEED_POSITION);
+        }
+
+        List<String> arguments() {
+            return List.of(generationTtlSeconds, held == null ? "" : held.generation());
+        }
+
+        /**
+         * A hit only when the entry was stored under the generations it saw and Redis holds the feed
+         * position this instance has taken in; else a miss that fills under those generations.
+         */
+        Cached<V> answer(Object reply) {
+            Found found = Found.of(reply);
+            if (!found.reached(required)) {
+                return unanswered();
+            }
+            if (found.heldIsCurrent()) {
+                shelf.hits.increment();
+                shelf.localHits.increment();
+                return new Cached.Hit<>(shelf.valueOf(held));
+            }
+            localCopies.forget(entry, held);
+            byte[] payload = found.payload();
+            if (payload != null) {
+                try {
+                    V value = shelf.codec.read().apply(payload);
+                    localCopies.keep(entry, found.generation(), value, payload.length);
+                    shelf.hits.increment();
+                    return new Cached.Hit<>(value);
+                } catch (RuntimeException unreadable) {
+                    faults.unreadable(entry, unreadable);
+                }
+            }
+            shelf.misses.increment();
+            return new RedisMiss<>(shelf, entry, found.generation());
+        }
+
+        /** The miss of a lookup Redis did not answer, or whose answer cannot be trusted: nothing to fill. */
+        Cached<V> unanswered() {
             shelf.misses.increment();
             return nothingToFill();
         }
-        if (reply.get().heldIsCurrent()) {
-            shelf.hits.increment();
-            shelf.localHits.increment();
-            return new Cached.Hit<>(shelf.valueOf(held));
-        }
-        localCopies.forget(entry, held);
-        String generation = reply.get().generation();
-        byte[] payload = reply.get().payload();
-        if (payload != null) {
-            try {
-                V value = shelf.codec.read().apply(payload);
-                localCopies.keep(entry, generation, value, payload.length);
-                shelf.hits.increment();
-                return new Cached.Hit<>(value);
-            } catch (RuntimeException unreadable) {
-                faults.unreadable(entry, unreadable);
-            }
-        }
-        shelf.misses.increment();
-        return new RedisMiss<>(shelf, entry, generation);
     }
 
     /** One script call that moves the employee's generation and the listings' on together. */

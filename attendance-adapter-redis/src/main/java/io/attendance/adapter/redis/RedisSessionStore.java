@@ -5,6 +5,7 @@ import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.Role;
 import io.attendance.domain.model.Session;
 import io.attendance.domain.model.Username;
+import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.SessionStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,12 +28,12 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The {@link SessionStore} in Redis, shared by every instance. A session is the hash
- * {@code att:{access}:session:<token digest>} with the fields {@code username}, {@code roles} (names, comma
+ * {@code att:{att}:session:<token digest>} with the fields {@code username}, {@code roles} (names, comma
  * separated), {@code employeeId} (absent when none), {@code createdAt} and {@code expiresAt}
  * (ISO-8601, to the nanosecond), {@code expiresAtMillis} (the absolute end for the scripts) and
  * {@code credentialsVersion} (the number of the user's credentials it was opened under); its
  * ttl is the idle time, never past the absolute end, and each use re-arms it. The digests of a
- * user's sessions are kept in the sorted set {@code att:{access}:user-sessions:<username>}, so that all of
+ * user's sessions are kept in the sorted set {@code att:{att}:user-sessions:<username>}, so that all of
  * them can be ended at once. Each operation is one script ({@link AccessScripts}; ending all of a
  * user's sessions reads their set first); every fault is
  * thrown as {@link io.attendance.domain.error.Unavailable}, since a session that cannot be checked is not trusted.
@@ -45,17 +46,19 @@ public final class RedisSessionStore implements SessionStore {
     private static final int MAX_CLOSE_ROUNDS = 100;
 
     private final Supplier<UnifiedJedis> redis;
-    private final Clock clock;
+    /** The read cache in the same Redis, whose lookups {@link #useAndLookUp} makes in a session check's round trip. */
+    private final Optional<RedisReadCache> cache;
+    /** The time {@link #open} measures the time left to a session's absolute end against. */
+    private final Clock clock = Clock.systemUTC();
 
     /** @param redis a pooled client with bounded timeouts, built when first asked for (see {@link RedisStore}) */
     public RedisSessionStore(Supplier<UnifiedJedis> redis) {
-        this(redis, Clock.systemUTC());
+        this(redis, Optional.empty());
     }
 
-    /** @param clock the time {@link #open} measures the time left to a session's absolute end against */
-    RedisSessionStore(Supplier<UnifiedJedis> redis, Clock clock) {
+    RedisSessionStore(Supplier<UnifiedJedis> redis, Optional<RedisReadCache> cache) {
         this.redis = Objects.requireNonNull(redis, "redis");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     @Override
@@ -87,6 +90,35 @@ public final class RedisSessionStore implements SessionStore {
         Objects.requireNonNull(now, "now");
         Object reply = RedisFaults.orUnavailable("session store", () -> AccessScripts.USE.run(redis.get(), List.of(key),
                 List.of(Long.toString(idleMillis(idle)), Long.toString(now.toEpochMilli()))));
+        return sessionOf(tokenDigest, reply);
+    }
+
+    /**
+     * One script, {@link AccessScripts#USE_AND_LOOKUP}, on this store's connection and timeouts: the
+     * session cannot be answered without Redis, so the lookup waits for Redis as long as it does. A
+     * cache that asks Redis nothing now makes it the plain {@link #use}.
+     */
+    @Override
+    public <V> SessionUse<V> useAndLookUp(String tokenDigest, Duration idle, Instant now, CacheKey<V> key) {
+        Optional<RedisReadCache.Lookup<V>> lookup = cache.flatMap(readCache -> readCache.prepared(key));
+        if (lookup.isEmpty()) {
+            return new SessionUse<>(use(tokenDigest, idle, now), Optional.empty());
+        }
+        List<String> keys = new ArrayList<>(List.of(AccessKeys.session(tokenDigest)));
+        keys.addAll(lookup.get().keys());
+        List<String> args = new ArrayList<>(List.of(Long.toString(idleMillis(idle)), Long.toString(now.toEpochMilli())));
+        args.addAll(lookup.get().arguments());
+        Object reply = RedisFaults.orUnavailable("session store",
+                () -> AccessScripts.USE_AND_LOOKUP.run(redis.get(), keys, args));
+        if (reply == null) {
+            return new SessionUse<>(Optional.empty(), Optional.empty());
+        }
+        List<?> both = (List<?>) reply;
+        return new SessionUse<>(sessionOf(tokenDigest, both.get(0)), Optional.of(lookup.get().answer(both.get(1))));
+    }
+
+    /** The session of a script's flat field-value list; empty for none, or one that cannot be read. */
+    private static Optional<Session> sessionOf(String tokenDigest, Object reply) {
         if (reply == null) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ public final class RedisStore implements AutoCloseable {
         this.accessClient = accessClient;
         this.readCache = readCache;
         this.healthProbe = new RedisHealthProbe(accessClient);
-        this.sessionStore = new RedisSessionStore(accessClient);
+        this.sessionStore = new RedisSessionStore(accessClient, Optional.of(readCache));
         this.loginAttempts = new RedisLoginAttempts(accessClient);
     }
 

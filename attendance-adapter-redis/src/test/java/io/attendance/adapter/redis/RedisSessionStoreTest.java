@@ -64,8 +64,8 @@ class RedisSessionStoreTest {
 
         first.sessionStore().open(token.digest(), session, IDLE);
 
-        assertThat(redis.keys("*")).containsExactlyInAnyOrder("att:{access}:session:" + token.digest(), "att:{access}:user-sessions:alice");
-        assertThat(redis.hgetAll("att:{access}:session:" + token.digest())).isEqualTo(Map.of(
+        assertThat(redis.keys("*")).containsExactlyInAnyOrder("att:{att}:session:" + token.digest(), "att:{att}:user-sessions:alice");
+        assertThat(redis.hgetAll("att:{att}:session:" + token.digest())).isEqualTo(Map.of(
                 "username", "alice",
                 "roles", "EMPLOYEE,VIEWER",
                 "employeeId", "E-1",
@@ -73,10 +73,10 @@ class RedisSessionStoreTest {
                 "expiresAt", session.expiresAt().toString(),
                 "expiresAtMillis", Long.toString(session.expiresAt().toEpochMilli()),
                 "credentialsVersion", "3"));
-        assertThat(redis.zrange("att:{access}:user-sessions:alice", 0, -1)).containsExactly(token.digest());
+        assertThat(redis.zrange("att:{att}:user-sessions:alice", 0, -1)).containsExactly(token.digest());
         assertThat(redis.keys("*" + token.reveal() + "*")).isEmpty();
-        assertThat(redis.pttl("att:{access}:session:" + token.digest())).isBetween(IDLE.toMillis() - 5_000, IDLE.toMillis());
-        assertThat(redis.pttl("att:{access}:user-sessions:alice")).isBetween(DAY.toMillis() - 5_000, DAY.toMillis());
+        assertThat(redis.pttl("att:{att}:session:" + token.digest())).isBetween(IDLE.toMillis() - 5_000, IDLE.toMillis());
+        assertThat(redis.pttl("att:{att}:user-sessions:alice")).isBetween(DAY.toMillis() - 5_000, DAY.toMillis());
     }
 
     @Test
@@ -85,14 +85,14 @@ class RedisSessionStoreTest {
         Session session = session(ALICE, Duration.ofSeconds(20));
 
         first.sessionStore().open(digest, session, IDLE);
-        assertThat(redis.pttl("att:{access}:session:" + digest)).isBetween(15_000L, 20_000L);
+        assertThat(redis.pttl("att:{att}:session:" + digest)).isBetween(15_000L, 20_000L);
 
-        redis.pexpire("att:{access}:session:" + digest, 1_000);
+        redis.pexpire("att:{att}:session:" + digest, 1_000);
         assertThat(first.sessionStore().use(digest, IDLE, Instant.now())).isPresent();
-        assertThat(redis.pttl("att:{access}:session:" + digest)).as("re-armed, up to the absolute end").isBetween(15_000L, 20_000L);
+        assertThat(redis.pttl("att:{att}:session:" + digest)).as("re-armed, up to the absolute end").isBetween(15_000L, 20_000L);
 
         assertThat(first.sessionStore().use(digest, Duration.ofSeconds(5), Instant.now())).isPresent();
-        assertThat(redis.pttl("att:{access}:session:" + digest)).as("re-armed to the idle time").isBetween(4_000L, 5_000L);
+        assertThat(redis.pttl("att:{att}:session:" + digest)).as("re-armed to the idle time").isBetween(4_000L, 5_000L);
     }
 
     @Test
@@ -101,14 +101,14 @@ class RedisSessionStoreTest {
         String longLived = SecretToken.generate().digest();
         first.sessionStore().open(longLived, session(ALICE, DAY), IDLE);
         first.sessionStore().open(shortLived, session(ALICE, Duration.ofMillis(200)), IDLE);
-        assertThat(redis.pttl("att:{access}:user-sessions:alice")).as("not shortened by a shorter session")
+        assertThat(redis.pttl("att:{att}:user-sessions:alice")).as("not shortened by a shorter session")
                 .isGreaterThan(DAY.toMillis() - 5_000);
 
         Attendances.sleep(Duration.ofMillis(300));
         String next = SecretToken.generate().digest();
         first.sessionStore().open(next, session(ALICE, DAY), IDLE);
 
-        assertThat(redis.zrange("att:{access}:user-sessions:alice", 0, -1)).containsExactlyInAnyOrder(longLived, next);
+        assertThat(redis.zrange("att:{att}:user-sessions:alice", 0, -1)).containsExactlyInAnyOrder(longLived, next);
     }
 
     @Test
@@ -139,7 +139,7 @@ class RedisSessionStoreTest {
         assertThat(first.sessionStore().use(one, IDLE, Instant.now())).isEmpty();
         assertThat(first.sessionStore().use(two, IDLE, Instant.now())).isEmpty();
         assertThat(first.sessionStore().use(bobs, IDLE, Instant.now())).isPresent();
-        assertThat(new TreeSet<>(redis.keys("*"))).containsExactly("att:{access}:session:" + bobs, "att:{access}:user-sessions:bob");
+        assertThat(new TreeSet<>(redis.keys("*"))).containsExactly("att:{att}:session:" + bobs, "att:{att}:user-sessions:bob");
     }
 
     @Test
@@ -173,7 +173,7 @@ class RedisSessionStoreTest {
         String digest = SecretToken.generate().digest();
         first.sessionStore().open(digest, session(ALICE, DAY), IDLE);
 
-        redis.hset("att:{access}:session:" + digest, "roles", "OWNER");
+        redis.hset("att:{att}:session:" + digest, "roles", "OWNER");
 
         assertThat(first.sessionStore().use(digest, IDLE, Instant.now())).isEmpty();
     }
@@ -182,11 +182,11 @@ class RedisSessionStoreTest {
     void closingASessionWhoseUsernameIsUnreadableStillEndsIt() {
         String digest = SecretToken.generate().digest();
         first.sessionStore().open(digest, session(ALICE, DAY), IDLE);
-        redis.hset("att:{access}:session:" + digest, "username", "not a username!");
+        redis.hset("att:{att}:session:" + digest, "username", "not a username!");
 
         first.sessionStore().close(digest);
 
-        assertThat(redis.exists("att:{access}:session:" + digest)).isFalse();
+        assertThat(redis.exists("att:{att}:session:" + digest)).isFalse();
     }
 
     @Test
@@ -203,7 +203,7 @@ class RedisSessionStoreTest {
     void aDigestThatIsNoDigestIsRefusedBeforeItReachesAKey() {
         assertThatThrownBy(() -> first.sessionStore().use("*", IDLE, Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> first.sessionStore().close("att:{access}:user-sessions:alice"))
+        assertThatThrownBy(() -> first.sessionStore().close("att:{att}:user-sessions:alice"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -4,6 +4,7 @@ import io.attendance.domain.model.Session;
 import io.attendance.domain.model.Username;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,24 @@ public interface SessionStore {
      * {@code idle} (never past its {@code expiresAt}).
      */
     Optional<Session> use(String tokenDigest, Duration idle, Instant now);
+
+    /**
+     * {@link #use}, and the lookup of {@code key} in the read cache in the same exchange, where this
+     * store holds the cache too: one round trip instead of two for a request whose first read is
+     * cached. The lookup is made only for an open session, as {@link ReadCache#lookup} makes it; by
+     * default none is made and the caller looks the key up itself.
+     */
+    default <V> SessionUse<V> useAndLookUp(String tokenDigest, Duration idle, Instant now, CacheKey<V> key) {
+        return new SessionUse<>(use(tokenDigest, idle, now), Optional.empty());
+    }
+
+    /** The session, if open, and the lookup made with it, if one was. */
+    record SessionUse<V>(Optional<Session> session, Optional<Cached<V>> lookup) {
+        public SessionUse {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(lookup, "lookup");
+        }
+    }
 
     /** Ends the session at once, for every instance; nothing happens when it is not open. */
     void close(String tokenDigest);
