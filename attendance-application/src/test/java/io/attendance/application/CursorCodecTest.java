@@ -153,6 +153,16 @@ class CursorCodecTest {
     }
 
     @Test
+    void codecsWithRandomSecretsRefuseEachOthersCursors() {
+        CursorCodec one = CursorCodec.withRandomSecret();
+        CursorCodec other = CursorCodec.withRandomSecret();
+        String cursor = one.encode(NOVEMBER, POSITION);
+
+        assertThat(one.decode(NOVEMBER, Optional.of(cursor))).contains(POSITION);
+        assertRefusedOnTheCursorField(() -> other.decode(NOVEMBER, Optional.of(cursor)));
+    }
+
+    @Test
     void theCursorOfTheLongestQueryAClientMaySendIsAccepted() {
         String longestDepartment = "😀".repeat(EmployeeDetails.MAX_DEPARTMENT_LENGTH);
         EmployeeQuery longestEmployees = new EmployeeQuery(Optional.of(longestDepartment), Optional.of(false),
