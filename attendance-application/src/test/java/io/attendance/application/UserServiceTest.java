@@ -162,4 +162,13 @@ class UserServiceTest {
                 .isInstanceOf(Forbidden.class);
         assertThat(sessions.principalOf(signIn(ROOT, ROOT_PASSWORD)).name()).isEqualTo("root");
     }
+
+    @Test
+    void changingThePasswordOfAnUnknownUserIsNotFoundAndCreatesNoOne() {
+        users.createFirstAdministrator(ROOT, password(ROOT_PASSWORD));
+
+        assertThatThrownBy(() -> users.changePassword(new ChangePasswordCommand(BOB, Optional.empty(),
+                password("a password for nobody")), administrator())).isInstanceOf(NotFound.class).hasMessage("no user bob");
+        assertThat(users.list()).extracting(User::username).containsExactly(ROOT);
+    }
 }
