@@ -9,6 +9,7 @@ import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceStatus;
+import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
 import io.attendance.domain.model.FeedPosition;
@@ -149,6 +150,31 @@ class CursorCodecTest {
         String cursor = codec.encode(departmentSwallowsTheName, new EmployeeId("E-1"));
 
         assertRefusedOnTheCursorField(() -> codec.decode(nameSwallowsTheRest, Optional.of(cursor)));
+    }
+
+    @Test
+    void codecsWithRandomSecretsRefuseEachOthersCursors() {
+        CursorCodec one = CursorCodec.withRandomSecret();
+        CursorCodec other = CursorCodec.withRandomSecret();
+        String cursor = one.encode(NOVEMBER, POSITION);
+
+        assertThat(one.decode(NOVEMBER, Optional.of(cursor))).contains(POSITION);
+        assertRefusedOnTheCursorField(() -> other.decode(NOVEMBER, Optional.of(cursor)));
+    }
+
+    @Test
+    void theCursorOfTheLongestQueryAClientMaySendIsAccepted() {
+        String longestDepartment = "😀".repeat(EmployeeDetails.MAX_DEPARTMENT_LENGTH);
+        EmployeeQuery longestEmployees = new EmployeeQuery(Optional.of(longestDepartment), Optional.of(false),
+                Optional.of("😀".repeat(EmployeeDetails.MAX_NAME_LENGTH)));
+        EmployeeId longestId = new EmployeeId("E".repeat(EmployeeId.MAX_LENGTH));
+        AttendanceQuery longestAttendance = new AttendanceQuery(NOVEMBER.from(), NOVEMBER.to(), Optional.of(longestId),
+                Optional.of(longestDepartment), Optional.of(AttendanceStatus.WORK_FROM_HOME), NOVEMBER.updatedSince());
+        AttendanceKey longestPosition = new AttendanceKey(POSITION.date(), longestId);
+
+        assertThat(codec.decode(longestEmployees, Optional.of(codec.encode(longestEmployees, longestId)))).contains(longestId);
+        assertThat(codec.decode(longestAttendance, Optional.of(codec.encode(longestAttendance, longestPosition))))
+                .contains(longestPosition);
     }
 
     @Test

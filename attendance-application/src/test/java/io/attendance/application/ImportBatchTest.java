@@ -100,6 +100,15 @@ class ImportBatchTest {
     }
 
     @Test
+    void aBatchOfOneItemIsABatch() {
+        ImportBatch.checkSize(1);
+
+        assertThat(app.importBatch.apply(List.of(item("E-2", "2026-11-20", "Present", null, null, null)), "payroll"))
+                .isEqualTo(new ImportBatch.Outcome(1, 0, 0));
+        assertThat(app.attendanceRecords.get(BOB, WorkDate.of(2026, 11, 20)).status()).isEqualTo(AttendanceStatus.PRESENT);
+    }
+
+    @Test
     void aBatchThatFailsWhileWritingLeavesNothingBehind() {
         InMemoryApplication failing = InMemoryApplication.staffed(new InMemoryApplication(FailingOnThirdAdd::new));
         failing.attendanceRecords.put(Commands.status("E-1", "2026-11-19", "Absent"), Precondition.NONE, ACTOR);

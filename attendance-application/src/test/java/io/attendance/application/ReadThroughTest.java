@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attendance.domain.model.AttendanceKey;
+import io.attendance.domain.model.AttendanceRecord;
+import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.testing.ForwardingAttendanceRecords;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,11 +40,16 @@ class ReadThroughTest {
         app.recordAttendance.record(Commands.recordAttendance("E-1", "Ada", "Present", "2026-11-26"), ACTOR);
     }
 
-    /** Counts the reads of an employee's latest record; the first one runs {@link #firstRead} before answering. */
+    /**
+     * Counts the reads of an employee's latest record and the full scans; the first of each runs
+     * {@link #firstRead} before it reads, and the first scan runs {@link #firstScanRead} once it has read.
+     */
     private static final class GatedRecords extends ForwardingAttendanceRecords {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger fullScans = new AtomicInteger();
         volatile Runnable firstRead = () -> {
+        };
+        volatile Runnable firstScanRead = () -> {
         };
 
         GatedRecords(AttendanceRecords delegate) {
@@ -60,10 +68,15 @@ class ReadThroughTest {
         /** A full scan starts with the first chunk, the one after no position. */
         @Override
         public List<EmployeeAttendance> withEmployeeAfter(Optional<AttendanceKey> after, int limit) {
-            if (after.isEmpty() && fullScans.incrementAndGet() == 1) {
+            boolean first = after.isEmpty() && fullScans.incrementAndGet() == 1;
+            if (first) {
                 firstRead.run();
             }
-            return super.withEmployeeAfter(after, limit);
+            List<EmployeeAttendance> chunk = super.withEmployeeAfter(after, limit);
+            if (first) {
+                firstScanRead.run();
+            }
+            return chunk;
         }
     }
 
@@ -229,6 +242,32 @@ class ReadThroughTest {
         readers.start();
 
         assertThat(readers.answers()).hasSize(READERS).containsOnly(List.of("E-1 2026-11-26 PRESENT"));
+        assertThat(gated.fullScans.get()).isEqualTo(READERS);
+    }
+
+    /**
+     * A leader whose listing was too long to keep leaves its followers to scan on their own. When
+     * their scans fit (here a record went away after the leader read it, by a write whose
+     * invalidation never reached the cache), they cache their copy, and the next reader is served it.
+     */
+    @Test
+    void followersWhoScanOnTheirOwnCacheTheirCopyWhenItFits() throws Exception {
+        WorkDate gone = WorkDate.of(2026, 11, 27);
+        app.storedRecords.add(AttendanceRecord.first(ADA, gone, AttendanceStatus.PRESENT, Instant.parse("2026-11-27T09:00:00Z")));
+        LookUpAttendance cachingOne = new LookUpAttendance(gated, reads, 1);
+        Readers readers = new Readers(READERS, () -> LinesListing.everyRecord(cachingOne));
+        gated.firstRead = () -> readers.awaitOthersParked();
+        gated.firstScanRead = () -> app.storedRecords.remove(ADA, gone, 1);
+        readers.start();
+
+        assertThat(readers.answers()).hasSize(READERS).containsOnlyOnce(List.of("E-1 2026-11-26 PRESENT", "E-1 2026-11-27 PRESENT"))
+                .contains(List.of("E-1 2026-11-26 PRESENT"));
+        assertThat(gated.fullScans.get()).as("the leader's scan and each follower's").isEqualTo(READERS);
+
+        LinesListing next = new LinesListing();
+        cachingOne.writeAll(next);
+        assertThat(next.servedSerialised()).isTrue();
+        assertThat(next.lines()).containsExactly("E-1 2026-11-26 PRESENT");
         assertThat(gated.fullScans.get()).isEqualTo(READERS);
     }
 

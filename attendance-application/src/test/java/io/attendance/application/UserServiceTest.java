@@ -224,4 +224,13 @@ class UserServiceTest {
         assertThat(sessions.principalOf(signIn(BOB, "set by the administrator")).name()).as("a session opened after")
                 .isEqualTo("bob");
     }
+
+    @Test
+    void changingThePasswordOfAnUnknownUserIsNotFoundAndCreatesNoOne() {
+        users.createFirstAdministrator(ROOT, password(ROOT_PASSWORD));
+
+        assertThatThrownBy(() -> users.changePassword(new ChangePasswordCommand(BOB, Optional.empty(),
+                password("a password for nobody"), HOME), administrator())).isInstanceOf(NotFound.class).hasMessage("no user bob");
+        assertThat(users.list()).extracting(User::username).containsExactly(ROOT);
+    }
 }

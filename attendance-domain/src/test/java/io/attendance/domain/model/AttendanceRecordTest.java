@@ -36,6 +36,14 @@ class AttendanceRecordTest {
     }
 
     @Test
+    void aRecordWorkedTheMinutesItsEntrySays() {
+        DayEntry eightHours = new DayEntry(AttendanceStatus.PRESENT, Optional.of(CHECK_IN),
+                Optional.of(CHECK_IN.plusSeconds(8 * 3600)), Optional.empty(), RecordSource.API);
+
+        assertThat(AttendanceRecord.first(ADA, DAY, eightHours, NOW).workedMinutes()).contains(480L);
+    }
+
+    @Test
     void aV1RecordCarriesItsStatusAndItsChannelOnly() {
         AttendanceRecord record = AttendanceRecord.first(ADA, DAY, AttendanceStatus.HALF_DAY, NOW);
 

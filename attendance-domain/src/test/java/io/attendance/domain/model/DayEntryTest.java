@@ -92,6 +92,18 @@ class DayEntryTest {
     }
 
     @Test
+    void anInstantOutOfRangeIsReportedOnItsOwnAndNeverComparedWithTheOther() {
+        FieldError checkInOutOfRange = new FieldError("checkIn", "must be a date-time from 1969-12-31 to 9999-12-31 UTC");
+        FieldError checkOutOutOfRange = new FieldError("checkOut", "must be a date-time from 1969-12-31 to 9999-12-31 UTC");
+
+        assertThat(refusal(() -> worked(Instant.MAX, NINE)).errors()).containsExactly(checkInOutOfRange);
+        assertThat(refusal(() -> worked(DayEntry.LATEST_INSTANT.plusNanos(1000), DayEntry.LATEST_INSTANT)).errors())
+                .containsExactly(checkInOutOfRange);
+        assertThat(refusal(() -> worked(NINE, Instant.MIN)).errors()).containsExactly(checkOutOutOfRange);
+        assertThat(refusal(() -> worked(Instant.MAX, Instant.MIN)).errors()).containsExactly(checkInOutOfRange, checkOutOutOfRange);
+    }
+
+    @Test
     void aShiftLastsAtMost24Hours() {
         assertThat(worked(NINE, NINE.plus(DayEntry.MAX_SHIFT)).workedMinutes()).contains(24 * 60L);
         assertThat(refusal(() -> worked(NINE, NINE.plus(DayEntry.MAX_SHIFT).plusNanos(1000))).errors())
