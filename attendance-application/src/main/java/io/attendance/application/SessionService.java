@@ -88,20 +88,29 @@ public final class SessionService {
      */
     public Principal principalOf(String token, Optional<CacheKey<?>> readFirst) {
         SecretToken presented = SecretToken.presented(token).orElseThrow(SessionService::ended);
-        Session session = readFirst.isPresent() ? usedWithLookup(presented, readFirst.get())
-                : sessions.use(presented.digest(), policy.idle(), clock.instant()).orElseThrow(SessionService::ended);
-        if (revoked.revoked(session)) {
-            prefetched.clear();
-            closeIfReachable(presented.digest());
-            throw ended();
+        if (readFirst.isPresent()) {
+            return usedWithLookup(presented, readFirst.get()).principal();
         }
-        return session.principal();
+        return current(presented, sessions.use(presented.digest(), policy.idle(), clock.instant())).principal();
     }
 
     private <V> Session usedWithLookup(SecretToken presented, CacheKey<V> key) {
         SessionStore.SessionUse<V> use = sessions.useAndLookUp(presented.digest(), policy.idle(), clock.instant(), key);
-        Session session = use.session().orElseThrow(SessionService::ended);
+        Session session = current(presented, use.session());
         use.lookup().ifPresent(lookup -> prefetched.hold(key, lookup));
+        return session;
+    }
+
+    /**
+     * The session the store found, unless there is none or its user's credentials changed since it
+     * was opened: then it is refused, and tidied away from the store when the store answers.
+     */
+    private Session current(SecretToken presented, Optional<Session> found) {
+        Session session = found.orElseThrow(SessionService::ended);
+        if (revoked.revoked(session)) {
+            closeIfReachable(presented.digest());
+            throw ended();
+        }
         return session;
     }
 
