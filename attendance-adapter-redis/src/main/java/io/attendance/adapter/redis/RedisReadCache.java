@@ -199,7 +199,13 @@ public final class RedisReadCache implements ReadCache {
          * position this instance has taken in; else a miss that fills under those generations.
          */
         Cached<V> answer(Object reply) {
-            Found found = Found.of(reply);
+            Found found;
+            try {
+                found = Found.of(reply);
+            } catch (RuntimeException unreadable) {
+                faults.unreadable(entry, unreadable);
+                return unanswered();
+            }
             if (!found.reached(required)) {
                 return unanswered();
             }
