@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.application.UseCases;
 import io.attendance.domain.model.Permission;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
@@ -129,6 +131,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get(ApiDocs.OPENAPI, docs::openApi, Access.open());
             config.routes.get(ApiDocs.UI, docs::ui, Access.open());
             docs.serveAssets(config);
+            answerHeadAsGet(config);
         });
         this.accessRules = accessRules(app);
         this.metricsServer = settings.metricsPort().isPresent()
@@ -168,6 +171,24 @@ public final class HttpApi implements AutoCloseable {
             rules.put(describe(endpoint), rule);
         }
         return rules;
+    }
+
+    /**
+     * Gives every GET route a HEAD route with the same handler and {@link Access} rule, so that a HEAD
+     * gets the GET's status and headers (RFC 9110 9.3.2); Jetty sends no body in answer to a HEAD.
+     * Without it Javalin answers any HEAD of a GET route 200 by itself, without running the handler
+     * nor the access check, which finds no rule on a route it did not match.
+     */
+    private static void answerHeadAsGet(JavalinConfig config) {
+        List<Endpoint> gets = config.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method == HandlerType.GET)
+                .toList();
+        for (Endpoint get : gets) {
+            Roles roles = get.metadata(Roles.class);
+            config.routes.addEndpoint(new Endpoint(HandlerType.HEAD, get.path, get.handler,
+                    roles == null ? Set.of() : Set.of(roles)));
+        }
     }
 
     /** Binds the port and serves; returns once the server accepts connections. */
