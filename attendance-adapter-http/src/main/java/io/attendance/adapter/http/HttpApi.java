@@ -73,6 +73,7 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.stopTimeout().toMillis());
                 // Javalin puts its own handler inside the innermost wrapper it finds: every route behind the limits
+                shedding.setHandler(new RequestLineMethod());
                 server.setHandler(shedding);
             });
             config.http.maxRequestSize = settings.maxRequestBytes();
