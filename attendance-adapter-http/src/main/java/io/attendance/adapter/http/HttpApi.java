@@ -121,10 +121,12 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get(V2AccessEndpoints.ME, access::me, Access.signedIn());
             config.routes.post(V2AccessEndpoints.USERS, access::createUser, Access.to(Permission.MANAGE_ACCESS));
             config.routes.get(V2AccessEndpoints.USERS, access::listUsers, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.get(V2AccessEndpoints.USER, access::getUser, Access.signedIn());
             config.routes.delete(V2AccessEndpoints.USER, access::deleteUser, Access.to(Permission.MANAGE_ACCESS));
             config.routes.put(V2AccessEndpoints.USER_PASSWORD, access::changePassword, Access.signedIn());
             config.routes.post(V2AccessEndpoints.API_KEYS, access::issueApiKey, Access.to(Permission.MANAGE_ACCESS));
             config.routes.get(V2AccessEndpoints.API_KEYS, access::listApiKeys, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.get(V2AccessEndpoints.API_KEY, access::getApiKey, Access.to(Permission.MANAGE_ACCESS));
             config.routes.delete(V2AccessEndpoints.API_KEY, access::revokeApiKey, Access.to(Permission.MANAGE_ACCESS));
             config.routes.get(OperationsEndpoints.LIVE, operations::live, Access.open());
             config.routes.get(OperationsEndpoints.READY, operations::ready, Access.open());

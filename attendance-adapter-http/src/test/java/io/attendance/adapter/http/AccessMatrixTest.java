@@ -140,6 +140,7 @@ class AccessMatrixTest {
                 "{\"username\":\"matrix-viewer\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"VIEWER\"]}"),
                 401, 409, 403, 403, 403, 403, 403);
         probe("GET " + V2AccessEndpoints.USERS, get(V2AccessEndpoints.USERS), 401, 200, 403, 403, 403, 403, 403);
+        probe("GET " + V2AccessEndpoints.USER, get(V2AccessEndpoints.USERS + "/nobody"), 401, 404, 403, 403, 403, 403, 403);
         probe("DELETE " + V2AccessEndpoints.USER, delete(V2AccessEndpoints.USERS + "/nobody"),
                 401, 404, 403, 403, 403, 403, 403);
         probe("PUT " + V2AccessEndpoints.USER_PASSWORD, put(V2AccessEndpoints.USERS + "/nobody/password",
@@ -147,6 +148,8 @@ class AccessMatrixTest {
         probe("POST " + V2AccessEndpoints.API_KEYS, post(V2AccessEndpoints.API_KEYS,
                 "{\"name\":\"matrix\",\"roles\":[\"DEVICE\"]}"), 401, 201, 403, 403, 403, 403, 403);
         probe("GET " + V2AccessEndpoints.API_KEYS, get(V2AccessEndpoints.API_KEYS), 401, 200, 403, 403, 403, 403, 403);
+        probe("GET " + V2AccessEndpoints.API_KEY, get(V2AccessEndpoints.API_KEYS + "/0123456789abcdef"),
+                401, 404, 403, 403, 403, 403, 403);
         probe("DELETE " + V2AccessEndpoints.API_KEY, delete(V2AccessEndpoints.API_KEYS + "/0123456789abcdef"),
                 401, 404, 403, 403, 403, 403, 403);
         probe("GET " + OperationsEndpoints.LIVE, get(OperationsEndpoints.LIVE), 200, 200, 200, 200, 200, 200, 200);
