@@ -78,8 +78,8 @@ class DayEntryTest {
 
     @Test
     void instantsAreHeldFromADayBeforeTheFirstWorkDateToTheLastSecondOfYear9999() {
-        Instant first = DayEntry.EARLIEST_INSTANT;
-        Instant last = DayEntry.LATEST_INSTANT;
+        Instant first = IsoInstant.EARLIEST;
+        Instant last = IsoInstant.LATEST;
         assertThat(worked(first, first.plusSeconds(60)).checkIn()).contains(first);
         assertThat(worked(last.minusSeconds(60), last).checkOut()).contains(last);
 
