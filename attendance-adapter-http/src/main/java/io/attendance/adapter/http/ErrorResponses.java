@@ -91,7 +91,8 @@ final class ErrorResponses {
     /**
      * How an error body looks, by path: {@code /api/v2} answers {@code application/problem+json}
      * (RFC 9457, see {@link V2ProblemBody}) with the field errors as a list; everything else keeps the
-     * v1 {@code {"message": detail}}. A request whose target Jetty could not read is told by the
+     * v1 {@code {"message": detail}}, and a 400, input refused, also its {@code "error": "Validation
+     * Error"} ({@link V1ValidationErrorBody}). A request whose target Jetty could not read is told by the
      * target it sent, kept by {@link TargetKeepingHttp}; when that names neither API (or is not
      * known: a request line too long to read), it gets a problem that also carries the v1
      * {@code message}, an extension member RFC 9457 allows: whichever API it was meant for, its
@@ -101,7 +102,9 @@ final class ErrorResponses {
         V1_MESSAGE(JsonMapping.JSON) {
             @Override
             byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
-                return json.writeValueAsBytes(new V1MessageBody(error.detail()));
+                return json.writeValueAsBytes(error.status() == HttpStatus.BAD_REQUEST.getCode()
+                        ? V1ValidationErrorBody.of(error.detail())
+                        : new V1MessageBody(error.detail()));
             }
         },
         PROBLEM(V2ProblemBody.CONTENT_TYPE) {

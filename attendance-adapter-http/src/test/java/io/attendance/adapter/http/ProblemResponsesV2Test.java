@@ -178,7 +178,7 @@ class ProblemResponsesV2Test {
         assertThat(v2).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
                 .endsWith("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Bad Request\",\"errors\":[]}");
         assertThat(v1).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
-                .doesNotContain("problem").contains("\"message\":\"Bad Request\"");
+                .endsWith("{\"error\":\"Validation Error\",\"message\":\"Bad Request\"}");
     }
 
     @Test
