@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * If-None-Match). It is checked against the row the unit of work read, never against an earlier read,
  * so that of concurrent writers pinning the same version exactly one wins.
  *
- * The reasons a check gives name only what the client sent, never a stored version: a caller may write
- * what it may not read (a time clock), and must not learn stored data from a refusal.
+ * <p>The reasons a check gives name only what the client sent, never a stored version: a caller may
+ * write what it may not read (a time clock), and must not learn stored data from a refusal.
  *
  * @param kind     which of the four forms the client sent
  * @param versions the versions one of which must be stored: empty except for {@link Kind#ONE_OF}, and
