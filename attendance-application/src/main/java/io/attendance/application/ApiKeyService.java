@@ -65,4 +65,15 @@ public final class ApiKeyService {
                 .map(ApiKey::principal)
                 .orElseThrow(() -> new Unauthenticated("the API key is unknown or revoked"));
     }
+
+    /**
+     * The key, revoked or not, without its secret. Read from the listing: a deployment issues keys by
+     * hand, a few for each device and sync, so one more lookup in the port would buy nothing.
+     *
+     * @throws NotFound when no key has that id
+     */
+    public ApiKey get(ApiKeyId id) {
+        return list().stream().filter(key -> key.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFound("no API key with id " + id));
+    }
 }

@@ -77,7 +77,7 @@ public final class AttendanceRecordService {
             // planned again after another writer's change: a pinned write decides on the version it read first
             Optional<Long> versionReadFirst = firstRead.get().map(AttendanceRecord::version);
             if (precondition.pinsAVersion() && !versionReadFirst.equals(version)) {
-                throw new PreconditionFailed("it changed since version " + versionReadFirst.orElseThrow());
+                throw Precondition.changedMeanwhile();
             }
             precondition.check(version);
             plannedOver.set(stored.record());
@@ -100,7 +100,7 @@ public final class AttendanceRecordService {
             precondition.check(stored.map(AttendanceRecord::version));
             AttendanceRecord current = stored
                     .orElseThrow(() -> new NotFound("no record of employee " + employeeId + " on " + date));
-            Races.compareAndSet(records.remove(employeeId, date, current.version()), precondition, current.version());
+            Races.compareAndSet(records.remove(employeeId, date, current.version()), precondition);
             audit.append(AuditEvent.deleted(current, clock.instant(), actor));
             return current;
         }));

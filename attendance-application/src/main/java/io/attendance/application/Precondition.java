@@ -15,8 +15,13 @@ import java.util.stream.Collectors;
  * If-None-Match). It is checked against the row the unit of work read, never against an earlier read,
  * so that of concurrent writers pinning the same version exactly one wins.
  *
+ * <p>The reasons a check gives name only what the client sent, never a stored version: a caller may
+ * write what it may not read (a time clock), and must not learn stored data from a refusal.
+ *
  * @param kind     which of the four forms the client sent
- * @param versions the versions one of which must be stored: empty except for {@link Kind#ONE_OF}
+ * @param versions the versions one of which must be stored: empty except for {@link Kind#ONE_OF}, and
+ *                 empty there too when the client named only versions that cannot match (HTTP's weak
+ *                 ETags, which If-Match compares strongly), so that the check fails whatever is stored
  */
 public record Precondition(Kind kind, SortedSet<Long> versions) {
     public static final Precondition NONE = new Precondition(Kind.NONE, new TreeSet<>());
@@ -26,7 +31,7 @@ public record Precondition(Kind kind, SortedSet<Long> versions) {
         NONE,
         /** {@code If-Match: *}: something must be stored, whatever its version. */
         EXISTS,
-        /** {@code If-Match: "3", "4"}: the stored version must be one of these. */
+        /** {@code If-Match: "3", "4"}: the stored version must be one of these (of none: it fails). */
         ONE_OF,
         /** {@code If-None-Match: *}: create only, nothing may be stored. */
         ABSENT
@@ -35,8 +40,8 @@ public record Precondition(Kind kind, SortedSet<Long> versions) {
     public Precondition {
         Objects.requireNonNull(kind, "kind");
         versions = Collections.unmodifiableSortedSet(new TreeSet<>(versions));
-        if ((kind == Kind.ONE_OF) == versions.isEmpty()) {
-            throw new IllegalArgumentException("versions are named by, and only by, an If-Match list: " + kind + " " + versions);
+        if (kind != Kind.ONE_OF && !versions.isEmpty()) {
+            throw new IllegalArgumentException("versions are named only by an If-Match list: " + kind + " " + versions);
         }
     }
 
@@ -77,20 +82,30 @@ public record Precondition(Kind kind, SortedSet<Long> versions) {
             }
             case EXISTS -> storedVersion.orElseThrow(() -> new PreconditionFailed("it does not exist"));
             case ABSENT -> storedVersion.ifPresent(stored -> {
-                throw new PreconditionFailed("it exists already (version " + stored + ")");
+                throw new PreconditionFailed("it exists already");
             });
             case ONE_OF -> {
                 long stored = storedVersion.orElseThrow(() -> new PreconditionFailed("it does not exist"));
                 if (!versions.contains(stored)) {
-                    throw new PreconditionFailed("the stored version is " + stored + ", " + expected());
+                    throw new PreconditionFailed(mismatch());
                 }
             }
         }
     }
 
-    private String expected() {
-        return versions.size() == 1
-                ? "not " + versions.first()
-                : "none of " + versions.stream().map(version -> "\"" + version + "\"").collect(Collectors.joining(", "));
+    /**
+     * The failure of a write that pinned a version, when another write changed it after this one read
+     * it: of concurrent writers pinning the same version exactly one wins.
+     */
+    static PreconditionFailed changedMeanwhile() {
+        return new PreconditionFailed("another write changed it first");
+    }
+
+    private String mismatch() {
+        if (versions.isEmpty()) {
+            return "no version can match: If-Match compares entity tags strongly, and a weak one (W/\"3\") matches none";
+        }
+        String named = versions.stream().map(version -> "\"" + version + "\"").collect(Collectors.joining(", "));
+        return "the stored version is " + (versions.size() == 1 ? "not " : "none of ") + named;
     }
 }

@@ -38,14 +38,12 @@ final class Races {
     }
 
     /**
-     * The outcome of a compare-and-set on {@code expectedVersion}: when another writer changed the
+     * The outcome of a compare-and-set on the version a write read: when another writer changed the
      * row first, a client that pinned a version fails its precondition, any other write runs again.
      */
-    static void compareAndSet(boolean swapped, Precondition precondition, long expectedVersion) {
+    static void compareAndSet(boolean swapped, Precondition precondition) {
         if (!swapped) {
-            throw precondition.pinsAVersion()
-                    ? new PreconditionFailed("it changed since version " + expectedVersion)
-                    : new Lost();
+            throw precondition.pinsAVersion() ? Precondition.changedMeanwhile() : new Lost();
         }
     }
 
@@ -61,7 +59,7 @@ final class Races {
         if (revision.isEmpty()) {
             return new Written<>(current, Written.Outcome.UNCHANGED);
         }
-        compareAndSet(replace.test(revision.get(), readVersion), precondition, readVersion);
+        compareAndSet(replace.test(revision.get(), readVersion), precondition);
         return new Written<>(revision.get(), Written.Outcome.UPDATED);
     }
 

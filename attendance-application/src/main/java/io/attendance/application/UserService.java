@@ -107,7 +107,7 @@ public final class UserService {
      * @throws NotFound when no enabled user has that name
      */
     public void changePassword(ChangePasswordCommand command, Principal caller) {
-        boolean self = caller.kind() == Principal.Kind.USER && caller.name().equals(command.username().value());
+        boolean self = caller.isUser(command.username());
         boolean administrator = caller.may(Permission.MANAGE_ACCESS);
         if (!self && !administrator) {
             throw new Forbidden("only the user themself or an administrator may change a password");
@@ -140,5 +140,20 @@ public final class UserService {
         } catch (Unavailable storeDown) {
             // see above: the sessions are refused all the same
         }
+    }
+
+    /**
+     * The user, enabled or deleted, for an administrator or the user themself. Who may ask is decided
+     * before anything is read, so that a refusal does not tell whether the name exists.
+     *
+     * @throws Forbidden when the caller is neither the user nor an administrator
+     * @throws NotFound when no user has that name
+     */
+    public User get(Username username, Principal caller) {
+        if (!caller.isUser(username) && !caller.may(Permission.MANAGE_ACCESS)) {
+            throw new Forbidden("only the user themself or an administrator may read a user");
+        }
+        return transactions.inTransaction(() -> users.find(username))
+                .orElseThrow(() -> new NotFound("no user " + username));
     }
 }

@@ -85,4 +85,15 @@ class ApiKeyServiceTest {
             assertThatThrownBy(() -> keys.principalOf(key)).isInstanceOf(Unauthenticated.class);
         }
     }
+
+    @Test
+    void aKeyIsReadByItsIdWithoutItsSecretRevokedOrNot() {
+        IssuedApiKey clock = keys.issue(new IssueApiKeyCommand("time clock, door 3", DEVICE), signedIn(ERIN));
+        IssuedApiKey sync = keys.issue(new IssueApiKeyCommand("payroll sync", DEVICE), signedIn(ERIN));
+        keys.revoke(sync.key().id());
+
+        assertThat(keys.get(clock.key().id())).isEqualTo(clock.key());
+        assertThat(keys.get(sync.key().id()).revokedAt()).isPresent();
+        assertThatThrownBy(() -> keys.get(io.attendance.domain.model.ApiKeyId.generate())).isInstanceOf(NotFound.class);
+    }
 }

@@ -27,7 +27,7 @@ class PreconditionTest {
 
         assertThatCode(() -> ifMatch2.check(Optional.of(2L))).doesNotThrowAnyException();
         assertThatThrownBy(() -> ifMatch2.check(Optional.of(3L))).isInstanceOf(PreconditionFailed.class)
-                .hasMessageContaining("3").hasMessageContaining("2");
+                .hasMessage("the stored version is not \"2\"");
         assertThatThrownBy(() -> ifMatch2.check(Optional.of(1L))).isInstanceOf(PreconditionFailed.class);
         assertThatThrownBy(() -> ifMatch2.check(NOTHING_STORED)).isInstanceOf(PreconditionFailed.class);
         assertThat(ifMatch2.pinsAVersion()).isTrue();
@@ -55,17 +55,36 @@ class PreconditionTest {
         assertThatCode(() -> oneOf.check(Optional.of(1L))).doesNotThrowAnyException();
         assertThatCode(() -> oneOf.check(Optional.of(3L))).doesNotThrowAnyException();
         assertThatThrownBy(() -> oneOf.check(Optional.of(2L))).isInstanceOf(PreconditionFailed.class)
-                .hasMessage("the stored version is 2, none of \"1\", \"3\"");
+                .hasMessage("the stored version is none of \"1\", \"3\"");
         assertThatThrownBy(() -> oneOf.check(NOTHING_STORED)).isInstanceOf(PreconditionFailed.class)
                 .hasMessage("it does not exist");
         assertThat(oneOf.pinsAVersion()).isTrue();
     }
 
     @Test
+    void anEmptyListOfVersionsFailsWhateverIsStored() {
+        Precondition noneCanMatch = Precondition.ifMatchOneOf(List.of());
+
+        assertThatThrownBy(() -> noneCanMatch.check(Optional.of(1L))).isInstanceOf(PreconditionFailed.class)
+                .hasMessageContaining("weak");
+        assertThatThrownBy(() -> noneCanMatch.check(NOTHING_STORED)).isInstanceOf(PreconditionFailed.class)
+                .hasMessage("it does not exist");
+        assertThat(noneCanMatch.pinsAVersion()).isTrue();
+    }
+
+    @Test
+    void noRefusalNamesTheStoredVersion() {
+        assertThatThrownBy(() -> Precondition.ifNoneMatchAny().check(Optional.of(7L))).hasMessage("it exists already");
+        assertThatThrownBy(() -> Precondition.ifMatch(2).check(Optional.of(7L))).message().doesNotContain("7");
+        assertThatThrownBy(() -> Precondition.ifMatchOneOf(List.of(1L, 3L)).check(Optional.of(7L))).message()
+                .doesNotContain("7");
+    }
+
+    @Test
     void onlyAnIfMatchListNamesVersions() {
         assertThatThrownBy(() -> new Precondition(Precondition.Kind.ABSENT, new TreeSet<>(Set.of(1L))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Precondition(Precondition.Kind.ONE_OF, new TreeSet<>()))
+        assertThatThrownBy(() -> new Precondition(Precondition.Kind.EXISTS, new TreeSet<>(Set.of(1L))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -233,4 +233,20 @@ class UserServiceTest {
                 password("a password for nobody"), HOME), administrator())).isInstanceOf(NotFound.class).hasMessage("no user bob");
         assertThat(users.list()).extracting(User::username).containsExactly(ROOT);
     }
+
+    @Test
+    void aUserIsReadByAnAdministratorOrThemselfAndNobodyElseLearnsWhetherTheNameExists() {
+        users.createFirstAdministrator(ROOT, password(ROOT_PASSWORD));
+        createBob(Role.VIEWER);
+        Principal bob = sessions.principalOf(signIn(BOB, BOB_PASSWORD));
+        Principal viewer = Principal.of(new Username("vera"), new Grant(Set.of(Role.VIEWER), Optional.empty()));
+        Principal bobsKey = new Principal(Principal.Kind.API_KEY, BOB.value(), Set.of(Role.VIEWER), Optional.empty());
+
+        assertThat(users.get(BOB, administrator()).grant().roles()).containsExactly(Role.VIEWER);
+        assertThat(users.get(BOB, bob).username()).isEqualTo(BOB);
+        assertThatThrownBy(() -> users.get(BOB, viewer)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> users.get(BOB, bobsKey)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> users.get(new Username("nobody"), viewer)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> users.get(new Username("nobody"), administrator())).isInstanceOf(NotFound.class);
+    }
 }

@@ -108,6 +108,24 @@ class V1ContractSystemTest {
     }
 
     @Test
+    void aValidationFailureNamesItselfAsTheOriginalDidAndSaysPreciselyWhy() {
+        HttpResponse<String> nameless = service.create("E-1", null, "Present", "2026-11-02");
+        HttpResponse<String> notJson = service.post("/api/v1/attendance/create", "not json");
+        HttpResponse<String> withoutId = service.get("/api/v1/attendance/search");
+        HttpResponse<String> unknown = service.get("/api/v1/attendance/search?id=E-9");
+
+        assertThat(nameless.statusCode()).isEqualTo(400);
+        assertThat(nameless.body())
+                .isEqualTo("{\"error\":\"Validation Error\",\"message\":\"name is required for a new employee\"}");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).startsWith("{\"error\":\"Validation Error\",\"message\":\"body is not valid JSON");
+        // the original's own answers stay as they were: a search without id, and every error but a 400
+        assertThat(withoutId.body()).isEqualTo("{\"message\":\"Unable to process request, please check query params \"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).startsWith("{\"message\":");
+    }
+
+    @Test
     void sqlTextIsStoredAndAnsweredLiterally() {
         String sneaky = "x' OR '1'='1";
         assertThat(service.create("E-1", sneaky, "Present", "2026-11-02").statusCode()).isEqualTo(200);

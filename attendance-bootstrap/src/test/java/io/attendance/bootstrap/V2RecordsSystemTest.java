@@ -75,6 +75,26 @@ class V2RecordsSystemTest {
                 .contains("\"status\":\"Work From Home\"", "\"date\":\"2026-11-05\"");
     }
 
+    @Test
+    void anInstantIsStoredExactlyAsTheAnswerShowsItOrRefusedNamingItsField() {
+        assertThat(putEmployee("T-1").statusCode()).isEqualTo(201);
+        HttpResponse<String> created = service.put(recordPath("T-1", "2026-11-06"),
+                "{\"status\":\"Present\",\"checkIn\":\"2026-11-06T08:00:00.123456+01:00\"}");
+        HttpResponse<String> tooFine = service.put(recordPath("T-1", "2026-11-07"),
+                "{\"status\":\"Present\",\"checkIn\":\"2026-11-07T23:59:59.9999996Z\"}");
+        HttpResponse<String> beyondTheStore = service.get(
+                "/api/v2/attendance?from=2026-11-01&to=2026-11-30&updatedSince=%2B300000-01-01T00:00:00Z");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"checkIn\":\"2026-11-06T07:00:00.123456Z\"");
+        assertThat(service.get(recordPath("T-1", "2026-11-06")).body()).contains("\"checkIn\":\"2026-11-06T07:00:00.123456Z\"");
+        assertThat(tooFine.statusCode()).isEqualTo(400);
+        assertThat(tooFine.body()).contains("\"field\":\"checkIn\"");
+        assertThat(service.get(recordPath("T-1", "2026-11-07")).statusCode()).isEqualTo(404);
+        assertThat(beyondTheStore.statusCode()).isEqualTo(400);
+        assertThat(beyondTheStore.body()).contains("\"field\":\"updatedSince\"");
+    }
+
     /** Each writer's HTTP status, all writers released at the same moment. */
     private static List<Integer> concurrently(IntFunction<Integer> writer) throws Exception {
         return AllAtOnce.outcomes(WRITERS, index -> () -> writer.apply(index)).stream()

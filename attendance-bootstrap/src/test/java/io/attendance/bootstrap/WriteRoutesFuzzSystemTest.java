@@ -417,7 +417,7 @@ class WriteRoutesFuzzSystemTest {
             throw new AssertionError("the " + answer.status() + " to " + attempt + " is not JSON: " + answer.text(), e);
         }
         if (attempt.route.v1()) {
-            // a problem when Jetty could not read the request line, and so its path: it carries the message too
+            // a problem when Jetty could not read the request line at all (too long): it carries the message too
             assertThat(contentType).as("Content-Type of the %d to %s", answer.status(), attempt)
                     .matches("application/(problem\\+)?json.*");
             assertThat(error.path("message").isTextual()).as("v1 message in %s, to %s", answer.text(), attempt).isTrue();

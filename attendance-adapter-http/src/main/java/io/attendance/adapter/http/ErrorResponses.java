@@ -91,15 +91,20 @@ final class ErrorResponses {
     /**
      * How an error body looks, by path: {@code /api/v2} answers {@code application/problem+json}
      * (RFC 9457, see {@link V2ProblemBody}) with the field errors as a list; everything else keeps the
-     * v1 {@code {"message": detail}}. A request whose path is unknown gets a problem that also
-     * carries the v1 {@code message}, an extension member RFC 9457 allows: whichever API it was
-     * meant for, its client finds what it reads.
+     * v1 {@code {"message": detail}}, and a 400, input refused, also its {@code "error": "Validation
+     * Error"} ({@link V1ValidationErrorBody}). A request whose target Jetty could not read is told by the
+     * target it sent, kept by {@link TargetKeepingHttp}; when that names neither API (or is not
+     * known: a request line too long to read), it gets a problem that also carries the v1
+     * {@code message}, an extension member RFC 9457 allows: whichever API it was meant for, its
+     * client finds what it reads.
      */
     enum BodyShape {
         V1_MESSAGE(JsonMapping.JSON) {
             @Override
             byte[] render(ObjectMapper json, ApiError error) throws JsonProcessingException {
-                return json.writeValueAsBytes(new V1MessageBody(error.detail()));
+                return json.writeValueAsBytes(error.status() == HttpStatus.BAD_REQUEST.getCode()
+                        ? V1ValidationErrorBody.of(error.detail())
+                        : new V1MessageBody(error.detail()));
             }
         },
         PROBLEM(V2ProblemBody.CONTENT_TYPE) {
@@ -117,6 +122,7 @@ final class ErrorResponses {
         };
 
         static final String V2_PREFIX = "/api/v2";
+        static final String V1_PREFIX = "/api/v1";
 
         private final String contentType;
 
@@ -134,8 +140,19 @@ final class ErrorResponses {
         }
 
         static BodyShape forPath(String path) {
-            boolean v2 = path != null && (path.equals(V2_PREFIX) || path.startsWith(V2_PREFIX + "/"));
-            return v2 ? PROBLEM : V1_MESSAGE;
+            return within(V2_PREFIX, path) ? PROBLEM : V1_MESSAGE;
+        }
+
+        /** The shape for a request target Jetty could not read, as the client sent it; null when unknown. */
+        static BodyShape forUnreadableTarget(String target) {
+            if (within(V2_PREFIX, target)) {
+                return PROBLEM;
+            }
+            return within(V1_PREFIX, target) ? V1_MESSAGE : PROBLEM_WITH_MESSAGE;
+        }
+
+        private static boolean within(String prefix, String path) {
+            return path != null && (path.equals(prefix) || path.startsWith(prefix + "/"));
         }
     }
 
@@ -340,7 +357,7 @@ final class ErrorResponses {
             }
             BodyShape shape = requestLineRead(request)
                     ? BodyShape.forPath(request.getHttpURI().getPath())
-                    : BodyShape.PROBLEM_WITH_MESSAGE;
+                    : BodyShape.forUnreadableTarget(unreadableTarget(request));
             byte[] body = render(shape, jettyError(code));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, shape.contentType);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -360,6 +377,12 @@ final class ErrorResponses {
          */
         private static boolean requestLineRead(Request request) {
             return HttpMethod.fromString(request.getMethod()) != null;
+        }
+
+        /** The target Jetty could not read, as the client sent it; null when Jetty read none at all. */
+        private static String unreadableTarget(Request request) {
+            return request.getConnectionMetaData().getAttribute(TargetKeepingHttp.UNREADABLE_TARGET)
+                    instanceof String target ? target : null;
         }
 
         private ApiError jettyError(int code) {

@@ -5,6 +5,8 @@ import io.attendance.application.UseCases;
 import io.attendance.domain.model.Permission;
 import io.attendance.domain.port.CachedReads;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.Objects;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +72,15 @@ public final class HttpApi implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.startup.startupWatcherEnabled = false;
-            config.jetty.port = settings.port();
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new TargetKeepingHttp(http));
+                connector.setPort(settings.port());
+                return connector;
+            });
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(settings.stopTimeout().toMillis());
                 // Javalin puts its own handler inside the innermost wrapper it finds: every route behind the limits
+                shedding.setHandler(new RequestLineMethod());
                 server.setHandler(shedding);
             });
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -125,10 +133,12 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get(V2AccessEndpoints.ME, access::me, Access.signedIn());
             config.routes.post(V2AccessEndpoints.USERS, access::createUser, Access.to(Permission.MANAGE_ACCESS));
             config.routes.get(V2AccessEndpoints.USERS, access::listUsers, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.get(V2AccessEndpoints.USER, access::getUser, Access.signedIn());
             config.routes.delete(V2AccessEndpoints.USER, access::deleteUser, Access.to(Permission.MANAGE_ACCESS));
             config.routes.put(V2AccessEndpoints.USER_PASSWORD, access::changePassword, Access.signedIn());
             config.routes.post(V2AccessEndpoints.API_KEYS, access::issueApiKey, Access.to(Permission.MANAGE_ACCESS));
             config.routes.get(V2AccessEndpoints.API_KEYS, access::listApiKeys, Access.to(Permission.MANAGE_ACCESS));
+            config.routes.get(V2AccessEndpoints.API_KEY, access::getApiKey, Access.to(Permission.MANAGE_ACCESS));
             config.routes.delete(V2AccessEndpoints.API_KEY, access::revokeApiKey, Access.to(Permission.MANAGE_ACCESS));
             config.routes.get(OperationsEndpoints.LIVE, operations::live, Access.open());
             config.routes.get(OperationsEndpoints.READY, operations::ready, Access.open());
@@ -136,6 +146,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get(ApiDocs.OPENAPI, docs::openApi, Access.open());
             config.routes.get(ApiDocs.UI, docs::ui, Access.open());
             docs.serveAssets(config);
+            answerHeadAsGet(config);
         });
         this.accessRules = accessRules(app);
         this.metricsServer = settings.metricsPort().isPresent()
@@ -175,6 +186,24 @@ public final class HttpApi implements AutoCloseable {
             rules.put(describe(endpoint), rule);
         }
         return rules;
+    }
+
+    /**
+     * Gives every GET route a HEAD route with the same handler and {@link Access} rule, so that a HEAD
+     * gets the GET's status and headers (RFC 9110 9.3.2); Jetty sends no body in answer to a HEAD.
+     * Without it Javalin answers any HEAD of a GET route 200 by itself, without running the handler
+     * nor the access check, which finds no rule on a route it did not match.
+     */
+    private static void answerHeadAsGet(JavalinConfig config) {
+        List<Endpoint> gets = config.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method == HandlerType.GET)
+                .toList();
+        for (Endpoint get : gets) {
+            Roles roles = get.metadata(Roles.class);
+            config.routes.addEndpoint(new Endpoint(HandlerType.HEAD, get.path, get.handler,
+                    roles == null ? Set.of() : Set.of(roles)));
+        }
     }
 
     /** Binds the port and serves; returns once the server accepts connections. */

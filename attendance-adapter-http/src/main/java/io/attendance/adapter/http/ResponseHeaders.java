@@ -4,13 +4,15 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The headers set on answers before any handler runs, so that errors and 404s carry them too:
  * {@code nosniff} everywhere, {@code no-store} on the API (its answers hold personal data), and CORS
- * for the configured origins only. Without origins no CORS header is ever sent, so browsers keep
+ * for the configured origins only; and, after the handlers, no {@code Content-Type} on an answer
+ * without content. Without origins no CORS header is ever sent, so browsers keep
  * every other site's pages from reading the API.
  */
 final class ResponseHeaders {
@@ -30,6 +32,18 @@ final class ResponseHeaders {
         config.routes.before(this::security);
         if (!corsOrigins.isEmpty()) {
             config.routes.before(this::crossOrigin);
+        }
+        config.routes.after(ResponseHeaders::noTypeWithoutContent);
+    }
+
+    /**
+     * A 204 or 304 has no content, so it has no type either; Javalin gives every answer its default
+     * {@code text/plain} as it starts.
+     */
+    private static void noTypeWithoutContent(Context ctx) {
+        int status = ctx.statusCode();
+        if (status == HttpStatus.NO_CONTENT.getCode() || status == HttpStatus.NOT_MODIFIED.getCode()) {
+            ctx.res().setContentType(null);
         }
     }
 
@@ -53,7 +67,8 @@ final class ResponseHeaders {
             ctx.header(Header.ACCESS_CONTROL_ALLOW_METHODS, ALLOWED_METHODS);
             ctx.header(Header.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS);
             ctx.header(Header.ACCESS_CONTROL_MAX_AGE, PREFLIGHT_MAX_AGE_SECONDS);
-            ctx.status(204).skipRemainingHandlers();
+            ctx.status(HttpStatus.NO_CONTENT).skipRemainingHandlers();
+            noTypeWithoutContent(ctx);
             return;
         }
         ctx.header(Header.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);

@@ -91,6 +91,13 @@ final class V2AccessEndpoints {
         responses.ok(ctx, users.list().stream().map(V2UserView::of).toList());
     }
 
+    void getUser(Context ctx) throws IOException {
+        RequestParameters parameters = new RequestParameters(ctx);
+        Username username = parameters.path(USERNAME, Username::new);
+        parameters.complete();
+        responses.ok(ctx, V2UserView.of(users.get(username, AccessControl.caller(ctx))));
+    }
+
     void deleteUser(Context ctx) {
         RequestParameters parameters = new RequestParameters(ctx);
         Username username = parameters.path(USERNAME, Username::new);
@@ -115,6 +122,13 @@ final class V2AccessEndpoints {
     void listApiKeys(Context ctx) throws IOException {
         new RequestParameters(ctx).complete();
         responses.ok(ctx, apiKeys.list().stream().map(V2ApiKeyView::of).toList());
+    }
+
+    void getApiKey(Context ctx) throws IOException {
+        RequestParameters parameters = new RequestParameters(ctx);
+        ApiKeyId id = parameters.path(API_KEY_ID, ApiKeyId::new);
+        parameters.complete();
+        responses.ok(ctx, V2ApiKeyView.of(apiKeys.get(id)));
     }
 
     void revokeApiKey(Context ctx) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Conditional requests (RFC 9110 §13) on the v2 single resources, employees and records, whose
@@ -20,11 +19,12 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>The ETag is strong: {@code "<version>"}, such as {@code "3"}.</li>
  *   <li>{@code If-Match} is {@code *} or a list of tags ({@code "3", "4"}, also over several header
- *       lines). A {@code W/} prefix is ignored: the tag names a version, not the bytes of a
- *       representation, so a tag a proxy weakened (compressing proxies do) still names exactly the
- *       version the client saw.</li>
+ *       lines), compared strongly (RFC 9110 §13.1.1): a weak tag ({@code W/"3"}) matches no version,
+ *       so a list of weak tags only always fails. {@code If-None-Match} compares weakly: {@code W/"3"}
+ *       matches version 3.</li>
  *   <li>On a GET, a failing {@code If-Match} is 412, and an {@code If-None-Match} ({@code *} or a
- *       list) that matches is 304 with the ETag and no body.</li>
+ *       list) that matches is 304 with the ETag and no body. Reads and writes decide {@code If-Match}
+ *       alike, by {@link Precondition#check}.</li>
  *   <li>On a PUT or DELETE, {@code If-None-Match} may only be {@code *} (create-only); a list of tags
  *       there is 400, and so is {@code If-None-Match: *} together with {@code If-Match}, which can
  *       never both hold.</li>
@@ -36,20 +36,25 @@ import java.util.stream.Collectors;
  * concurrent writers pinning the same version exactly one succeeds.
  */
 final class V2Conditions {
-    private static final Pattern TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"");
+    private static final Pattern TAG = Pattern.compile("(W/)?\"([0-9]{1,18})\"");
     private static final String SYNTAX = "must be * or a list of ETags such as \"3\"";
 
     private V2Conditions() {
     }
 
-    /** {@code *} or the versions a conditional header names. */
-    record Tags(boolean any, Set<Long> versions) {
-        boolean matches(long version) {
+    /**
+     * {@code *} or the versions a conditional header names: all of them, and those named by a strong
+     * tag.
+     */
+    record Tags(boolean any, Set<Long> versions, Set<Long> strongVersions) {
+        /** The weak comparison, of {@code If-None-Match}. */
+        boolean matchWeakly(long version) {
             return any || versions.contains(version);
         }
 
-        String describe() {
-            return any ? "*" : versions.stream().map(V2Conditions::etag).collect(Collectors.joining(", "));
+        /** As an {@code If-Match}: the strong comparison, made by {@link Precondition#check}. */
+        Precondition asIfMatch() {
+            return any ? Precondition.ifMatchAny() : Precondition.ifMatchOneOf(strongVersions);
         }
     }
 
@@ -75,8 +80,7 @@ final class V2Conditions {
             }
             return Precondition.ifNoneMatchAny();
         }
-        return ifMatch.map(tags -> tags.any() ? Precondition.ifMatchAny() : Precondition.ifMatchOneOf(tags.versions()))
-                .orElse(Precondition.NONE);
+        return ifMatch.map(Tags::asIfMatch).orElse(Precondition.NONE);
     }
 
     /**
@@ -88,10 +92,8 @@ final class V2Conditions {
     static boolean notModified(Context ctx, long version) {
         Optional<Tags> ifMatch = tags(ctx, Header.IF_MATCH);
         Optional<Tags> ifNoneMatch = tags(ctx, Header.IF_NONE_MATCH);
-        if (ifMatch.isPresent() && !ifMatch.get().matches(version)) {
-            throw new PreconditionFailed("the current version is " + version + ", not " + ifMatch.get().describe());
-        }
-        return ifNoneMatch.map(tags -> tags.matches(version)).orElse(false);
+        ifMatch.ifPresent(tags -> tags.asIfMatch().check(Optional.of(version)));
+        return ifNoneMatch.map(tags -> tags.matchWeakly(version)).orElse(false);
     }
 
     /** The tags a header names, empty when the request has none. @throws ValidationFailed when malformed */
@@ -102,9 +104,10 @@ final class V2Conditions {
         }
         String value = String.join(",", Collections.list(lines)).strip();
         if (value.equals("*")) {
-            return Optional.of(new Tags(true, Set.of()));
+            return Optional.of(new Tags(true, Set.of(), Set.of()));
         }
         Set<Long> versions = new TreeSet<>();
+        Set<Long> strongVersions = new TreeSet<>();
         for (String element : value.split(",", -1)) {
             String tag = element.strip();
             if (tag.isEmpty()) {
@@ -114,11 +117,15 @@ final class V2Conditions {
             if (!matcher.matches()) {
                 throw new ValidationFailed(header, SYNTAX);
             }
-            versions.add(Long.parseLong(matcher.group(1)));
+            long version = Long.parseLong(matcher.group(2));
+            versions.add(version);
+            if (matcher.group(1) == null) {
+                strongVersions.add(version);
+            }
         }
         if (versions.isEmpty()) {
             throw new ValidationFailed(header, SYNTAX);
         }
-        return Optional.of(new Tags(false, Collections.unmodifiableSet(versions)));
+        return Optional.of(new Tags(false, Collections.unmodifiableSet(versions), Collections.unmodifiableSet(strongVersions)));
     }
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * v2 daily records: one per employee per date under {@code /api/v2/employees/{id}/attendance/{date}}
- * with its history, an employee's range, the cross-employee search, and the atomic batch.
+ * with its history, an employee's range, the cross-employee search, and the atomic batch. A caller
+ * that writes records it may not read (a DEVICE) is answered what it sent, as stored, and no more.
  */
 final class V2RecordEndpoints {
     private final ObjectMapper json;
@@ -42,8 +43,13 @@ final class V2RecordEndpoints {
         PutRecordCommand command = V2Bodies.record(
                 json, bodies.json(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), ctx.pathParam(V2Paths.DATE));
         Written<AttendanceRecord> written = attendance.put(command, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
-        responses.written(ctx, written, AttendanceRecord::version, V2RecordView::of,
-                V2Paths.record(command.employeeId(), command.date()));
+        String location = V2Paths.record(command.employeeId(), command.date());
+        if (AccessControl.caller(ctx).mayOn(Permission.READ_ATTENDANCE, command.employeeId())) {
+            responses.written(ctx, written, AttendanceRecord::version, V2RecordView::of, location);
+        } else {
+            // a DEVICE writes what it may not read: it learns what it sent, as stored, and nothing else
+            responses.writtenWithoutETag(ctx, written, V2SentRecordView::of, location);
+        }
     }
 
     void get(Context ctx) throws IOException {

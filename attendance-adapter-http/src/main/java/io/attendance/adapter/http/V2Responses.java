@@ -35,6 +35,15 @@ final class V2Responses {
     <T> void written(Context ctx, Written<T> written, ToLongFunction<T> version, Function<T, ?> view, String location)
             throws JsonProcessingException {
         ctx.header(Header.ETAG, V2Conditions.etag(version.applyAsLong(written.value())));
+        writtenWithoutETag(ctx, written, view, location);
+    }
+
+    /**
+     * The answer to a PUT for a caller that may not read what it wrote: 201 with its Location when it
+     * created the resource, else 200, and no ETag, which would tell the stored version.
+     */
+    <T> void writtenWithoutETag(Context ctx, Written<T> written, Function<T, ?> view, String location)
+            throws JsonProcessingException {
         if (written.created()) {
             ctx.header(Header.LOCATION, location);
         }

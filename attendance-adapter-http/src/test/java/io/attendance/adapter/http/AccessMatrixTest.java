@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  * then a signed-in user of each role, EMPLOYEE both as the employee the request is about (E-1) and as
  * another one (E-2). Each probe is one a permitted caller can repeat with the same answer, so the
  * order of the calls does not matter. A route the table does not list fails the test: a new route
- * needs its row here, and so a decision about who may call it.
+ * needs its row here, and so a decision about who may call it. Every GET row is also the row of its
+ * HEAD, which HTTP asks to be answered as the GET without the body.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
@@ -37,6 +38,10 @@ class AccessMatrixTest {
     }
 
     private static final String PASSWORD = "a password for the matrix";
+    private static final String GET = "GET ";
+    private static final String HEAD = "HEAD ";
+    /** The headers a HEAD and its GET may differ in: when they were answered, and the length of a body that changes. */
+    private static final Set<String> HEADERS_OF_THE_MOMENT = Set.of("date", "content-length");
     private static final String E1_DAY = RunningApi.record("E-1", "2026-11-27");
     private static final String RECORD_BODY = "{\"status\":\"Present\",\"note\":\"matrix\"}";
     private static final String V1_CREATE_BODY = "{\"id\":\"E-1\",\"name\":\"Ada Lovelace\",\"status\":\"Present\",\"date\":\"2026-11-27\"}";
@@ -135,6 +140,7 @@ class AccessMatrixTest {
                 "{\"username\":\"matrix-viewer\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"VIEWER\"]}"),
                 401, 409, 403, 403, 403, 403, 403);
         probe("GET " + V2AccessEndpoints.USERS, get(V2AccessEndpoints.USERS), 401, 200, 403, 403, 403, 403, 403);
+        probe("GET " + V2AccessEndpoints.USER, get(V2AccessEndpoints.USERS + "/nobody"), 401, 404, 403, 403, 403, 403, 403);
         probe("DELETE " + V2AccessEndpoints.USER, delete(V2AccessEndpoints.USERS + "/nobody"),
                 401, 404, 403, 403, 403, 403, 403);
         probe("PUT " + V2AccessEndpoints.USER_PASSWORD, put(V2AccessEndpoints.USERS + "/nobody/password",
@@ -142,6 +148,8 @@ class AccessMatrixTest {
         probe("POST " + V2AccessEndpoints.API_KEYS, post(V2AccessEndpoints.API_KEYS,
                 "{\"name\":\"matrix\",\"roles\":[\"DEVICE\"]}"), 401, 201, 403, 403, 403, 403, 403);
         probe("GET " + V2AccessEndpoints.API_KEYS, get(V2AccessEndpoints.API_KEYS), 401, 200, 403, 403, 403, 403, 403);
+        probe("GET " + V2AccessEndpoints.API_KEY, get(V2AccessEndpoints.API_KEYS + "/0123456789abcdef"),
+                401, 404, 403, 403, 403, 403, 403);
         probe("DELETE " + V2AccessEndpoints.API_KEY, delete(V2AccessEndpoints.API_KEYS + "/0123456789abcdef"),
                 401, 404, 403, 403, 403, 403, 403);
         probe("GET " + OperationsEndpoints.LIVE, get(OperationsEndpoints.LIVE), 200, 200, 200, 200, 200, 200, 200);
@@ -154,6 +162,13 @@ class AccessMatrixTest {
     private void probe(String route, Function<Caller, HttpRequest.Builder> request, int... statuses) {
         assertThat(statuses).as(route).hasSize(Caller.values().length);
         probes.put(route, new Probe(request, statuses));
+        if (route.startsWith(GET)) {
+            probes.put(HEAD + route.substring(GET.length()), new Probe(asHead(request), statuses));
+        }
+    }
+
+    private static Function<Caller, HttpRequest.Builder> asHead(Function<Caller, HttpRequest.Builder> get) {
+        return caller -> get.apply(caller).method("HEAD", HttpRequest.BodyPublishers.noBody());
     }
 
     private HttpRequest.Builder json(String method, String path, String body) {
@@ -181,12 +196,16 @@ class AccessMatrixTest {
     }
 
     private int call(Caller caller, Probe probe) {
-        HttpRequest.Builder request = probe.request().apply(caller);
+        return send(caller, probe.request()).status();
+    }
+
+    private RunningApi.Reply send(Caller caller, Function<Caller, HttpRequest.Builder> probe) {
+        HttpRequest.Builder request = probe.apply(caller);
         boolean ownSession = request.build().headers().firstValue("Authorization").isPresent();
         if (caller != Caller.NOBODY && !ownSession) {
             request.header("Authorization", "Bearer " + tokens.get(caller));
         }
-        return server.send(request).status();
+        return server.send(request);
     }
 
     @Test
@@ -206,6 +225,33 @@ class AccessMatrixTest {
             }
         });
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyGetRouteAnswersHeadWithTheStatusAndHeadersOfItsGetAndNoBody() {
+        List<String> wrong = new ArrayList<>();
+        probes.forEach((route, probe) -> {
+            if (!route.startsWith(GET)) {
+                return;
+            }
+            Function<Caller, HttpRequest.Builder> head = probes.get(HEAD + route.substring(GET.length())).request();
+            for (Caller caller : Caller.values()) {
+                RunningApi.Reply get = send(caller, probe.request());
+                RunningApi.Reply answer = send(caller, head);
+                if (answer.status() != get.status() || !answer.body().isEmpty()
+                        || !lasting(answer.headers().map()).equals(lasting(get.headers().map()))) {
+                    wrong.add(route + " as " + caller + ": HEAD " + answer.status() + " " + answer.headers().map()
+                            + " with " + answer.body().length() + " bytes, GET " + get.status() + " " + get.headers().map());
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    private static Map<String, List<String>> lasting(Map<String, List<String>> headers) {
+        Map<String, List<String>> lasting = new java.util.TreeMap<>(headers);
+        lasting.keySet().removeAll(HEADERS_OF_THE_MOMENT);
+        return lasting;
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The OpenAPI document matches the routes that exist, and Swagger UI renders it without a CDN. */
 class ApiDocsTest {
     private static final Set<String> OPERATION_KEYS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> UI_PAGE = Set.of("GET " + ApiDocs.UI, "HEAD " + ApiDocs.UI);
     private static RunningApi server;
 
     @BeforeAll
@@ -48,7 +49,7 @@ class ApiDocsTest {
 
         List<String> operations = new ArrayList<>(server.api.routes());
         // an HTML page is no operation: a generated client could not call it
-        assertThat(operations.remove("GET " + ApiDocs.UI)).isTrue();
+        assertThat(operations.removeAll(UI_PAGE)).isTrue();
         assertThat(documented)
                 .as("routes without an OpenAPI operation, or operations without a route")
                 .containsExactlyInAnyOrderElementsOf(operations);
@@ -59,7 +60,7 @@ class ApiDocsTest {
         Set<String> documentedOpen = operationsWhere(operation -> operation.has("security") && operation.get("security").isEmpty());
         Set<String> open = new TreeSet<>();
         server.api.accessRules().forEach((route, rule) -> {
-            if (!rule.needsCredentials() && !route.equals("GET " + ApiDocs.UI)) {
+            if (!rule.needsCredentials() && !UI_PAGE.contains(route)) {
                 open.add(route);
             }
         });
@@ -79,7 +80,8 @@ class ApiDocsTest {
                 continue;
             }
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                if (!OPERATION_KEYS.contains(operation.getKey())) {
+                // a HEAD answers no body, problem or other: everyHeadOperationIsItsGetWithoutTheContent
+                if (!OPERATION_KEYS.contains(operation.getKey()) || operation.getKey().equals("head")) {
                     continue;
                 }
                 JsonNode responses = operation.getValue().get("responses");
@@ -95,6 +97,35 @@ class ApiDocsTest {
         assertThat(putRecord.get("responses").get("201").get("headers").has("Location")).isTrue();
         assertThat(putRecord.get("responses").get("201").get("headers").has("ETag")).isTrue();
         assertThat(putRecord.get("parameters").toString()).contains("IfMatch").contains("IfNoneMatchWrite");
+    }
+
+    @Test
+    void everyHeadOperationIsItsGetWithoutTheContent() {
+        JsonNode document = server.get(ApiDocs.OPENAPI).json();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            JsonNode get = path.getValue().get("get");
+            JsonNode head = path.getValue().get("head");
+            assertThat(head == null).as("GET and HEAD of %s", path.getKey()).isEqualTo(get == null);
+            if (get == null) {
+                continue;
+            }
+            assertThat(head.get("operationId").asText()).isEqualTo(get.get("operationId").asText() + "Head");
+            assertThat(head.get("parameters")).as(path.getKey()).isEqualTo(get.get("parameters"));
+            assertThat(head.get("security")).as(path.getKey()).isEqualTo(get.get("security"));
+            List<String> statuses = new ArrayList<>();
+            get.get("responses").fieldNames().forEachRemaining(statuses::add);
+            assertThat(head.get("responses").fieldNames()).toIterable().as(path.getKey()).containsExactlyElementsOf(statuses);
+            for (String status : statuses) {
+                JsonNode getResponse = resolved(document, get.get("responses").get(status));
+                JsonNode headResponse = head.get("responses").get(status);
+                assertThat(headResponse.has("content")).as("HEAD %s %s", path.getKey(), status).isFalse();
+                assertThat(headResponse.get("headers")).as("HEAD %s %s", path.getKey(), status).isEqualTo(getResponse.get("headers"));
+            }
+        }
+    }
+
+    private static JsonNode resolved(JsonNode document, JsonNode response) {
+        return response.has("$ref") ? document.at(response.get("$ref").asText().substring(1)) : response;
     }
 
     @Test

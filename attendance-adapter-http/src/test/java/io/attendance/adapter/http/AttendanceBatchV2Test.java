@@ -90,15 +90,18 @@ class AttendanceBatchV2Test {
     }
 
     @Test
-    void aBatchWithAnInstantBeyondWhatRecordsHoldIsA400NamingTheItemAndStoresNothing() {
+    void aBatchWithAnInstantTheStoreCannotHoldExactlyIsA400NamingTheItemAndStoresNothing() {
         Reply rejected = server.post(V2Paths.BATCH, "[" + item("E-1", "2026-11-20", "Present") + ","
                 + "{\"employeeId\":\"E-1\",\"date\":\"2026-11-21\",\"status\":\"Present\","
-                + "\"checkIn\":\"+999999999-12-31T23:59:59-18:00\",\"checkOut\":\"+300000-01-01T00:00:00Z\"}]");
+                + "\"checkIn\":\"+999999999-12-31T23:59:59-18:00\",\"checkOut\":\"+300000-01-01T00:00:00Z\"},"
+                + "{\"employeeId\":\"E-1\",\"date\":\"2026-11-22\",\"status\":\"Present\","
+                + "\"checkIn\":\"2026-11-22T08:00:00.000000001Z\"}]");
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.fieldErrors()).containsExactly(
                 "[1].checkIn must be a date-time from 1969-12-31 to 9999-12-31 UTC",
-                "[1].checkOut must be a date-time from 1969-12-31 to 9999-12-31 UTC");
+                "[1].checkOut must be a date-time from 1969-12-31 to 9999-12-31 UTC",
+                "[2].checkIn must not be finer than a microsecond: at most 6 digits after the second");
         assertNothingNewStored();
     }
 

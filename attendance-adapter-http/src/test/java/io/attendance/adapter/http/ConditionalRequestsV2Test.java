@@ -114,16 +114,37 @@ class ConditionalRequestsV2Test {
         Reply listed = server.putRecord("E-1", DAY, PRESENT, "If-Match", "\"1\", \"2\"");
 
         assertThat(noneListed.status()).isEqualTo(412);
-        assertThat(noneListed.json().get("detail").asText()).isEqualTo("the stored version is 2, none of \"1\", \"3\"");
+        assertThat(noneListed.json().get("detail").asText()).isEqualTo("the stored version is none of \"1\", \"3\"");
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.etag()).isEqualTo("\"3\"");
     }
 
     @Test
-    void aWeakETagNamesTheSameVersion() {
+    void ifMatchComparesStronglySoAWeakETagNeverMatchesAndTheWriteChangesNothing() {
         server.putRecord("E-1", DAY, PRESENT);
 
-        assertThat(server.putRecord("E-1", DAY, ABSENT, "If-Match", "W/\"1\"").status()).isEqualTo(200);
+        Reply weak = server.putRecord("E-1", DAY, ABSENT, "If-Match", "W/\"1\"");
+        Reply weakDelete = server.delete(record("E-1", DAY), "If-Match", "W/\"1\"");
+        Reply weakRead = server.get(record("E-1", DAY), "If-Match", "W/\"1\"");
+        Reply strongAmongWeak = server.putRecord("E-1", DAY, ABSENT, "If-Match", "W/\"1\", \"1\"");
+
+        assertThat(weak.status()).isEqualTo(412);
+        assertThat(weak.json().get("detail").asText()).contains("weak");
+        assertThat(weakDelete.status()).isEqualTo(412);
+        assertThat(weakRead.status()).isEqualTo(412);
+        assertThat(strongAmongWeak.status()).isEqualTo(200);
+        assertThat(strongAmongWeak.etag()).isEqualTo("\"2\"");
+        assertThat(server.putEmployee("E-1", "Ada Lovelace").status()).isEqualTo(200);
+        assertThat(server.put(employee("E-1"), "{\"name\":\"Ada\"}", "If-Match", "W/\"2\"").status()).isEqualTo(412);
+        assertThat(server.get(employee("E-1")).json().get("name").asText()).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void ifNoneMatchComparesWeaklySoAWeakETagOfTheStoredVersionIs304() {
+        server.putRecord("E-1", DAY, PRESENT);
+
+        assertThat(server.get(record("E-1", DAY), "If-None-Match", "W/\"1\"").status()).isEqualTo(304);
+        assertThat(server.get(record("E-1", DAY), "If-None-Match", "W/\"2\"").status()).isEqualTo(200);
     }
 
     @Test

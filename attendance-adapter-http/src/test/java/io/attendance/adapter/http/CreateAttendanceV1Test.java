@@ -166,6 +166,8 @@ class CreateAttendanceV1Test {
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/json");
+        assertThat(rejected.json().fieldNames()).toIterable().containsExactly("error", "message");
+        assertThat(rejected.json().get("error").asText()).isEqualTo("Validation Error");
         assertThat(rejected.message()).contains(expectedMessage);
         assertNothingStored();
     }

@@ -99,6 +99,25 @@ class EmployeesV2Test {
     }
 
     @Test
+    void aHeadIsAnsweredAsTheGetWithoutTheBody() {
+        server.put(employee("E-1"), ADA);
+
+        Reply head = server.head(employee("E-1"));
+        Reply missing = server.head(employee("nobody"));
+        Reply current = server.head(employee("E-1"), "If-None-Match", "\"1\"");
+
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.etag()).isEqualTo("\"1\"");
+        assertThat(head.contentType()).startsWith("application/json");
+        assertThat(head.header("Content-Length")).isEqualTo(server.get(employee("E-1")).header("Content-Length"));
+        assertThat(head.body()).isEmpty();
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).isEqualTo(V2ProblemBody.CONTENT_TYPE);
+        assertThat(missing.body()).isEmpty();
+        assertThat(current.status()).isEqualTo(304);
+    }
+
+    @Test
     void anUnknownEmployeeIsA404Problem() {
         Reply missing = server.get(employee("nobody"));
 

@@ -34,6 +34,18 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void aHeadOfTheReadinessProbeTellsWhatItsGetWould() {
+        assertThat(server.head(OperationsEndpoints.READY).status()).isEqualTo(200);
+
+        server.databaseUp.set(false);
+
+        Reply head = server.head(OperationsEndpoints.READY);
+        assertThat(head.status()).isEqualTo(503);
+        assertThat(head.header("Retry-After")).isEqualTo(ErrorResponses.RETRY_AFTER_SECONDS);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void healthDetailReportsEachServiceUp() {
         Reply detail = server.get(V1AttendanceEndpoints.HEALTH_DETAIL);
 

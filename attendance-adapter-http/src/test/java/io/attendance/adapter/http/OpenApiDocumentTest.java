@@ -97,7 +97,7 @@ class OpenApiDocumentTest {
     @Test
     void oneStatusTypeInRequestsAndAnswersOfV1AndV2() {
         JsonNode schemas = document.get("components").get("schemas");
-        for (String schema : List.of("CreateAttendance", "Attendance", "PutRecord", "BatchItem", "AttendanceRecord")) {
+        for (String schema : List.of("CreateAttendance", "Attendance", "PutRecord", "BatchItem", "WrittenRecord")) {
             assertThat(schemas.get(schema).get("properties").get("status").path("$ref").asText())
                     .as("%s.status", schema).isEqualTo(STATUS);
         }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every /api/v2 error is RFC 9457 application/problem+json; v1 keeps {"message"}. */
 class ProblemResponsesV2Test {
@@ -156,16 +157,28 @@ class ProblemResponsesV2Test {
     }
 
     @Test
-    void aRequestLineJettyCannotReadIsAProblemThatAlsoCarriesTheV1Message() throws IOException {
+    void aRequestLineJettyCannotReadOnAnUnknownPathIsAProblemThatAlsoCarriesTheV1Message() throws IOException {
         String tooLong = server.raw("PUT /api/v2/employees/" + "a".repeat(10_000)
                 + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        String badEscape = server.raw("PUT /api/v2/employees/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String badEscape = server.raw("GET /elsewhere/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(tooLong).startsWith("HTTP/1.1 414").contains("Content-Type: application/problem+json")
                 .contains("\"status\":414").contains("\"message\":\"URI Too Long\"");
         assertThat(badEscape).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
                 .contains("\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400")
                 .contains("\"message\":\"Bad Request\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%00", "E%00-1", "%u0041"})
+    void aPathJettyCannotReadIsAnsweredInTheErrorShapeOfTheApiItNames(String unreadable) throws IOException {
+        String v2 = server.raw("PUT /api/v2/employees/" + unreadable + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String v1 = server.raw("GET /api/v1/attendance/" + unreadable + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(v2).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .endsWith("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Bad Request\",\"errors\":[]}");
+        assertThat(v1).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+                .endsWith("{\"error\":\"Validation Error\",\"message\":\"Bad Request\"}");
     }
 
     @Test

@@ -47,6 +47,21 @@ class ResponseHeadersTest {
         }
 
         @Test
+        void answersWithoutContentHaveNoContentType() {
+            server.putEmployee("E-1", "Ada");
+            server.putRecord("E-1", "2026-11-27", "{\"status\":\"Present\"}");
+            List<Reply> replies = List.of(
+                    server.get(RunningApi.employee("E-1"), "If-None-Match", "\"1\""),
+                    server.head(RunningApi.record("E-1", "2026-11-27"), "If-None-Match", "*"),
+                    server.delete(RunningApi.record("E-1", "2026-11-27")),
+                    server.delete(RunningApi.employee("E-1")),
+                    server.delete(V2AccessEndpoints.API_KEYS + "/" + server.issueKey(io.attendance.domain.model.Role.DEVICE).key().id()));
+
+            assertThat(replies).extracting(Reply::status).containsExactly(304, 304, 204, 204, 204);
+            assertThat(replies).allSatisfy(reply -> assertThat(reply.headers().firstValue("Content-Type")).isEmpty());
+        }
+
+        @Test
         void everyOtherAnswerIsNotSniffedEither() throws IOException {
             assertThat(server.get("/health/live").header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(server.get("/nothing-here").header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -105,6 +120,7 @@ class ResponseHeadersTest {
             Reply preflight = preflight(server, ALLOWED);
 
             assertThat(preflight.status()).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Content-Type")).isEmpty();
             assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED);
             assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("GET, PUT, POST, DELETE");
             assertThat(preflight.header("Access-Control-Allow-Headers"))

@@ -195,6 +195,12 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         return send(withHeaders(HttpRequest.newBuilder(uri(pathAndQuery)).GET(), headers));
     }
 
+    /** HEADs with the given headers, as name, value, name, value... */
+    Reply head(String pathAndQuery, String... headers) {
+        return send(withHeaders(HttpRequest.newBuilder(uri(pathAndQuery)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                headers));
+    }
+
     Reply put(String path, String body, String... headers) {
         return send(withHeaders(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")

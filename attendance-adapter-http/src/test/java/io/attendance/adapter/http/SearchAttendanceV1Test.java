@@ -55,7 +55,8 @@ class SearchAttendanceV1Test {
             Reply sql = server.search("x' OR '1'='1");
 
             assertThat(withSpace.status()).isEqualTo(400);
-            assertThat(withSpace.message()).isEqualTo("id may contain only letters, digits, '.', '_' and '-'");
+            assertThat(withSpace.body()).isEqualTo(
+                    "{\"error\":\"Validation Error\",\"message\":\"id may contain only letters, digits, '.', '_' and '-'\"}");
             assertThat(tooLong.status()).isEqualTo(400);
             assertThat(tooLong.message()).isEqualTo("id must be at most 64 characters");
             assertThat(sql.status()).isEqualTo(400);

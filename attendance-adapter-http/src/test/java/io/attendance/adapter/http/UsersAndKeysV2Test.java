@@ -161,4 +161,35 @@ class UsersAndKeysV2Test {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asText()).contains("keyId must be 16 lower-case hexadecimal digits");
     }
+
+    @Test
+    void theLocationOfACreatedUserOrKeyAnswersWhatTheCreationDid() {
+        RunningApi.Reply bob = createBob("[\"VIEWER\"]");
+        RunningApi.Reply key = server.post(V2AccessEndpoints.API_KEYS, "{\"name\":\"clock\",\"roles\":[\"DEVICE\"]}");
+
+        RunningApi.Reply readBob = server.get(bob.header("Location"));
+        RunningApi.Reply readKey = server.get(key.header("Location"));
+
+        assertThat(readBob.status()).isEqualTo(200);
+        assertThat(readBob.json()).isEqualTo(bob.json());
+        assertThat(readKey.status()).isEqualTo(200);
+        assertThat(server.get(V2AccessEndpoints.API_KEYS).json()).contains(readKey.json());
+        assertThat(readKey.json().get("id")).isEqualTo(key.json().get("id"));
+        assertThat(readKey.body()).doesNotContain(key.json().get("key").asText());
+        assertThat(server.get(V2AccessEndpoints.USERS + "/nobody").status()).isEqualTo(404);
+        assertThat(server.get(V2AccessEndpoints.API_KEYS + "/0123456789abcdef").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aUserReadsThemselfButNoOneElse() {
+        createBob("[\"VIEWER\"]");
+        String[] asBob = {"Authorization", "Bearer " + signIn("bob", BOB_PASSWORD)};
+
+        RunningApi.Reply self = server.get(V2AccessEndpoints.USERS + "/bob", asBob);
+
+        assertThat(self.status()).isEqualTo(200);
+        assertThat(self.json().get("roles").toString()).isEqualTo("[\"VIEWER\"]");
+        assertThat(server.get(V2AccessEndpoints.USERS + "/admin", asBob).status()).isEqualTo(403);
+        assertThat(server.get(V2AccessEndpoints.USERS + "/nobody", asBob).status()).isEqualTo(403);
+    }
 }

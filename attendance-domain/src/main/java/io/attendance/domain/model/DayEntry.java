@@ -23,14 +23,6 @@ public record DayEntry(
     public static final int MAX_NOTE_LENGTH = 500;
     /** The longest shift a check-in and check-out may span. */
     public static final Duration MAX_SHIFT = Duration.ofHours(24);
-    /**
-     * The instants a record may hold: a day before the first work date ({@link WorkDate#EARLIEST},
-     * in any time zone) to the last that every store and every time zone can write. Beyond them a
-     * client's mistake would reach the database as a value it refuses, or overflow a date in a zone.
-     */
-    public static final Instant EARLIEST_INSTANT = Instant.parse("1969-12-31T00:00:00Z");
-    public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
-    private static final String INSTANT_RANGE = "must be a date-time from 1969-12-31 to 9999-12-31 UTC";
     /** Days without work have no check-in or check-out. */
     private static final Set<AttendanceStatus> NOT_WORKED =
             EnumSet.of(AttendanceStatus.ABSENT, AttendanceStatus.ON_LEAVE, AttendanceStatus.HOLIDAY);
@@ -61,10 +53,14 @@ public record DayEntry(
         note = validNote;
     }
 
-    /** Whether {@code instant} is absent or one a record may hold; adds the field's error when not. */
+    /**
+     * Whether {@code instant} is absent or one a record may hold, {@link IsoInstant#EARLIEST} to
+     * {@link IsoInstant#LATEST}, beyond which it would reach the database as a value it refuses, or
+     * overflow a date in a zone; adds the field's error when not.
+     */
     private static boolean inRange(String field, Optional<Instant> instant, FieldErrors errors) {
-        if (instant.filter(at -> at.isBefore(EARLIEST_INSTANT) || at.isAfter(LATEST_INSTANT)).isPresent()) {
-            errors.add(field, INSTANT_RANGE);
+        if (instant.filter(at -> !IsoInstant.inRange(at)).isPresent()) {
+            errors.add(field, IsoInstant.RANGE);
             return false;
         }
         return true;

@@ -63,6 +63,11 @@ public record Principal(Kind kind, String name, Set<Role> roles, Optional<Employ
         return kind == Kind.ANONYMOUS ? name : kind.label + ":" + name;
     }
 
+    /** Whether it is the user of that name, signed in. */
+    public boolean isUser(Username username) {
+        return kind == Kind.USER && name.equals(username.value());
+    }
+
     /** Whether it may do this to every employee. */
     public boolean may(Permission permission) {
         return roles.stream().anyMatch(role -> role.grantsOnEveryone(permission));

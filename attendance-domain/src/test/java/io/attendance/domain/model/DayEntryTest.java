@@ -78,8 +78,8 @@ class DayEntryTest {
 
     @Test
     void instantsAreHeldFromADayBeforeTheFirstWorkDateToTheLastSecondOfYear9999() {
-        Instant first = DayEntry.EARLIEST_INSTANT;
-        Instant last = DayEntry.LATEST_INSTANT;
+        Instant first = IsoInstant.EARLIEST;
+        Instant last = IsoInstant.LATEST;
         assertThat(worked(first, first.plusSeconds(60)).checkIn()).contains(first);
         assertThat(worked(last.minusSeconds(60), last).checkOut()).contains(last);
 
@@ -97,7 +97,7 @@ class DayEntryTest {
         FieldError checkOutOutOfRange = new FieldError("checkOut", "must be a date-time from 1969-12-31 to 9999-12-31 UTC");
 
         assertThat(refusal(() -> worked(Instant.MAX, NINE)).errors()).containsExactly(checkInOutOfRange);
-        assertThat(refusal(() -> worked(DayEntry.LATEST_INSTANT.plusNanos(1000), DayEntry.LATEST_INSTANT)).errors())
+        assertThat(refusal(() -> worked(IsoInstant.LATEST.plusNanos(1000), IsoInstant.LATEST)).errors())
                 .containsExactly(checkInOutOfRange);
         assertThat(refusal(() -> worked(NINE, Instant.MIN)).errors()).containsExactly(checkOutOutOfRange);
         assertThat(refusal(() -> worked(Instant.MAX, Instant.MIN)).errors()).containsExactly(checkInOutOfRange, checkOutOutOfRange);
