@@ -116,7 +116,7 @@ final class BinaryCache {
     }
 
     /** Refuses a tree in which anything is not ours, or may be written by others. Links are not followed. */
-    static void requireOnlyOwnerMayWriteAnything(Path tree) throws IOException {
+    private static void requireOnlyOwnerMayWriteAnything(Path tree) throws IOException {
         try (Stream<Path> paths = Files.walk(tree)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 requireOnlyOwnerMayWrite(path, tree);
@@ -129,7 +129,7 @@ final class BinaryCache {
      * a sticky directory such as /tmp, where no one may remove or rename what is ours. A link's own
      * mode means nothing; it must be ours.
      */
-    static void requireOnlyOwnerMayWrite(Path path, Path binaries) throws IOException {
+    private static void requireOnlyOwnerMayWrite(Path path, Path binaries) throws IOException {
         requireOwnedByUs(path, binaries);
         int mode = mode(path);
         boolean link = (mode & FILE_TYPE) == SYMBOLIC_LINK;

@@ -129,7 +129,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 server.close();
                 throw e;
             }
-            LOG.info("embedded PostgreSQL listening on port {}, data in {}", server.port(), data);
+            LOG.info("embedded PostgreSQL listening on port {}, data in {}, binaries in {}", server.port(), data,
+                    binaries.root());
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an embedded PostgreSQL in " + data, e);

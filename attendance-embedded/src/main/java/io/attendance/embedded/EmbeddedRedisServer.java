@@ -116,8 +116,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     "requirepass " + password,
                     "daemonize no") + "\n");
             EmbeddedRedisServer started = new EmbeddedRedisServer(server, directory, port, password, claim);
-            LOG.info("Embedded Redis started at {} (password in {}), data in {}",
-                    started.address(), PASSWORD_FILE, directory);
+            LOG.info("Embedded Redis started at {} (password in {}), data in {}, binary {}",
+                    started.address(), PASSWORD_FILE, directory, binary);
             return started;
         } catch (IOException e) {
             releaseIfHeld(claim);

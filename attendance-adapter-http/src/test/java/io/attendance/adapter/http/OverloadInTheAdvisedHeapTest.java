@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.port.AttendanceRecords;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.Socket;
@@ -25,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 300 connections hammering v2 reads and writes of a service that cannot keep up, in the heap the
  * README advises ({@code -Xmx256m}, a surefire execution of its own): the requests beyond the load
- * limits are answered 503 with {@code Retry-After}, nothing else goes wrong, the heap stays far from
- * full, and {@code /health/live} keeps answering 200 (never shed: {@link LoadSheddingTest} holds every
+ * limits are answered 503 with {@code Retry-After}, nothing else goes wrong, what the heap holds
+ * after collections stays far from full, and {@code /health/live} keeps answering 200 (never shed: {@link LoadSheddingTest} holds every
  * place to show that the probes take none; how fast they answer on this machine is printed, not
  * asserted). Over the in-memory ports, slowed down: what grows
  * with an overload is the HTTP server's (requests queued, their buffers and threads); what the
@@ -54,6 +56,7 @@ class OverloadInTheAdvisedHeapTest {
             }
             Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
             AtomicLong peakHeap = new AtomicLong();
+            AtomicLong peakAfterCollections = new AtomicLong();
             AtomicLong slowestLive = new AtomicLong();
             AtomicBoolean loading = new AtomicBoolean(true);
             LongAdder answered = new LongAdder();
@@ -83,6 +86,7 @@ class OverloadInTheAdvisedHeapTest {
                     while (loading.get()) {
                         Runtime runtime = Runtime.getRuntime();
                         peakHeap.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                        peakAfterCollections.accumulateAndGet(heapAfterTheLastCollection(), Math::max);
                         Thread.sleep(20);
                     }
                     return null;
@@ -108,16 +112,28 @@ class OverloadInTheAdvisedHeapTest {
             } finally {
                 clients.shutdownNow();
             }
-            System.out.printf("%d connections, %d probes: statuses %s, heap peak %d MiB of %d MiB, slowest /health/live %d ms%n",
-                    CONNECTIONS, PROBES, statuses, peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+            System.out.printf("%d connections, %d probes: statuses %s, heap peak %d MiB (%d MiB after collections) of %d MiB,"
+                    + " slowest /health/live %d ms%n", CONNECTIONS, PROBES, statuses, peakHeap.get() >> 20,
+                    peakAfterCollections.get() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                     Duration.ofNanos(slowestLive.get()).toMillis());
 
             assertThat(statuses.keySet()).as("only answers a caller can act on").isSubsetOf(200, 201, 404, 503);
             assertThat(statuses).as("shed the load beyond the limits").containsKey(503);
             assertThat(statuses.getOrDefault(200, new LongAdder()).sum() + statuses.getOrDefault(201, new LongAdder()).sum())
                     .as("served what it could").isPositive();
-            assertThat(peakHeap.get()).as("heap used at its peak").isLessThan(Runtime.getRuntime().maxMemory() / 2);
+            // what the load holds, not the garbage awaiting a collection, whose peak follows how the collector sizes
+            // its young generation by the pauses it measures, and so how busy the machine is
+            assertThat(peakAfterCollections.get()).as("heap held after collections at its peak")
+                    .isLessThan(Runtime.getRuntime().maxMemory() / 2);
         }
+    }
+
+    /** What the heap's pools held right after the collection that last went through them. */
+    private static long heapAfterTheLastCollection() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                .mapToLong(pool -> pool.getCollectionUsage().getUsed())
+                .sum();
     }
 
     /** Until the load has built up; a deadline of 30 s in steps, for a server that answers nothing. */
