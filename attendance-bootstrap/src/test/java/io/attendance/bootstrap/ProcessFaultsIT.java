@@ -50,7 +50,8 @@ class ProcessFaultsIT {
     private static final LocalDate FIRST_BATCH_DAY = LocalDate.of(2025, 1, 1);
     private static final int WRITERS = 6;
     private static final LocalDate FIRST_WRITTEN_DAY = LocalDate.of(2026, 1, 1);
-    private static final Duration DRAIN = Duration.ofSeconds(1);
+    /** The default: room for some of the writers' answers to come after readiness said 503, however busy the machine. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final Duration EXIT_WITHIN = Duration.ofSeconds(30);
 
     @TempDir

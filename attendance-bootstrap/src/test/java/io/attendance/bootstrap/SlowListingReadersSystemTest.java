@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,13 +30,17 @@ class SlowListingReadersSystemTest {
     private static final int SLOW_READERS = POOL + 2;
     private static final int EMPLOYEES = 2_000;
     private static final int DAYS = 100;
-    /** A request that queued for a connection would be a 503 after the pool's wait; a 200 this fast did not queue. */
-    private static final long PROMPTLY_MILLIS = 3_000;
+    /**
+     * A request that queued for a connection would be a 503 after this wait, as the slow readers never
+     * give back what they hold while their sockets stay unread: a 200 did not queue, however long it took.
+     */
+    private static final String POOL_WAIT = "1s";
 
     @Test
     void readersThatStopReadingTheFullListingLeaveThePoolToEveryoneElse() throws Exception {
         Map<String, String> settings = new HashMap<>(TestServers.freshEnvironment());
         settings.put("ATTENDANCE_DB_POOL_SIZE", String.valueOf(POOL));
+        settings.put("ATTENDANCE_DB_CONNECTION_TIMEOUT", POOL_WAIT);
         settings.put("ATTENDANCE_CACHE_MAX_LIST_SIZE", "10");
         settings.put("ATTENDANCE_V1_AUTH", "false");
         try (RunningService service = RunningService.start(settings)) {
@@ -48,15 +51,12 @@ class SlowListingReadersSystemTest {
                     slowReaders.add(startReadingTheListingThenStop(service.port()));
                 }
 
-                long started = System.nanoTime();
                 HttpResponse<String> record = service.get("/api/v2/employees/E-00001/attendance/2026-01-01");
                 HttpResponse<String> ready = service.anonymous().get("/health/ready");
-                long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-                assertThat(record.statusCode()).isEqualTo(200);
+                assertThat(record.statusCode()).as("served, not refused after waiting for the pool").isEqualTo(200);
                 assertThat(record.body()).contains("\"employeeId\":\"E-00001\"");
                 assertThat(ready.statusCode()).isEqualTo(200);
-                assertThat(tookMillis).as("both answered without waiting for the pool").isLessThan(PROMPTLY_MILLIS);
             } finally {
                 for (Socket reader : slowReaders) {
                     reader.close();

@@ -6,7 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 
-/** Settings that point a service at a brand-new database and an empty Redis database. */
+/**
+ * Settings that point a service at a brand-new database and an empty Redis database, with timeouts so
+ * patient that a busy machine never turns a call into a fault: a cache hit a test expects into a miss,
+ * a sign-in or a write into a 503. Tests of what a slow or absent server costs set their own.
+ */
 final class TestServers {
     private TestServers() {
     }
@@ -28,6 +32,10 @@ final class TestServers {
                 "ATTENDANCE_DB_USER", database.user(),
                 "ATTENDANCE_DB_PASSWORD", database.password(),
                 "ATTENDANCE_DB_POOL_SIZE", "4",
-                "ATTENDANCE_REDIS_URL", TestRedis.emptyDatabaseUrl());
+                "ATTENDANCE_DB_CONNECTION_TIMEOUT", "10s",
+                "ATTENDANCE_DB_STATEMENT_TIMEOUT", "30s",
+                "ATTENDANCE_REDIS_URL", TestRedis.emptyDatabaseUrl(),
+                "ATTENDANCE_REDIS_CACHE_TIMEOUT", "5s",
+                "ATTENDANCE_REDIS_TIMEOUT", "5s");
     }
 }

@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>A server an earlier run left running on the cluster (a JVM killed with SIGKILL stops nothing)
  * is stopped before the start: see {@link LeftoverServers}.
  *
- * <p>Works as root too, where initdb and postgres refuse to run: zonky starts them in a user
- * namespace where root is "nobody", and where the kernel allows no user namespace,
- * {@link PrivilegeDroppingBinaries} runs them as an unprivileged user.
+ * <p>The binaries are unpacked into the user's {@link BinaryCache}, checked at every start: no
+ * other user can have changed them. Works as root too, where initdb and postgres refuse to run:
+ * zonky starts them in a user namespace where root is "nobody", and where the kernel allows no user
+ * namespace, {@link PrivilegeDroppingBinaries} runs them as an unprivileged user.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
@@ -70,8 +71,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return start(dataDirectory, 0);
     }
 
-    /** Starts the cluster of {@code dataDirectory} on {@code port}, or on a free port when it is 0. */
+    /**
+     * Starts the cluster of {@code dataDirectory} on {@code port}, or on a free port when it is 0,
+     * from the binaries of the user's {@link BinaryCache}.
+     */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, BinaryCache.ofUser());
+    }
+
+    static EmbeddedPostgresServer start(Path dataDirectory, int port, BinaryCache binaries) {
         Path data = dataDirectory.toAbsolutePath().normalize();
         Path initdbPassword = data.resolveSibling("." + data.getFileName() + "-initdb-password");
         FileLock claim = null;
@@ -84,7 +92,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             LeftoverServers.stop(data.resolve("postmaster.pid"), "postgres");
             Path hba = data.resolve("pg_hba.conf");
             boolean trusting = Files.exists(hba) && !Files.readString(hba, StandardCharsets.UTF_8).equals(PG_HBA);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            PrivilegeDroppingBinaries dropping =
+                    PrivilegeDroppingBinaries.needed() ? PrivilegeDroppingBinaries.asUnprivilegedUser() : null;
+            EmbeddedPostgres.Builder builder = PostgresBinaries.builder(binaries, dropping)
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -107,10 +117,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.deleteIfExists(initdbPassword);
             Files.writeString(Files.createFile(initdbPassword,
                     PosixFilePermissions.asFileAttribute(GeneratedPasswords.OWNER_ONLY)), passwords.get(SUPERUSER));
-            if (PrivilegeDroppingBinaries.needed()) {
-                String user = PrivilegeDroppingBinaries.install(builder, data);
+            if (dropping != null) {
+                dropping.letThrough(data.getParent());
                 Files.setOwner(initdbPassword,
-                        FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user));
+                        FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(dropping.user()));
             }
             server = new EmbeddedPostgresServer(builder.start(), data, passwords, claim);
             try {
@@ -119,7 +129,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 server.close();
                 throw e;
             }
-            LOG.info("embedded PostgreSQL listening on port {}, data in {}", server.port(), data);
+            LOG.info("embedded PostgreSQL listening on port {}, data in {}, binaries in {}", server.port(), data,
+                    binaries.root());
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an embedded PostgreSQL in " + data, e);

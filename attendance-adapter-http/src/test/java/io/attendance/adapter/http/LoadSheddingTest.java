@@ -51,12 +51,10 @@ class LoadSheddingTest {
                 assertThat(answer.reply.header("Content-Type")).startsWith(V2ProblemBody.CONTENT_TYPE);
                 assertThat(answer.reply.body()).contains("\"status\":503", ErrorResponses.UNAVAILABLE);
             }
-            // four found the queue full and were turned away without waiting; two waited their deadline
-            assertThat(answers.stream().filter(answer -> answer.took.compareTo(DEADLINE) < 0)).hasSize(4);
-            assertThat(answers.stream().filter(answer -> answer.took.compareTo(DEADLINE) >= 0)).hasSize(2);
-            System.out.printf("time to 503, queue full: %s ms%n",
-                    answers.stream().filter(answer -> answer.took.compareTo(DEADLINE) < 0)
-                            .map(answer -> answer.took.toMillis()).sorted().toList());
+            // two waited their deadline (a floor no busy machine lowers); the counters tell the four that found
+            // the queue full, which Jetty turns away without suspending them, from the two
+            assertThat(answers.stream().filter(answer -> answer.took.compareTo(DEADLINE) >= 0)).hasSizeGreaterThanOrEqualTo(2);
+            System.out.printf("time to 503: %s ms%n", answers.stream().map(answer -> answer.took.toMillis()).sorted().toList());
             assertThat(server.get(OperationsEndpoints.METRICS).body()).contains(
                     "http_server_requests_shed_total{reason=\"queue-full\"} 4.0",
                     "http_server_requests_shed_total{reason=\"deadline\"} 2.0");

@@ -13,13 +13,17 @@ import org.junit.jupiter.api.Test;
 /**
  * What requests from one client may cost an instance, in the heap the README advises for production:
  * this class runs alone in a JVM started with {@code -Xmx256m} (a surefire execution of its own).
- * While the load is held, {@code /health/live} must keep answering within 300 ms: a server busy with
- * the load takes seconds, while a young collection on a shared two-core machine alone can take 100 ms.
+ * While the load is held, {@code /health/live} must keep answering: the bytes held are counted, and
+ * the probes are answered while every held request is still being read, which a server whose threads
+ * the load had taken could only do once the bodies' deadline ended them. How fast it answers depends
+ * on the machine, and is not asserted here.
  */
 class UntrustedRequestCostsTest {
     private static final int CONNECTIONS = 240;
     private static final long MIB = 1024 * 1024;
-    private static final Duration LIVE_WITHIN = Duration.ofMillis(300);
+    private static final LoadLimits ADMITTING_ALL = new LoadLimits(CONNECTIONS, 0, Duration.ofSeconds(30));
+    /** Far beyond the probes: the held bodies are still being read after them, however busy the machine. */
+    private static final Duration BODY_DEADLINE = Duration.ofMinutes(2);
 
     @Test
     void runsInTheAdvisedHeap() {
@@ -28,7 +32,9 @@ class UntrustedRequestCostsTest {
 
     @Test
     void bodiesAnnouncedWithoutCredentialsAreRefusedUnreadAndCostNothing() throws IOException {
-        try (RunningApi server = RunningApi.start()) {
+        // every one of them admitted at once: on a busy machine some would otherwise be shed (503) by the
+        // load limits before their credentials were checked, and the limits are not what is measured here
+        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS.withLoadLimits(ADMITTING_ALL), records -> records)) {
             server.actAnonymously();
             List<Socket> sockets = new ArrayList<>();
             try {
@@ -42,7 +48,7 @@ class UntrustedRequestCostsTest {
                     assertThat(RequestBodyBoundsTest.statusLine(socket)).startsWith("HTTP/1.1 401 ");
                 }
                 assertThat(RequestBodyBoundsTest.buffered(server)).isZero();
-                assertLiveAnswersPromptly(server);
+                assertLiveAnswers(server);
             } finally {
                 closeAll(sockets);
             }
@@ -52,8 +58,8 @@ class UntrustedRequestCostsTest {
     @Test
     void bodiesTricklingInFromAClientWithCredentialsHoldOnlyWhatArrivedAndLeaveHealthAnswering() throws IOException {
         // every one of them admitted at once: what is measured is what bodies being read cost, not the load limits
-        LoadLimits admittingAll = new LoadLimits(CONNECTIONS, 0, Duration.ofSeconds(30));
-        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS.withLoadLimits(admittingAll), records -> records)) {
+        try (RunningApi server = RunningApi.start(RunningApi.SETTINGS.withLoadLimits(ADMITTING_ALL)
+                .withBodyTimeout(BODY_DEADLINE), records -> records)) {
             List<Socket> sockets = new ArrayList<>();
             try {
                 for (int i = 0; i < CONNECTIONS; i++) {
@@ -62,9 +68,11 @@ class UntrustedRequestCostsTest {
                     sockets.add(socket);
                 }
                 // each body being read holds its first buffer, not the megabyte it announced
-                RequestBodyBoundsTest.awaitBuffered(server,
-                        bytes -> bytes == (long) CONNECTIONS * RequestBodies.INITIAL_CAPACITY);
-                assertLiveAnswersPromptly(server);
+                long held = (long) CONNECTIONS * RequestBodies.INITIAL_CAPACITY;
+                RequestBodyBoundsTest.awaitBuffered(server, bytes -> bytes == held);
+                assertLiveAnswers(server);
+                assertThat(RequestBodyBoundsTest.buffered(server)).as("every body still being read after the probes")
+                        .isEqualTo(held);
             } finally {
                 closeAll(sockets);
             }
@@ -82,19 +90,14 @@ class UntrustedRequestCostsTest {
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(1024);
-            assertLiveAnswersPromptly(server);
+            assertLiveAnswers(server);
         }
     }
 
-    /** Ten probes, each answered 200 within {@link #LIVE_WITHIN}, after one that warms the path. */
-    private static void assertLiveAnswersPromptly(RunningApi server) {
-        server.get(OperationsEndpoints.LIVE);
+    /** Ten probes, each answered 200 (within the client's patience: a probe left waiting fails). */
+    private static void assertLiveAnswers(RunningApi server) {
         for (int i = 0; i < 10; i++) {
-            long started = System.nanoTime();
-            int status = server.get(OperationsEndpoints.LIVE).status();
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(status).isEqualTo(200);
-            assertThat(took).as("/health/live under load").isLessThan(LIVE_WITHIN);
+            assertThat(server.get(OperationsEndpoints.LIVE).status()).as("/health/live under load").isEqualTo(200);
         }
     }
 

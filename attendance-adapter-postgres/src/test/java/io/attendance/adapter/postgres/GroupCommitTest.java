@@ -237,7 +237,7 @@ class GroupCommitTest {
         closing.get(30, TimeUnit.SECONDS);
 
         for (CompletableFuture<Change> call : queued) {
-            assertThat(call.get(1, TimeUnit.SECONDS).record()).isPresent();
+            assertThat(call.get(30, TimeUnit.SECONDS).record()).isPresent();
         }
         assertThatThrownBy(() -> days.apply(dayOf("after"), firstRecord(dayOf("after"))))
                 .isInstanceOf(Unavailable.class);

@@ -130,13 +130,20 @@ class ReadOnlyPrimaryTest {
     }
 
     private static void readOnly(ServerOfItsOwn server, boolean readOnly) {
-        server.executeAsSuperuser("ALTER SYSTEM SET default_transaction_read_only = " + (readOnly ? "on" : "off"));
+        String value = readOnly ? "on" : "off";
+        server.executeAsSuperuser("ALTER SYSTEM SET default_transaction_read_only = " + value);
         server.executeAsSuperuser("SELECT pg_reload_conf()");
-        // the backends read the configuration again as they receive the signal
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // The postmaster reads the configuration again, then signals its backends, which read it as they
+        // receive the signal; a new session is forked with what the postmaster has. So once a new session
+        // has the value, every backend was signalled: not a pause that a busy machine may outlast.
+        for (int attempt = 0; !server.settingAsSuperuser("default_transaction_read_only").equals(value); attempt++) {
+            assertThat(attempt).as("attempts until the postmaster has read the configuration").isLessThan(1_500);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

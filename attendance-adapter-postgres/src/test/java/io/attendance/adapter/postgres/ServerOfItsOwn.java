@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -62,14 +63,28 @@ public final class ServerOfItsOwn implements AutoCloseable {
         server = EmbeddedPostgresServer.start(data, port);
     }
 
-    /** Freezes the server: connections are still accepted by the kernel, but nothing answers. */
+    /**
+     * Freezes the server: connections are still accepted by the kernel, but nothing answers. The
+     * postmaster first, then the backends it has: a postmaster still running while they were listed
+     * could fork one more (the pool opens connections in the background), which would then serve
+     * calls on a "frozen" server.
+     */
     public void pause() {
-        signal("-STOP");
+        long postmaster = postmasterPid();
+        kill("-STOP", List.of(postmaster));
+        kill("-STOP", backendsOf(postmaster));
         paused = true;
     }
 
+    /**
+     * The backends first, listed while the postmaster is still frozen, then the postmaster: once it
+     * runs it may end a backend (or start one) while they are listed, and a signal to a process gone
+     * fails.
+     */
     public void resume() {
-        signal("-CONT");
+        long postmaster = postmasterPid();
+        kill("-CONT", backendsOf(postmaster));
+        kill("-CONT", List.of(postmaster));
         paused = false;
     }
 
@@ -83,15 +98,21 @@ public final class ServerOfItsOwn implements AutoCloseable {
         }
     }
 
-    /**
-     * Signals the postmaster first, then the backends it has: a postmaster still running while they
-     * were listed could fork one more (the pool opens connections in the background), which would
-     * then serve calls on a "frozen" server.
-     */
-    private void signal(String signal) {
-        long postmaster = postmasterPid();
-        kill(signal, List.of(postmaster));
-        ProcessHandle.of(postmaster).ifPresent(process -> kill(signal, process.descendants().map(ProcessHandle::pid).toList()));
+    /** What a new session of the superuser has for the setting {@code name}. */
+    public String settingAsSuperuser(String name) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), server.superuser(), server.superuserPassword());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_setting('" + name + "')")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + name, e);
+        }
+    }
+
+    private static List<Long> backendsOf(long postmaster) {
+        return ProcessHandle.of(postmaster).map(process -> process.descendants().map(ProcessHandle::pid).toList())
+                .orElse(List.of());
     }
 
     private static void kill(String signal, List<Long> pids) {

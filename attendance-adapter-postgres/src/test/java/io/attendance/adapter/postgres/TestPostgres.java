@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *       {@code ATTENDANCE_TEST_DB_PASSWORD}; the user needs CREATEDB), else</li>
  *   <li>a {@code postgres:15-alpine} container when Testcontainers is on the classpath and a Docker
  *       engine answers, else</li>
- *   <li>an {@link EmbeddedPostgresServer} in a temporary directory, removed at exit.</li>
+ *   <li>an {@link EmbeddedPostgresServer} with its data in a temporary directory, removed at exit (its
+ *       binaries in the user's private cache, which every test JVM shares).</li>
  * </ol>
  * Tests never share a database by accident: each asks for a {@link #freshDatabase()} (empty) or a
  * {@link #freshMigratedDatabase()} (the changelog applied), made by {@code CREATE DATABASE}, and may

@@ -47,6 +47,8 @@ class RedisOutageTest {
     private static final Duration ENTRY_TTL = Duration.ofSeconds(60);
     /** What the test of a silent Redis measures; short, as in production. */
     private static final Duration TIMEOUT = Duration.ofMillis(500);
+    /** Far beyond {@link #TIMEOUT}: a lookup that waited on the silent server would never end. */
+    private static final Duration HANGING = Duration.ofSeconds(8);
     /**
      * For every other test: so long that a busy machine never turns a call to a live server into a
      * fault, and so a hit these tests expect into a miss. A stopped server fails calls at once anyway.
@@ -113,20 +115,19 @@ class RedisOutageTest {
     void aRedisThatNeverAnswersCostsOneShortTimeoutAndThenNothingUntilThePauseEnds() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              RedisStore blackHoled = RedisStore.connect(RedisUrl.parse("redis://127.0.0.1:" + silent.getLocalPort()),
-                     ENTRY_TTL, registry, new RedisTimeouts(TIMEOUT, TIMEOUT), Duration.ofSeconds(10))) {
+                     ENTRY_TTL, registry, new RedisTimeouts(TIMEOUT, TIMEOUT), Duration.ofMinutes(1))) {
             ReadCache cache = blackHoled.readCache();
 
             long first = timeMillis(() -> cache.lookup(CachedReads.latestAttendance(ADA)));
-            long next100 = timeMillis(() -> {
-                for (int i = 0; i < 100; i++) {
-                    cache.lookup(CachedReads.latestAttendance(ADA));
-                    cache.employeeChanged(ADA);
-                }
-            });
+            for (int i = 0; i < 100; i++) {
+                cache.lookup(CachedReads.latestAttendance(ADA));
+                cache.employeeChanged(ADA);
+            }
 
-            assertThat(first).isBetween(TIMEOUT.toMillis() - 50, TIMEOUT.toMillis() * 5);
-            assertThat(next100).as("not a single timeout more").isLessThan(TIMEOUT.toMillis());
-            assertThat(count(registry, "cache.errors")).isEqualTo(1);
+            // it waited its timeout (a floor no busy machine lowers) and gave up: the silent server never answers,
+            // so any bound tells that from a hang; then not a single call more while the pause runs
+            assertThat(first).isBetween(TIMEOUT.toMillis() - 50, HANGING.toMillis());
+            assertThat(count(registry, "cache.errors")).as("not a single timeout more").isEqualTo(1);
         }
     }
 

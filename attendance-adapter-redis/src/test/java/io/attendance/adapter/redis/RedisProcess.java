@@ -1,6 +1,6 @@
 package io.attendance.adapter.redis;
 
-import java.io.File;
+import io.attendance.embedded.EmbeddedRedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,7 +17,6 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * A redis-server child process of one test (the binary embedded-redis ships), on 127.0.0.1 with the
@@ -29,7 +28,7 @@ public final class RedisProcess implements AutoCloseable {
     public static final String PASSWORD = "test-only";
     private static final String HOST = "127.0.0.1";
     private static final Duration START_WAIT = Duration.ofSeconds(10);
-    private static File binary;
+    private static Path binary;
 
     private final Process process;
     private final int port;
@@ -73,7 +72,7 @@ public final class RedisProcess implements AutoCloseable {
 
     private static RedisProcess start(Path directory, int port, Path configFile, List<String> arguments) {
         List<String> command = new ArrayList<>();
-        command.add(binary().getAbsolutePath());
+        command.add(binary().toString());
         if (configFile != null) {
             command.add(configFile.toString());
         }
@@ -186,14 +185,10 @@ public final class RedisProcess implements AutoCloseable {
         throw new IllegalStateException("no free pair of ports on " + HOST);
     }
 
-    /** Extracted from the embedded-redis jar once per JVM. */
-    private static synchronized File binary() {
+    /** The embedded server's, from the user's private cache, checked there. */
+    private static synchronized Path binary() {
         if (binary == null) {
-            try {
-                binary = ExecutableProvider.newJarResourceProvider().get();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            binary = EmbeddedRedisServer.executable();
         }
         return binary;
     }

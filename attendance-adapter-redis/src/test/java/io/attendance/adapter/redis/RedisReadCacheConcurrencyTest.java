@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  */
 class RedisReadCacheConcurrencyTest {
     private static final Duration RUN_AT_LEAST = Duration.ofSeconds(2);
-    private static final Duration RUN_AT_MOST = Duration.ofSeconds(10);
+    /** A deadline for a run that never gets enough hits and changes, not a measure: a busy machine takes longer to get there. */
+    private static final Duration RUN_AT_MOST = Duration.ofMinutes(2);
     private static final int READERS = 6;
     private static final int WRITERS = 2;
     /** A writer waits for this many lookups between two of its changes, so the ratio holds on any machine. */

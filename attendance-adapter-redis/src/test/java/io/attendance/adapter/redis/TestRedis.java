@@ -18,7 +18,8 @@ import redis.clients.jedis.UnifiedJedis;
  * <ol>
  *   <li>the server named by {@code ATTENDANCE_TEST_REDIS_URL}, when set;</li>
  *   <li>else a Testcontainers {@code redis:7-alpine} container, when a Docker engine answers;</li>
- *   <li>else an {@link EmbeddedRedisServer} with its data in a temporary directory.</li>
+ *   <li>else an {@link EmbeddedRedisServer} with its data in a temporary directory (its binary in the
+ *       user's private cache, which every test JVM shares).</li>
  * </ol>
  * Tests isolate themselves with {@link #emptyDatabaseUrl()}: a database index of their own, emptied.
  */
