@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,9 @@ class SecretsInLogsSystemTest {
      */
     @Test
     void noPasswordOrHashReachesALogLineOrAnAnswerWhenTheDatabaseFails() throws SQLException {
-        Map<String, String> servers = TestServers.freshEnvironment();
+        Map<String, String> servers = new HashMap<>(TestServers.freshEnvironment());
+        // the production timeout, which the locked row is to run into
+        servers.put("ATTENDANCE_DB_STATEMENT_TIMEOUT", "1s");
         String timedOutPassword = "clerk-timed-out-password";
         String refusedPassword = "clerk-refused-password";
         List<String> lines;
