@@ -69,7 +69,7 @@ public final class OpenApiConformance {
     private final Schema<?> problem;
     private final Schema<?> message;
 
-    OpenApiConformance(String document) {
+    private OpenApiConformance(String document) {
         LevelResolver levels = LevelResolver.create()
                 .withDefaultLevel(ValidationReport.Level.ERROR)
                 // the service ignores members it does not know, and the document allows them in requests
@@ -94,12 +94,12 @@ public final class OpenApiConformance {
      * made here, once, so that the checks in a test that times its answers cost milliseconds.
      */
     private void warmUp() {
-        byte[] problem = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no employee E-1\","
+        byte[] notFound = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no employee E-1\","
                 + "\"errors\":[]}").getBytes(StandardCharsets.UTF_8);
         Map<String, List<String>> problemType = Map.of("Content-Type", List.of(V2ProblemBody.CONTENT_TYPE));
         for (int i = 0; i < 2; i++) {
             check(new Sent("GET", V2Paths.EMPLOYEES + "/E-1", Map.of(), new byte[0], Intent.DELIBERATELY_INVALID),
-                    new Received(404, problemType, problem));
+                    new Received(404, problemType, notFound));
         }
     }
 
@@ -127,20 +127,20 @@ public final class OpenApiConformance {
             return;
         }
         Optional<Method> method = method(sent.method());
-        received = decoded(received);
-        SimpleResponse response = response(received);
+        Received answer = decoded(received);
+        SimpleResponse response = response(answer);
         ValidationReport report = method.isEmpty() ? ValidationReport.empty()
                 : sent.intent() == Intent.AS_DOCUMENTED
                 ? validator.validate(request(method.get(), path, query, sent), response)
                 : validator.validateResponse(path, method.get(), response);
         if (method.isEmpty() || noOperation(report)) {
-            report = undocumentedRequest(sent, path, received);
+            report = undocumentedRequest(sent, path, answer);
         }
         if (report.hasErrors()) {
             throw new AssertionError(String.format("%s %s answered %d%nThe OpenAPI document does not allow this exchange:%n%s"
                             + "%nrequest headers %s%nrequest body %s%nanswer headers %s%nanswer body %s",
-                    sent.method(), abbreviated(sent.target()), received.status(), messages(report),
-                    sent.headers(), abbreviated(text(sent.body())), received.headers(), abbreviated(text(received.body()))));
+                    sent.method(), abbreviated(sent.target()), answer.status(), messages(report),
+                    sent.headers(), abbreviated(text(sent.body())), answer.headers(), abbreviated(text(answer.body()))));
         }
     }
 
