@@ -27,7 +27,7 @@ import javax.net.ssl.SSLParameters;
 /**
  * An {@link HttpClient} that holds every exchange it makes to the OpenAPI document
  * ({@link OpenApiConformance}), the tests' one way to call the service over {@code java.net.http}.
- * {@link #send} and {@link #sendAsync} check the request and its answer;
+ * {@link #send} and {@link #sendAsync} check the request before it is sent, and its answer;
  * {@link #sendDeliberatelyInvalid} is for a request a test sends malformed on purpose, and checks the
  * answer only. The answer is checked once its body has arrived whole, without holding it back
  * from a caller that streams it; a departure from the document fails the call with an
@@ -90,10 +90,12 @@ public final class ConformingHttpClient extends HttpClient {
         return client.sendAsync(request, checked(request, handler, Intent.AS_DOCUMENTED), pushPromises);
     }
 
+    /** Checks the request at once, and gives the handler that checks its answer. */
     private <T> HttpResponse.BodyHandler<T> checked(HttpRequest request, HttpResponse.BodyHandler<T> handler, Intent intent) {
         Sent sent = new Sent(request.method(), target(request), request.headers().map(), body(request), intent);
+        conformance.checkRequest(sent);
         return answer -> new Copying<>(handler.apply(answer),
-                body -> conformance.check(sent, new Received(answer.statusCode(), answer.headers().map(), body)));
+                body -> conformance.checkAnswer(sent, new Received(answer.statusCode(), answer.headers().map(), body)));
     }
 
     private static String target(HttpRequest request) {

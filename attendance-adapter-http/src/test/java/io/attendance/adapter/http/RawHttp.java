@@ -116,7 +116,7 @@ public final class RawHttp {
     private static void checked(Sent sent, Answer answer) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        OpenApiConformance.ofTheDocument().check(sent, new Received(answer.status(), headers, answer.body()));
+        OpenApiConformance.ofTheDocument().checkAnswer(sent, new Received(answer.status(), headers, answer.body()));
     }
 
     private static Answer parsed(byte[] all) throws IOException {
