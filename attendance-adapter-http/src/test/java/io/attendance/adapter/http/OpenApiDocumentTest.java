@@ -70,6 +70,22 @@ class OpenApiDocumentTest {
         assertThat(ids).hasSizeGreaterThan(30);
     }
 
+    /**
+     * What the server answers before a request reaches its route: a request line or headers too long
+     * to read (414, 431) on every route, a body that does not arrive in time (408) on every route that
+     * reads one. A route added without them would answer what its operation does not document.
+     */
+    @Test
+    void everyOperationDocumentsTheAnswersGivenBeforeItsRouteRuns() {
+        forEachOperation((name, operation) -> {
+            JsonNode responses = operation.get("responses");
+            assertThat(responses.has("414") && responses.has("431")).as("%s documents 414 and 431", name).isTrue();
+            if (operation.has("requestBody")) {
+                assertThat(responses.has("408")).as("%s reads a body: it documents 408", name).isTrue();
+            }
+        });
+    }
+
     @Test
     void noAnswerHasAClosedEnumeration() {
         List<String> closed = new ArrayList<>();
