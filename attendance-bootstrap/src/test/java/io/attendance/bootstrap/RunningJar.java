@@ -2,6 +2,7 @@ package io.attendance.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attendance.adapter.http.ConformingHttpClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningJar {
     static final Path JAR = Path.of("target", "attendance-api.jar");
-    static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** Holds every exchange to the OpenAPI document, as {@link RunningService}'s client does. */
+    static final HttpClient CLIENT = ConformingHttpClient.of(HttpClient.newHttpClient());
     /**
      * What the JVM exits with once a SIGTERM-started shutdown has run its hooks: 128 + 15. Main keeps
      * it rather than forcing 0, so a supervisor sees the process ended on its signal; systemd

@@ -1,5 +1,7 @@
 package io.attendance.bootstrap;
 
+import io.attendance.adapter.http.ConformingHttpClient;
+import io.attendance.adapter.http.OpenApiConformance.Intent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,20 +19,25 @@ import java.util.regex.Pattern;
  * A whole service started in this JVM from environment-style settings, driven over real HTTP. It
  * starts with a first administrator ({@link #ADMIN}, {@link #ADMIN_PASSWORD}) unless the settings say
  * otherwise, signs in as them, and sends that bearer token with every request of this view; {@link #as}
- * and {@link #anonymous()} give views that send other credentials, or none.
+ * and {@link #anonymous()} give views that send other credentials, or none. Every exchange is held to
+ * the OpenAPI document ({@link ConformingHttpClient}): the request too, unless a view of
+ * {@link #deliberatelyInvalid()} sends it.
  */
 final class RunningService implements AutoCloseable {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "first-admin-password-for-tests";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ConformingHttpClient CLIENT =
+            ConformingHttpClient.of(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
 
     private final AttendanceServer service;
+    private final Intent intent;
     private final String[] credentials;
 
-    private RunningService(AttendanceServer service, String... credentials) {
+    private RunningService(AttendanceServer service, Intent intent, String... credentials) {
         this.service = service;
+        this.intent = intent;
         this.credentials = credentials;
     }
 
@@ -46,7 +53,8 @@ final class RunningService implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(environment);
         settings.putIfAbsent("ATTENDANCE_HTTP_PORT", "0");
         settings.putIfAbsent("ATTENDANCE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        RunningService anonymous = new RunningService(AttendanceServer.start(ConfigLoader.load(settings), console));
+        RunningService anonymous = new RunningService(AttendanceServer.start(ConfigLoader.load(settings), console),
+                Intent.AS_DOCUMENTED);
         String password = settings.get("ATTENDANCE_ADMIN_PASSWORD");
         if (password.isEmpty()) {
             return anonymous;
@@ -57,7 +65,15 @@ final class RunningService implements AutoCloseable {
 
     /** The same service, sending these headers ({@code "X-API-Key", key}, ...) as credentials. */
     RunningService as(String... credentialHeaders) {
-        return new RunningService(service, credentialHeaders);
+        return new RunningService(service, intent, credentialHeaders);
+    }
+
+    /**
+     * The same service and credentials, for requests the test sends malformed on purpose: their
+     * answers are held to the OpenAPI document, the requests themselves are not.
+     */
+    RunningService deliberatelyInvalid() {
+        return new RunningService(service, Intent.DELIBERATELY_INVALID, credentials);
     }
 
     RunningService anonymous() {
@@ -155,7 +171,10 @@ final class RunningService implements AutoCloseable {
             request.headers(credentials);
         }
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+            return intent == Intent.AS_DOCUMENTED
+                    ? CLIENT.send(built, HttpResponse.BodyHandlers.ofString())
+                    : CLIENT.sendDeliberatelyInvalid(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

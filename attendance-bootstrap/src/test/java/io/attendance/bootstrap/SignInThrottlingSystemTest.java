@@ -4,6 +4,7 @@ import static io.attendance.bootstrap.RunningService.ADMIN;
 import static io.attendance.bootstrap.RunningService.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attendance.adapter.http.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;

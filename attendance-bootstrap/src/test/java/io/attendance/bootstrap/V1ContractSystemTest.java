@@ -96,12 +96,13 @@ class V1ContractSystemTest {
     @Test
     void badInputIsRefusedAndStoresNothing() {
         String tooFar = LocalDate.now().plusDays(400).toString();
-        assertThat(service.create("E 1", "Ada", "Present", "2026-11-02").statusCode()).isEqualTo(400);
-        assertThat(service.create("E-1", "Ada", "Foo", "2026-11-02").statusCode()).isEqualTo(400);
-        assertThat(service.create("E-1", "Ada", "Present", "2026-13-45").statusCode()).isEqualTo(400);
-        assertThat(service.create("E-1", "Ada", "Present", tooFar).statusCode()).isEqualTo(400);
-        assertThat(service.post("/api/v1/attendance/create", "not json").statusCode()).isEqualTo(400);
-        assertThat(service.post("/api/v1/attendance/create", "[1,2]").statusCode()).isEqualTo(400);
+        RunningService invalid = service.deliberatelyInvalid();
+        assertThat(invalid.create("E 1", "Ada", "Present", "2026-11-02").statusCode()).isEqualTo(400);
+        assertThat(invalid.create("E-1", "Ada", "Foo", "2026-11-02").statusCode()).isEqualTo(400);
+        assertThat(invalid.create("E-1", "Ada", "Present", "2026-13-45").statusCode()).isEqualTo(400);
+        assertThat(invalid.create("E-1", "Ada", "Present", tooFar).statusCode()).isEqualTo(400);
+        assertThat(invalid.post("/api/v1/attendance/create", "not json").statusCode()).isEqualTo(400);
+        assertThat(invalid.post("/api/v1/attendance/create", "[1,2]").statusCode()).isEqualTo(400);
 
         assertThat(service.get("/api/v1/attendance/search?id=E-1").statusCode()).isEqualTo(404);
         assertThat(service.get("/api/v1/attendance/search/all").body()).isEqualTo("[]");
@@ -132,7 +133,8 @@ class V1ContractSystemTest {
         assertThat(service.create("E-2", "Bob", "Absent", "2026-11-02").statusCode()).isEqualTo(200);
 
         assertThat(service.get("/api/v1/attendance/search?id=E-1").body()).contains("\"name\":\"x' OR '1'='1\"");
-        assertThat(service.get("/api/v1/attendance/search?id=x'%20OR%20'1'='1").statusCode()).isEqualTo(400);
+        assertThat(service.deliberatelyInvalid().get("/api/v1/attendance/search?id=x'%20OR%20'1'='1").statusCode())
+                .isEqualTo(400);
         assertThat(service.get("/api/v1/attendance/search?id=E-2").body()).contains("\"name\":\"Bob\"");
     }
 

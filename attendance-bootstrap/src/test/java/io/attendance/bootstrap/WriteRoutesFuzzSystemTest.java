@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.adapter.http.RawHttp;
 import io.attendance.adapter.postgres.TestPostgres;
 import java.io.IOException;
 import java.io.InputStream;

@@ -59,7 +59,7 @@ class AttendanceBatchV2Test {
 
     @Test
     void aBatchWithBadItemsIsA400ListingEveryErrorByIndexAndStoresNothing() {
-        Reply rejected = server.post(V2Paths.BATCH, "["
+        Reply rejected = server.deliberatelyInvalid().post(V2Paths.BATCH, "["
                 + item("E-1", "2026-11-20", "Present") + ","
                 + item("E-1", "2026-11-21", "Sleeping") + ","
                 + item("E 2", "2026-13-01", "Present") + ","
@@ -71,7 +71,7 @@ class AttendanceBatchV2Test {
         assertThat(rejected.contentType()).startsWith("application/problem+json");
         assertThat(rejected.fieldErrors()).containsExactly("[3] must be a JSON object, was a number");
 
-        Reply meaning = server.post(V2Paths.BATCH, "["
+        Reply meaning = server.deliberatelyInvalid().post(V2Paths.BATCH, "["
                 + item("E-1", "2026-11-20", "Present") + ","
                 + item("E-1", "2026-11-21", "Sleeping") + ","
                 + item("E 2", "2026-13-01", "Present") + ","
@@ -90,7 +90,7 @@ class AttendanceBatchV2Test {
 
     @Test
     void aBatchWithAnInstantTheStoreCannotHoldExactlyIsA400NamingTheItemAndStoresNothing() {
-        Reply rejected = server.post(V2Paths.BATCH, "[" + item("E-1", "2026-11-20", "Present") + ","
+        Reply rejected = server.deliberatelyInvalid().post(V2Paths.BATCH, "[" + item("E-1", "2026-11-20", "Present") + ","
                 + "{\"employeeId\":\"E-1\",\"date\":\"2026-11-21\",\"status\":\"Present\","
                 + "\"checkIn\":\"+999999999-12-31T23:59:59-18:00\",\"checkOut\":\"+300000-01-01T00:00:00Z\"},"
                 + "{\"employeeId\":\"E-1\",\"date\":\"2026-11-22\",\"status\":\"Present\","
@@ -116,7 +116,7 @@ class AttendanceBatchV2Test {
 
     @Test
     void valuesOfTheWrongJsonTypeAreNamedByIndex() {
-        Reply rejected = server.post(V2Paths.BATCH,
+        Reply rejected = server.deliberatelyInvalid().post(V2Paths.BATCH,
                 "[{\"employeeId\":1,\"date\":\"2026-11-20\",\"status\":\"Present\"},"
                         + "{\"employeeId\":\"E-1\",\"date\":[2026,11,20],\"status\":true}]");
 
@@ -134,8 +134,8 @@ class AttendanceBatchV2Test {
             tooMany.append(i == 0 ? "" : ",").append(item("E-1", LocalDate.of(2025, 1, 1).plusDays(i).toString(), "Present"));
         }
 
-        Reply empty = server.post(V2Paths.BATCH, "[]");
-        Reply overfull = server.post(V2Paths.BATCH, tooMany.append(']').toString());
+        Reply empty = server.deliberatelyInvalid().post(V2Paths.BATCH, "[]");
+        Reply overfull = server.deliberatelyInvalid().post(V2Paths.BATCH, tooMany.append(']').toString());
 
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.fieldErrors()).containsExactly("items a batch holds 1 to 1000 records, it had 0");
@@ -149,7 +149,7 @@ class AttendanceBatchV2Test {
         StringBuilder body = new StringBuilder("[1");
         body.append(",1".repeat(499_999)).append(']');
 
-        Reply rejected = server.post(V2Paths.BATCH, body.toString());
+        Reply rejected = server.deliberatelyInvalid().post(V2Paths.BATCH, body.toString());
 
         // the one error of the count: no item was read into values (each would add its own error)
         assertThat(rejected.status()).isEqualTo(400);
@@ -178,13 +178,13 @@ class AttendanceBatchV2Test {
     @Test
     void aBodyThatIsNotAJsonArrayIsA400() {
         for (String body : List.of(item("E-1", "2026-11-20", "Present"), "not json", "")) {
-            Reply rejected = server.post(V2Paths.BATCH, body);
+            Reply rejected = server.deliberatelyInvalid().post(V2Paths.BATCH, body);
 
             assertThat(rejected.status()).as(body).isEqualTo(400);
             assertThat(rejected.contentType()).startsWith("application/problem+json");
             assertThat(rejected.fieldErrors()).singleElement().asString().startsWith("body ");
         }
-        assertThat(server.post(V2Paths.BATCH, "{}").fieldErrors())
+        assertThat(server.deliberatelyInvalid().post(V2Paths.BATCH, "{}").fieldErrors())
                 .containsExactly("body must be a JSON array, was an object");
     }
 

@@ -158,7 +158,7 @@ class AttendanceChangesV2Test {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "1001", "ten", "1.5", "99999999999"})
     void aLimitOutsideOneToAThousandIsA400OnLimit(String limit) {
-        Reply refused = changesAfter(null, limit);
+        Reply refused = server.deliberatelyInvalid().get(CHANGES + "?limit=" + limit);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -171,7 +171,7 @@ class AttendanceChangesV2Test {
         put("A-1", "2026-11-27", "Present");
 
         server.actAnonymously();
-        Reply anonymous = server.get(CHANGES);
+        Reply anonymous = server.deliberatelyInvalid().get(CHANGES);
         server.actAs(server.keyFor(Role.EMPLOYEE, "A-1"));
         Reply ownEmployeeOnly = server.get(CHANGES);
         server.actAs(server.keyFor(Role.DEVICE));

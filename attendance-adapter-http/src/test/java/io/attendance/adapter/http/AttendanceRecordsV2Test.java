@@ -172,7 +172,7 @@ class AttendanceRecordsV2Test {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedRecords")
     void aRejectedRecordIsA400ProblemNamingTheFieldAndStoresNothing(String description, String date, String body, String error) {
-        Reply rejected = server.putRecord("E-1", date, body);
+        Reply rejected = server.deliberatelyInvalid().putRecord("E-1", date, body);
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
@@ -210,7 +210,7 @@ class AttendanceRecordsV2Test {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedRanges")
     void aBadRangeIsA400NamingTheParameter(String description, String query, List<String> errors) {
-        Reply rejected = server.get(employee("E-1") + "/attendance" + query);
+        Reply rejected = server.deliberatelyInvalid().get(employee("E-1") + "/attendance" + query);
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");

@@ -208,9 +208,9 @@ class ConditionalRequestsV2Test {
 
     @Test
     void aWriteRefusesIfNoneMatchWithTagsOrWithIfMatch() {
-        Reply tags = server.putRecord("E-1", DAY, PRESENT, "If-None-Match", "\"1\"");
-        Reply both = server.putRecord("E-1", DAY, PRESENT, "If-None-Match", "*", "If-Match", "\"1\"");
-        Reply malformedRead = server.get(employee("E-1"), "If-None-Match", "one");
+        Reply tags = server.deliberatelyInvalid().putRecord("E-1", DAY, PRESENT, "If-None-Match", "\"1\"");
+        Reply both = server.deliberatelyInvalid().putRecord("E-1", DAY, PRESENT, "If-None-Match", "*", "If-Match", "\"1\"");
+        Reply malformedRead = server.deliberatelyInvalid().get(employee("E-1"), "If-None-Match", "one");
 
         assertThat(tags.status()).isEqualTo(400);
         assertThat(tags.fieldErrors()).containsExactly("If-None-Match on a write may only be * (create only)");

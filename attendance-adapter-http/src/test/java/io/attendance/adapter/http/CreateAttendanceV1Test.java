@@ -162,7 +162,7 @@ class CreateAttendanceV1Test {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedBodies")
     void aRejectedCreateIsA400ThatSaysWhyAndStoresNothing(String description, String body, String expectedMessage) {
-        Reply rejected = server.post(V1AttendanceEndpoints.CREATE, body);
+        Reply rejected = server.deliberatelyInvalid().post(V1AttendanceEndpoints.CREATE, body);
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/json");
@@ -174,7 +174,7 @@ class CreateAttendanceV1Test {
 
     @Test
     void everyBadFieldIsReportedAtOnce() {
-        Reply rejected = server.create("E 1", "", "Foo", "27/11/2026");
+        Reply rejected = server.deliberatelyInvalid().create("E 1", "", "Foo", "27/11/2026");
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.message())
@@ -203,7 +203,7 @@ class CreateAttendanceV1Test {
                     + "Host: localhost\r\nContent-Type: application/json\r\n" + server.credentialLines()
                     + "Content-Length: 2097152\r\n"
                     + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String reply = RawHttp.checkedAnswer("POST", V1AttendanceEndpoints.CREATE, socket.getInputStream().readAllBytes());
 
             assertThat(reply).startsWith("HTTP/1.1 413 ");
             assertThat(reply).endsWith("{\"message\":\"Request body exceeds the limit of 1048576 bytes\"}");

@@ -214,7 +214,7 @@ class EmployeesV2Test {
     @ParameterizedTest
     @ValueSource(strings = {"limit=0", "limit=5000", "limit=abc", "limit=-1", "limit=99999999999", "limit=1.5"})
     void aLimitOutside1To1000IsA400(String query) {
-        Reply rejected = server.get(V2Paths.EMPLOYEES + "?" + query);
+        Reply rejected = server.deliberatelyInvalid().get(V2Paths.EMPLOYEES + "?" + query);
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
@@ -223,7 +223,7 @@ class EmployeesV2Test {
 
     @Test
     void anActiveFilterOtherThanTrueOrFalseIsA400() {
-        Reply rejected = server.get(V2Paths.EMPLOYEES + "?active=yes&limit=abc");
+        Reply rejected = server.deliberatelyInvalid().get(V2Paths.EMPLOYEES + "?active=yes&limit=abc");
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.fieldErrors())
@@ -255,7 +255,7 @@ class EmployeesV2Test {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejectedEmployees")
     void aRejectedEmployeeIsA400ProblemNamingTheFieldAndStoresNothing(String description, String body, String error) {
-        Reply rejected = server.put(employee("E-1"), body);
+        Reply rejected = server.deliberatelyInvalid().put(employee("E-1"), body);
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
@@ -265,7 +265,7 @@ class EmployeesV2Test {
 
     @Test
     void everyTypeErrorIsReportedAtOnce() {
-        Reply rejected = server.put(employee("E-1"), "{\"name\":1,\"department\":true,\"timezone\":[],\"active\":\"no\"}");
+        Reply rejected = server.deliberatelyInvalid().put(employee("E-1"), "{\"name\":1,\"department\":true,\"timezone\":[],\"active\":\"no\"}");
 
         assertThat(rejected.fieldErrors()).containsExactly(
                 "name must be a JSON string, was a number",
@@ -276,8 +276,8 @@ class EmployeesV2Test {
 
     @Test
     void aMalformedIdInThePathIsA400() {
-        Reply rejected = server.put(employee("E%201"), "{\"name\":\"Ada\"}");
-        Reply get = server.get(employee("E%201"));
+        Reply rejected = server.deliberatelyInvalid().put(employee("E%201"), "{\"name\":\"Ada\"}");
+        Reply get = server.deliberatelyInvalid().get(employee("E%201"));
 
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.fieldErrors()).containsExactly("id may contain only letters, digits, '.', '_' and '-'");

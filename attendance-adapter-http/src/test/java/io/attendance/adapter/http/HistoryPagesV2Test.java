@@ -75,7 +75,7 @@ class HistoryPagesV2Test {
     @ValueSource(strings = {"limit=0", "limit=1001", "limit=abc", "limit=-1"})
     void aLimitOutOfRangeIsA400OnLimit(String limit) {
         for (String path : List.of(RECORD_HISTORY, EMPLOYEE_HISTORY)) {
-            Reply rejected = server.get(path + "?" + limit);
+            Reply rejected = server.deliberatelyInvalid().get(path + "?" + limit);
 
             assertThat(rejected.status()).as(path).isEqualTo(400);
             assertThat(rejected.fieldErrors()).as(path).singleElement().asString().startsWith("limit must be");

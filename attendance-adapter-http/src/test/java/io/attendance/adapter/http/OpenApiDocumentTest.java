@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
     private static final Set<String> OPERATION_KEYS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String STATUS = "#/components/schemas/Status";
+    private static final JsonNode NULL_ONLY = new ObjectMapper().createArrayNode().addNull();
 
     private static String text;
     private static JsonNode document;
@@ -69,6 +70,22 @@ class OpenApiDocumentTest {
         assertThat(ids).hasSizeGreaterThan(30);
     }
 
+    /**
+     * What the server answers before a request reaches its route: a request line or headers too long
+     * to read (414, 431) on every route, a body that does not arrive in time (408) on every route that
+     * reads one. A route added without them would answer what its operation does not document.
+     */
+    @Test
+    void everyOperationDocumentsTheAnswersGivenBeforeItsRouteRuns() {
+        forEachOperation((name, operation) -> {
+            JsonNode responses = operation.get("responses");
+            assertThat(responses.has("414") && responses.has("431")).as("%s documents 414 and 431", name).isTrue();
+            if (operation.has("requestBody")) {
+                assertThat(responses.has("408")).as("%s reads a body: it documents 408", name).isTrue();
+            }
+        });
+    }
+
     @Test
     void noAnswerHasAClosedEnumeration() {
         List<String> closed = new ArrayList<>();
@@ -83,7 +100,8 @@ class OpenApiDocumentTest {
                     answers.push(document.at(reference.substring(1)));
                 }
             } else if (node.isContainerNode()) {
-                if (node.has("enum") && node.get("enum").isArray()) {
+                // an enum of null alone is no enumeration but the null type, which OpenAPI 3.0 can only spell so
+                if (node.has("enum") && node.get("enum").isArray() && !node.get("enum").equals(NULL_ONLY)) {
                     closed.add(node.toString());
                 }
                 node.forEach(answers::push);
@@ -143,13 +161,26 @@ class OpenApiDocumentTest {
                 .as("%s answers JSON or text, never a page", name).doesNotContain("text/html"));
     }
 
+    /**
+     * In OpenAPI 3.0 {@code nullable} adds null to the {@code type} beside it and to nothing else: next
+     * to a {@code $ref} or a composition it lets no null through, which strict validators enforce. A
+     * nullable reference is a {@code oneOf} of the reference and a schema of null alone.
+     */
     @Test
-    void aNullableReferenceHasItsType() {
+    void nullableStandsBesideATypeAndNeverBesideAReferenceOrAComposition() {
+        List<String> nullables = new ArrayList<>();
         collect(document, (path, node) -> {
             if (node.path("nullable").asBoolean(false)) {
+                nullables.add(path);
                 assertThat(node.has("type")).as("%s is nullable: OpenAPI 3.0 wants its type beside it", path).isTrue();
+                assertThat(List.of("$ref", "allOf", "oneOf", "anyOf")).as("%s is nullable beside", path)
+                        .noneMatch(node::has);
             }
         }, "");
+        assertThat(nullables).as("the nullable references of the audit events")
+                .contains("/components/schemas/AuditEvent/properties/before/oneOf/1",
+                        "/components/schemas/AuditEvent/properties/after/oneOf/1",
+                        "/components/schemas/EmployeeAuditEvent/properties/before/oneOf/1");
     }
 
     private static JsonNode parameter(JsonNode operation, String name) {

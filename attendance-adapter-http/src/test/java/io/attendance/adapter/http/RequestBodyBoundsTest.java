@@ -46,7 +46,7 @@ class RequestBodyBoundsTest {
             String method, String path, String contentType, String field, int pauseSeconds) throws IOException {
         try (RunningApi server = start(MIB, MIB, DEADLINE); Socket socket = announce(server, method, path, MIB)) {
             long started = System.nanoTime();
-            String reply = trickleUntilAnswered(socket, Duration.ofSeconds(pauseSeconds));
+            String reply = trickleUntilAnswered(socket, method, path, Duration.ofSeconds(pauseSeconds));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(reply).startsWith("HTTP/1.1 408 ").contains("Content-Type: " + contentType);
@@ -99,7 +99,7 @@ class RequestBodyBoundsTest {
         try (RunningApi server = start(SMALL, SMALL, DEADLINE)) {
             assertThat(server.create("E-2", "Ada", "Present", "2026-11-27").status()).isEqualTo(200);
             assertWhole(server);
-            assertThat(server.post(V1AttendanceEndpoints.CREATE, "{\"id\":").status()).isEqualTo(400);
+            assertThat(server.deliberatelyInvalid().post(V1AttendanceEndpoints.CREATE, "{\"id\":").status()).isEqualTo(400);
             assertWhole(server);
             byte[] tooLarge = bodyOfSize(SMALL + 1);
             assertThat(server.send(HttpRequest.newBuilder(server.uri(V1AttendanceEndpoints.CREATE))
@@ -107,7 +107,8 @@ class RequestBodyBoundsTest {
                     .status()).isEqualTo(413);
             assertWhole(server);
             try (Socket slow = announce(server, "POST", V1AttendanceEndpoints.CREATE, SMALL)) {
-                assertThat(trickleUntilAnswered(slow, TRICKLE_PAUSE)).startsWith("HTTP/1.1 408 ");
+                assertThat(trickleUntilAnswered(slow, "POST", V1AttendanceEndpoints.CREATE, TRICKLE_PAUSE))
+                        .startsWith("HTTP/1.1 408 ");
             }
             assertWhole(server);
             try (Socket leaving = announce(server, "POST", V1AttendanceEndpoints.CREATE, SMALL)) {
@@ -169,7 +170,8 @@ class RequestBodyBoundsTest {
      * the end of the connection, which the server must close (a read that waits past the patience
      * fails the test). Stops sending as soon as the answer starts, so no byte reaches a closed socket.
      */
-    private static String trickleUntilAnswered(Socket socket, Duration pause) throws IOException {
+    private static String trickleUntilAnswered(Socket socket, String method, String path, Duration pause)
+            throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         long giveUp = System.nanoTime() + PATIENCE.toNanos();
@@ -187,7 +189,7 @@ class RequestBodyBoundsTest {
         }
         socket.setSoTimeout(Math.toIntExact(PATIENCE.toMillis()));
         reply.write(in.readAllBytes());
-        return reply.toString(StandardCharsets.UTF_8);
+        return RawHttp.checkedAnswer(method, path, reply.toByteArray());
     }
 
     static String statusLine(Socket socket) throws IOException {

@@ -36,7 +36,7 @@ class RequestContentTypeTest {
     void aV2BodyThatIsNotJsonIsA415ProblemAndStoresNothing(String method, String path, String body, String type) {
         server.putEmployee("E-1", "Ada");
 
-        Reply refused = send(method, path, body, type);
+        Reply refused = sendOfAnotherType(method, path, body, type);
 
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -55,7 +55,7 @@ class RequestContentTypeTest {
                 .isEqualTo(201);
         assertThat(send("POST", V1AttendanceEndpoints.CREATE, CREATE, "application/json;charset=\"no such\"").status())
                 .isEqualTo(200);
-        Reply refused = send("PUT", RunningApi.record("E-1", "2026-11-20"), RECORD, "text/plain; charset=ebcdic");
+        Reply refused = sendOfAnotherType("PUT", RunningApi.record("E-1", "2026-11-20"), RECORD, "text/plain; charset=ebcdic");
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.json().get("detail").asText())
                 .isEqualTo("Content-Type must be application/json, was 'text/plain; charset=ebcdic'");
@@ -82,7 +82,7 @@ class RequestContentTypeTest {
     @Test
     void aV1CreateOfAnotherTypeIsA415InTheV1ShapeAndStoresNothing() {
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
-            Reply refused = send("POST", V1AttendanceEndpoints.CREATE, CREATE, type);
+            Reply refused = sendOfAnotherType("POST", V1AttendanceEndpoints.CREATE, CREATE, type);
 
             assertThat(refused.status()).as(type).isEqualTo(415);
             assertThat(refused.contentType()).startsWith("application/json");
@@ -93,6 +93,15 @@ class RequestContentTypeTest {
 
     /** Sends the body with the given Content-Type, none when it is empty. */
     private Reply send(String method, String path, String body, String type) {
+        return send(server, method, path, body, type);
+    }
+
+    /** Sends the body with a Content-Type the document does not allow there, on purpose. */
+    private Reply sendOfAnotherType(String method, String path, String body, String type) {
+        return send(server.deliberatelyInvalid(), method, path, body, type);
+    }
+
+    private static Reply send(RunningApi server, String method, String path, String body, String type) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         return server.send(type.isEmpty() ? request : request.header("Content-Type", type));

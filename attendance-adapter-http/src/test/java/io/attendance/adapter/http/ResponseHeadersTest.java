@@ -32,10 +32,10 @@ class ResponseHeadersTest {
                     server.get(RunningApi.employee("E-1")),
                     server.create("E-1", null, "Present", "2026-11-27"),
                     server.search("E-1"),
-                    server.get(V2Paths.RECORDS + "?from=2026-11-30&to=2026-11-01"),
+                    server.deliberatelyInvalid().get(V2Paths.RECORDS + "?from=2026-11-30&to=2026-11-01"),
                     server.search("E-9"),
                     server.get("/api/v2/nothing-here"),
-                    server.send(HttpRequest.newBuilder(server.uri(RunningApi.employee("E-2")))
+                    server.deliberatelyInvalid().send(HttpRequest.newBuilder(server.uri(RunningApi.employee("E-2")))
                             .header("Content-Type", "text/plain")
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bob\"}"))));
 

@@ -2,6 +2,7 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.adapter.http.OpenApiConformance.Intent;
 import io.attendance.application.CursorCodec;
 import io.attendance.application.IssueApiKeyCommand;
 import io.attendance.application.IssuedApiKey;
@@ -31,12 +32,9 @@ import io.attendance.testing.SettableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -50,6 +48,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -58,7 +57,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The HTTP API started on a free port over the application's use cases and the in-memory
  * store and fakes of attendance-testing, with a clock that stands still until a test moves it, and a client that speaks real HTTP
  * to it (v1 helpers, and v2 ones that send conditional headers). As a field annotated
- * {@code @RegisterExtension}, a fresh one serves each test and is closed after it.
+ * {@code @RegisterExtension}, a fresh one serves each test and is closed after it. Every exchange is
+ * held to the OpenAPI document ({@link ConformingHttpClient}, {@link RawHttp}): the request too, unless
+ * the test sends it through {@link #deliberatelyInvalid()}.
  */
 final class RunningApi implements AutoCloseable, AfterEachCallback {
     /** "Today" when every test starts: 2026-11-28, so the booking window ends on 2027-11-29. */
@@ -68,27 +69,36 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     /** How long a test waits for an answer: long, since test classes share a busy machine. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    final SettableClock clock = new SettableClock(START);
-    final AtomicBoolean databaseUp = new AtomicBoolean(true);
-    final AtomicBoolean cacheUp = new AtomicBoolean(true);
-    final AtomicBoolean sessionStoreUp = new AtomicBoolean(true);
-    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final SettableClock clock;
+    final AtomicBoolean databaseUp;
+    final AtomicBoolean cacheUp;
+    final AtomicBoolean sessionStoreUp;
+    final PrometheusMeterRegistry registry;
     final HttpApi api;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final ConformingHttpClient client;
 
-    final InMemorySessionStore sessions = new InMemorySessionStore(clock::instant);
+    final InMemorySessionStore sessions;
     final UseCases useCases;
     /** The administrator every test starts as, through an API key. */
     final Principal administrator;
     /** The audit trail's name for the administrator's key, which requests send by default. */
     final String administratorKeyActor;
     /** The headers that authenticate requests unless a request brings its own: the administrator's key. */
-    private volatile List<String> credentials;
+    private final AtomicReference<List<String>> credentials;
+    /** Whether this view's requests are meant to be ones the OpenAPI document allows. */
+    private final Intent intent;
 
     private RunningApi(HttpSettings settings, UnaryOperator<AttendanceRecords> records) {
+        clock = new SettableClock(START);
+        databaseUp = new AtomicBoolean(true);
+        cacheUp = new AtomicBoolean(true);
+        sessionStoreUp = new AtomicBoolean(true);
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        sessions = new InMemorySessionStore(clock::instant);
+        client = ConformingHttpClient.of(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
         InMemoryPersistence store = new InMemoryPersistence();
         AttendanceRecords attendanceRecords = records.apply(store.attendanceRecords());
         InMemoryDayChanges days = new InMemoryDayChanges(store.transactions(), store.employees(), attendanceRecords,
@@ -118,9 +128,35 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
         administrator = Principal.of(ADMIN, new Grant(Set.of(Role.ADMIN), Optional.empty()));
         IssuedApiKey adminKey = issueKey(Role.ADMIN);
         administratorKeyActor = adminKey.key().principal().actor();
-        credentials = headersOf(adminKey);
+        credentials = new AtomicReference<>(headersOf(adminKey));
+        intent = Intent.AS_DOCUMENTED;
         api = new HttpApi(settings, useCases, registry);
         api.start();
+    }
+
+    private RunningApi(RunningApi server, Intent intent) {
+        this.clock = server.clock;
+        this.databaseUp = server.databaseUp;
+        this.cacheUp = server.cacheUp;
+        this.sessionStoreUp = server.sessionStoreUp;
+        this.registry = server.registry;
+        this.api = server.api;
+        this.client = server.client;
+        this.sessions = server.sessions;
+        this.useCases = server.useCases;
+        this.administrator = server.administrator;
+        this.administratorKeyActor = server.administratorKeyActor;
+        this.credentials = server.credentials;
+        this.intent = intent;
+    }
+
+    /**
+     * The same server, for requests the test sends malformed on purpose (a bad body or parameter, a
+     * wrong content type, no credentials): their answers are held to the OpenAPI document, the
+     * requests themselves are not. Every other request is held to it too.
+     */
+    RunningApi deliberatelyInvalid() {
+        return new RunningApi(this, Intent.DELIBERATELY_INVALID);
     }
 
     /**
@@ -163,12 +199,12 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
 
     /** From now on requests without credentials of their own send these headers (name, value...). */
     void actAs(List<String> headers) {
-        credentials = List.copyOf(headers);
+        credentials.set(List.copyOf(headers));
     }
 
     /** From now on requests without credentials of their own send none. */
     void actAnonymously() {
-        credentials = List.of();
+        credentials.set(List.of());
     }
 
     /**
@@ -267,8 +303,10 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
 
     Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(
-                    authorized(request.timeout(PATIENCE).build()), HttpResponse.BodyHandlers.ofString());
+            HttpRequest authorized = authorized(request.timeout(PATIENCE).build());
+            HttpResponse<String> response = intent == Intent.AS_DOCUMENTED
+                    ? client.send(authorized, HttpResponse.BodyHandlers.ofString())
+                    : client.sendDeliberatelyInvalid(authorized, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -282,7 +320,7 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     HttpRequest authorized(HttpRequest request) {
         boolean own = request.headers().firstValue("Authorization").isPresent()
                 || request.headers().firstValue(AccessControl.API_KEY_HEADER).isPresent();
-        List<String> current = credentials;
+        List<String> current = credentials.get();
         if (own || current.isEmpty()) {
             return request;
         }
@@ -292,26 +330,22 @@ final class RunningApi implements AutoCloseable, AfterEachCallback {
     /** The current credentials as raw request header lines, each ending in CRLF. */
     String credentialLines() {
         StringBuilder lines = new StringBuilder();
-        List<String> current = credentials;
+        List<String> current = credentials.get();
         for (int i = 0; i + 1 < current.size(); i += 2) {
             lines.append(current.get(i)).append(": ").append(current.get(i + 1)).append("\r\n");
         }
         return lines.toString();
     }
 
-    /** Sends bytes as they are, for requests no client would send, and answers what came back. */
-    String raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", api.port())) {
-            socket.setSoTimeout(Math.toIntExact(PATIENCE.toMillis()));
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /**
+     * Sends bytes as they are, for requests no client would send, and answers what came back (its
+     * answer held to the document, see {@link RawHttp}).
+     */
+    String raw(String request) {
+        return RawHttp.exchange(api.port(), request);
     }
 
-    HttpClient client() {
+    ConformingHttpClient client() {
         return client;
     }
 

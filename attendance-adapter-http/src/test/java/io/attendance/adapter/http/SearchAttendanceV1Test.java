@@ -39,7 +39,7 @@ class SearchAttendanceV1Test {
     void aSearchWithoutIdIsA400WithTheOriginalMessage() {
         try (RunningApi server = RunningApi.start()) {
             for (String query : new String[] {"", "?id=", "?other=E-1"}) {
-                Reply rejected = server.get(V1AttendanceEndpoints.SEARCH + query);
+                Reply rejected = server.deliberatelyInvalid().get(V1AttendanceEndpoints.SEARCH + query);
 
                 assertThat(rejected.status()).isEqualTo(400);
                 assertThat(rejected.body()).isEqualTo("{\"message\":\"Unable to process request, please check query params \"}");
@@ -50,9 +50,9 @@ class SearchAttendanceV1Test {
     @Test
     void aMalformedIdIsA400ThatSaysWhatIsWrong() {
         try (RunningApi server = RunningApi.start()) {
-            Reply withSpace = server.search("E 1");
-            Reply tooLong = server.search("E".repeat(65));
-            Reply sql = server.search("x' OR '1'='1");
+            Reply withSpace = server.deliberatelyInvalid().search("E 1");
+            Reply tooLong = server.deliberatelyInvalid().search("E".repeat(65));
+            Reply sql = server.deliberatelyInvalid().search("x' OR '1'='1");
 
             assertThat(withSpace.status()).isEqualTo(400);
             assertThat(withSpace.body()).isEqualTo(

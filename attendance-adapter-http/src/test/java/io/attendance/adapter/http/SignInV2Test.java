@@ -149,14 +149,15 @@ class SignInV2Test {
         "a name with a space|{\"username\":\"al ice\",\"password\":\"x\"}|username may contain only",
     })
     void malformedSignInsAre400(String what, String body, String error) {
-        RunningApi.Reply reply = server.post(V2AccessEndpoints.LOGIN, body);
+        RunningApi.Reply reply = server.deliberatelyInvalid().post(V2AccessEndpoints.LOGIN, body);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asText()).contains(error);
     }
 
     @Test
     void anOverlongPasswordIsRefusedBeforeItIsHashed() {
-        RunningApi.Reply reply = login("alice", "x".repeat(Password.MAX_LENGTH + 1));
+        RunningApi.Reply reply = server.deliberatelyInvalid().post(V2AccessEndpoints.LOGIN,
+                "{\"username\":\"alice\",\"password\":" + RunningApi.quoted("x".repeat(Password.MAX_LENGTH + 1)) + "}");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).doesNotContain("xxxxxxxx");
     }

@@ -86,7 +86,7 @@ class UntrustedRequestCostsTest {
             while (body.length() < MIB - 2) {
                 body.append(",1");
             }
-            RunningApi.Reply reply = server.post(V2Paths.BATCH, body.append(']').toString());
+            RunningApi.Reply reply = server.deliberatelyInvalid().post(V2Paths.BATCH, body.append(']').toString());
 
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(1024);

@@ -135,7 +135,7 @@ class UsersAndKeysV2Test {
         "a bad name|{\"username\":\"bob smith\",\"password\":\"long enough password\",\"roles\":[\"VIEWER\"]}|username may contain only",
     })
     void aMalformedUserIs400AndStoresNothing(String what, String body, String error) {
-        RunningApi.Reply reply = server.post(V2AccessEndpoints.USERS, body);
+        RunningApi.Reply reply = server.deliberatelyInvalid().post(V2AccessEndpoints.USERS, body);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asText()).contains(error);
         assertThat(reply.body()).doesNotContain("long enough password");
@@ -149,7 +149,7 @@ class UsersAndKeysV2Test {
         "no roles|{\"name\":\"clock\"}|roles must name at least one role",
     })
     void aMalformedKeyIs400AndIssuesNothing(String what, String body, String error) {
-        RunningApi.Reply reply = server.post(V2AccessEndpoints.API_KEYS, body);
+        RunningApi.Reply reply = server.deliberatelyInvalid().post(V2AccessEndpoints.API_KEYS, body);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asText()).contains(error);
         assertThat(server.get(V2AccessEndpoints.API_KEYS).json()).as("the tests' own key only").hasSize(1);
@@ -157,7 +157,7 @@ class UsersAndKeysV2Test {
 
     @Test
     void aMalformedKeyIdIs400() {
-        RunningApi.Reply reply = server.delete(V2AccessEndpoints.API_KEYS + "/not-a-key-id");
+        RunningApi.Reply reply = server.deliberatelyInvalid().delete(V2AccessEndpoints.API_KEYS + "/not-a-key-id");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asText()).contains("keyId must be 16 lower-case hexadecimal digits");
     }

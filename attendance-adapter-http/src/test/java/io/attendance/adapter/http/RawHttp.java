@@ -1,5 +1,8 @@
-package io.attendance.bootstrap;
+package io.attendance.adapter.http;
 
+import io.attendance.adapter.http.OpenApiConformance.Intent;
+import io.attendance.adapter.http.OpenApiConformance.Received;
+import io.attendance.adapter.http.OpenApiConformance.Sent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,28 +22,34 @@ import java.util.TreeMap;
 
 /**
  * HTTP/1.1 over a plain socket, one request per connection, for requests that {@link java.net.http.HttpClient}
- * refuses to send: a target with malformed percent-escapes, header values of any Latin-1 text. What is
- * written is exactly what was given, with a Content-Length that matches the body.
+ * refuses to send: a target with malformed percent-escapes, header values of any Latin-1 text, a request
+ * line or header no client would write. What is written is exactly what was given. Such requests are
+ * sent malformed on purpose, so every answer is held to the OpenAPI document
+ * ({@link OpenApiConformance}) and no request is.
  */
-final class RawHttp {
+public final class RawHttp {
     private static final int TIMEOUT_MILLIS = 30_000;
 
     private RawHttp() {
     }
 
     /** One answer: its status, its headers (names in lower case; the last of repeated ones), its body. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-        Optional<String> header(String name) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
+        public Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    /** @param headers names and values, alternating */
-    static Answer exchange(int port, String method, String target, List<String> headers, byte[] body) {
+    /**
+     * Sends the request, with a Content-Length that matches the body.
+     *
+     * @param headers names and values, alternating
+     */
+    public static Answer exchange(int port, String method, String target, List<String> headers, byte[] body) {
         return exchangeFrom("127.0.0.1", port, method, target, headers, body);
     }
 
@@ -47,7 +57,7 @@ final class RawHttp {
      * As {@link #exchange}, from another local address, such as 127.0.0.2: a client the server sees
      * at an address of its own.
      */
-    static Answer exchangeFrom(String localAddress, int port, String method, String target, List<String> headers,
+    public static Answer exchangeFrom(String localAddress, int port, String method, String target, List<String> headers,
             byte[] body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));
@@ -69,14 +79,57 @@ final class RawHttp {
             } catch (IOException refusedEarly) {
                 // the server may answer (413, 414) and close before it has read the whole body
             }
-            return read(socket.getInputStream());
+            Answer answer = parsed(received(socket.getInputStream()));
+            Map<String, List<String>> sentHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 0; i < headers.size(); i += 2) {
+                sentHeaders.computeIfAbsent(headers.get(i), name -> new ArrayList<>()).add(headers.get(i + 1));
+            }
+            checked(new Sent(method, target, sentHeaders, body, Intent.DELIBERATELY_INVALID), answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException("no answer to " + method + " " + abbreviated(target), e);
         }
     }
 
-    private static Answer read(InputStream in) throws IOException {
-        byte[] all = received(in);
+    /**
+     * Writes the request's text as it is (request line, headers, blank line and any body) and gives the
+     * answer's text as it came, once the server has closed the connection.
+     */
+    public static String exchange(int port, String request) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String[] requestLine = request.split("\r\n", 2)[0].split(" ");
+            return checkedAnswer(requestLine[0], requestLine.length > 1 ? requestLine[1] : "",
+                    received(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no answer to " + abbreviated(request), e);
+        }
+    }
+
+    /**
+     * Holds an answer a test read off a socket of its own (to a request it sent malformed or in part,
+     * on purpose) to the document, as {@link #exchange} does, and gives it back as text.
+     */
+    public static String checkedAnswer(String method, String target, byte[] answer) {
+        try {
+            checked(new Sent(method, target, Map.of(), new byte[0], Intent.DELIBERATELY_INVALID), parsed(answer));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no answer to " + method + " " + abbreviated(target), e);
+        }
+        return new String(answer, StandardCharsets.UTF_8);
+    }
+
+    private static void checked(Sent sent, Answer answer) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        OpenApiConformance.ofTheDocument().checkAnswer(sent, new Received(answer.status(), headers, answer.body()));
+    }
+
+    private static Answer parsed(byte[] all) throws IOException {
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         if (end < 0) {
             throw new IOException("incomplete answer: " + new String(all, StandardCharsets.ISO_8859_1));
@@ -142,7 +195,7 @@ final class RawHttp {
         return -1;
     }
 
-    static String abbreviated(String text) {
+    public static String abbreviated(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...(" + text.length() + " chars)";
     }
 }
