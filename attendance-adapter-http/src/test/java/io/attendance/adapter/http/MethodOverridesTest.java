@@ -36,7 +36,7 @@ class MethodOverridesTest {
 
     @Test
     void aGetNamingDeleteInAParameterIsAGet() {
-        Reply read = server.get(employee("E-1") + "?_method=DELETE");
+        Reply read = server.deliberatelyInvalid().get(employee("E-1") + "?_method=DELETE");
 
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("active").asBoolean()).isTrue();
