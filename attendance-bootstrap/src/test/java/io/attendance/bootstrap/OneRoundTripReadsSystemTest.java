@@ -2,9 +2,9 @@ package io.attendance.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.adapter.postgres.TestPostgres;
 import io.attendance.adapter.redis.RedisProcess;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,16 +28,8 @@ class OneRoundTripReadsSystemTest {
 
     @Test
     void aWarmCachedReadWithABearerTokenIsOneScriptCall() {
-        TestPostgres.TestDatabase database = TestPostgres.freshDatabase();
         try (RedisProcess redis = RedisProcess.server(directory);
-             RunningService service = RunningService.start(Map.of(
-                     "ATTENDANCE_DB_URL", database.jdbcUrl(),
-                     "ATTENDANCE_DB_USER", database.user(),
-                     "ATTENDANCE_DB_PASSWORD", database.password(),
-                     "ATTENDANCE_DB_POOL_SIZE", "4",
-                     "ATTENDANCE_REDIS_URL", redis.url(),
-                     // no catch-up of the cache during the counts: its own scripts would be counted too
-                     "ATTENDANCE_CACHE_CATCH_UP_INTERVAL", "1m"));
+             RunningService service = RunningService.start(withoutCatchUp(TestServers.freshEnvironment(redis.url())));
              Jedis stats = redis.connect()) {
             assertThat(service.put("/api/v2/employees/E-1", "{\"name\":\"Ada\"}").statusCode()).isEqualTo(201);
             assertThat(service.put("/api/v2/employees/E-1/attendance/2026-11-27", "{\"status\":\"Present\"}")
@@ -57,6 +49,13 @@ class OneRoundTripReadsSystemTest {
                 assertThat(calls(EVAL_CALLS, commands)).as("scripts sent in full for %s", read).isZero();
             }
         }
+    }
+
+    /** No catch-up of the cache while Redis counts: its own scripts would be counted too. */
+    private static Map<String, String> withoutCatchUp(Map<String, String> servers) {
+        Map<String, String> settings = new HashMap<>(servers);
+        settings.put("ATTENDANCE_CACHE_CATCH_UP_INTERVAL", "1m");
+        return settings;
     }
 
     private static int calls(Pattern command, String commandStats) {

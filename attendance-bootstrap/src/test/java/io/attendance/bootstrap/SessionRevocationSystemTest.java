@@ -2,12 +2,13 @@ package io.attendance.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.adapter.postgres.TestPostgres;
 import io.attendance.adapter.redis.RedisProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SessionRevocationSystemTest {
     private static final String CLERK_PASSWORD = "the clerk's first password";
+    private static final String NEW_PASSWORD = "set while Redis was frozen";
     /** ATTENDANCE_CACHE_CATCH_UP_INTERVAL's default: the longest an instance may take to see a revocation. */
     private static final Duration REVOCATION_LAG = Duration.ofSeconds(1);
 
@@ -28,67 +30,50 @@ class SessionRevocationSystemTest {
 
     @Test
     void aSessionOfAUserDeletedWhileRedisWasFrozenIsRefusedOnEveryInstanceOnceTheLagHasPassed() throws Exception {
-        try (RedisProcess redis = RedisProcess.server(directory)) {
-            Map<String, String> servers = servers(redis);
-            try (RunningService first = RunningService.start(servers);
-                 RunningService second = RunningService.start(servers)) {
-                RunningService admin = first.withApiKey(first.issueApiKey("user-admin", "ADMIN"));
-                String clerk = clerkSignedIn(admin, first, second);
-
-                redis.pause();
-                HttpResponse<String> deleted = admin.delete("/api/v2/users/clerk");
-                redis.resume();
-
-                assertThat(deleted.statusCode()).as("the deletion committed: %s", deleted.body()).isEqualTo(204);
-                Thread.sleep(REVOCATION_LAG.plusMillis(100).toMillis());
-                assertThat(first.withBearer(clerk).get("/api/v2/auth/me").statusCode()).isEqualTo(401);
-                assertThat(second.withBearer(clerk).get("/api/v2/employees").statusCode()).isEqualTo(401);
-            }
-        }
+        refusedOnEveryInstanceOnceTheLagHasPassedAfter(admin -> admin.delete("/api/v2/users/clerk"), (first, second) -> {
+        });
     }
 
     @Test
     void aSessionOfAUserGivenANewPasswordWhileRedisWasFrozenIsRefusedOnEveryInstanceOnceTheLagHasPassed()
             throws Exception {
+        refusedOnEveryInstanceOnceTheLagHasPassedAfter(
+                admin -> admin.put("/api/v2/users/clerk/password", "{\"newPassword\":\"" + NEW_PASSWORD + "\"}"),
+                (first, second) -> {
+                    String renewed = second.signIn("clerk", NEW_PASSWORD);
+                    assertThat(first.withBearer(renewed).get("/api/v2/auth/me").statusCode())
+                            .as("a session opened after the change").isEqualTo(200);
+                });
+    }
+
+    /**
+     * Two instances on one PostgreSQL and a Redis of the test's own, a manager signed in on both;
+     * {@code change} made by an administrator's API key (checked in PostgreSQL) while Redis is frozen;
+     * then {@code andThen} on both instances.
+     */
+    private void refusedOnEveryInstanceOnceTheLagHasPassedAfter(Function<RunningService, HttpResponse<String>> change,
+            BiConsumer<RunningService, RunningService> andThen) throws InterruptedException {
         try (RedisProcess redis = RedisProcess.server(directory)) {
-            Map<String, String> servers = servers(redis);
+            Map<String, String> servers = TestServers.freshEnvironment(redis.url());
             try (RunningService first = RunningService.start(servers);
                  RunningService second = RunningService.start(servers)) {
                 RunningService admin = first.withApiKey(first.issueApiKey("user-admin", "ADMIN"));
-                String clerk = clerkSignedIn(admin, first, second);
+                assertThat(admin.post("/api/v2/users", "{\"username\":\"clerk\",\"password\":\"" + CLERK_PASSWORD
+                        + "\",\"roles\":[\"MANAGER\"]}").statusCode()).isEqualTo(201);
+                String clerk = first.signIn("clerk", CLERK_PASSWORD);
+                assertThat(first.withBearer(clerk).get("/api/v2/auth/me").statusCode()).isEqualTo(200);
+                assertThat(second.withBearer(clerk).get("/api/v2/employees").statusCode()).isEqualTo(200);
 
                 redis.pause();
-                HttpResponse<String> changed = admin.put("/api/v2/users/clerk/password",
-                        "{\"newPassword\":\"set while Redis was frozen\"}");
+                HttpResponse<String> changed = change.apply(admin);
                 redis.resume();
 
                 assertThat(changed.statusCode()).as("the change committed: %s", changed.body()).isEqualTo(204);
                 Thread.sleep(REVOCATION_LAG.plusMillis(100).toMillis());
-                assertThat(second.withBearer(clerk).get("/api/v2/auth/me").statusCode()).isEqualTo(401);
-                assertThat(first.withBearer(clerk).get("/api/v2/employees").statusCode()).isEqualTo(401);
-                String renewed = second.signIn("clerk", "set while Redis was frozen");
-                assertThat(first.withBearer(renewed).get("/api/v2/auth/me").statusCode()).isEqualTo(200);
+                assertThat(first.withBearer(clerk).get("/api/v2/auth/me").statusCode()).isEqualTo(401);
+                assertThat(second.withBearer(clerk).get("/api/v2/employees").statusCode()).isEqualTo(401);
+                andThen.accept(first, second);
             }
         }
-    }
-
-    private static Map<String, String> servers(RedisProcess redis) {
-        TestPostgres.TestDatabase database = TestPostgres.freshDatabase();
-        return Map.of(
-                "ATTENDANCE_DB_URL", database.jdbcUrl(),
-                "ATTENDANCE_DB_USER", database.user(),
-                "ATTENDANCE_DB_PASSWORD", database.password(),
-                "ATTENDANCE_DB_POOL_SIZE", "4",
-                "ATTENDANCE_REDIS_URL", redis.url());
-    }
-
-    /** A manager, signed in, whose session both instances accept. */
-    private static String clerkSignedIn(RunningService admin, RunningService first, RunningService second) {
-        assertThat(admin.post("/api/v2/users", "{\"username\":\"clerk\",\"password\":\"" + CLERK_PASSWORD
-                + "\",\"roles\":[\"MANAGER\"]}").statusCode()).isEqualTo(201);
-        String clerk = first.signIn("clerk", CLERK_PASSWORD);
-        assertThat(first.withBearer(clerk).get("/api/v2/auth/me").statusCode()).isEqualTo(200);
-        assertThat(second.withBearer(clerk).get("/api/v2/employees").statusCode()).isEqualTo(200);
-        return clerk;
     }
 }

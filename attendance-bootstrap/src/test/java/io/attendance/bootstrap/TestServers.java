@@ -27,6 +27,15 @@ final class TestServers {
 
     /** Settings that point a service at this database and an empty Redis database. */
     static Map<String, String> environment(TestPostgres.TestDatabase database) {
+        return environment(database, TestRedis.emptyDatabaseUrl());
+    }
+
+    /** Settings that point a service at a brand-new database and the Redis of that URL (a server of the test's own). */
+    static Map<String, String> freshEnvironment(String redisUrl) {
+        return environment(TestPostgres.freshDatabase(), redisUrl);
+    }
+
+    private static Map<String, String> environment(TestPostgres.TestDatabase database, String redisUrl) {
         return Map.of(
                 "ATTENDANCE_DB_URL", database.jdbcUrl(),
                 "ATTENDANCE_DB_USER", database.user(),
@@ -34,7 +43,7 @@ final class TestServers {
                 "ATTENDANCE_DB_POOL_SIZE", "4",
                 "ATTENDANCE_DB_CONNECTION_TIMEOUT", "10s",
                 "ATTENDANCE_DB_STATEMENT_TIMEOUT", "30s",
-                "ATTENDANCE_REDIS_URL", TestRedis.emptyDatabaseUrl(),
+                "ATTENDANCE_REDIS_URL", redisUrl,
                 "ATTENDANCE_REDIS_CACHE_TIMEOUT", "5s",
                 "ATTENDANCE_REDIS_TIMEOUT", "5s");
     }

@@ -111,8 +111,8 @@ class V1ContractSystemTest {
     @Test
     void aValidationFailureNamesItselfAsTheOriginalDidAndSaysPreciselyWhy() {
         HttpResponse<String> nameless = service.create("E-1", null, "Present", "2026-11-02");
-        HttpResponse<String> notJson = service.post("/api/v1/attendance/create", "not json");
-        HttpResponse<String> withoutId = service.get("/api/v1/attendance/search");
+        HttpResponse<String> notJson = service.deliberatelyInvalid().post("/api/v1/attendance/create", "not json");
+        HttpResponse<String> withoutId = service.deliberatelyInvalid().get("/api/v1/attendance/search");
         HttpResponse<String> unknown = service.get("/api/v1/attendance/search?id=E-9");
 
         assertThat(nameless.statusCode()).isEqualTo(400);

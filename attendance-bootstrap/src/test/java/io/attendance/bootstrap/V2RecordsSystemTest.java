@@ -82,7 +82,7 @@ class V2RecordsSystemTest {
                 "{\"status\":\"Present\",\"checkIn\":\"2026-11-06T08:00:00.123456+01:00\"}");
         HttpResponse<String> tooFine = service.put(recordPath("T-1", "2026-11-07"),
                 "{\"status\":\"Present\",\"checkIn\":\"2026-11-07T23:59:59.9999996Z\"}");
-        HttpResponse<String> beyondTheStore = service.get(
+        HttpResponse<String> beyondTheStore = service.deliberatelyInvalid().get(
                 "/api/v2/attendance?from=2026-11-01&to=2026-11-30&updatedSince=%2B300000-01-01T00:00:00Z");
 
         assertThat(created.statusCode()).isEqualTo(201);
