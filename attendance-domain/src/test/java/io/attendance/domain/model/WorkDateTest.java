@@ -7,6 +7,9 @@ import io.attendance.domain.error.ValidationFailed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -30,6 +33,25 @@ class WorkDateTest {
     @Property
     void everyDateFrom1970RoundTripsThroughItsText(@ForAll @DateRange(min = "1970-01-01", max = "2999-12-31") LocalDate date) {
         assertThat(WorkDate.parse(date.toString()).value()).isEqualTo(date);
+    }
+
+    /** Any digits in the shape YYYY-MM-DD: a text read without the formatter is read as the formatter reads it. */
+    @Property
+    void aTextOfTenDigitsAndDashesIsReadAsTheStrictFormatterReadsIt(@ForAll @IntRange(min = 0, max = 9999) int year,
+            @ForAll @IntRange(min = 0, max = 99) int month, @ForAll @IntRange(min = 0, max = 99) int day) {
+        String text = String.format("%04d-%02d-%02d", year, month, day);
+        LocalDate byTheFormatter;
+        try {
+            byTheFormatter = LocalDate.parse(text, DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT));
+        } catch (DateTimeParseException notADate) {
+            assertThatThrownBy(() -> WorkDate.parse(text)).as(text).isInstanceOf(ValidationFailed.class);
+            return;
+        }
+        if (byTheFormatter.isBefore(WorkDate.EARLIEST)) {
+            assertThatThrownBy(() -> WorkDate.parse(text)).as(text).isInstanceOf(ValidationFailed.class);
+        } else {
+            assertThat(WorkDate.parse(text).value()).as(text).isEqualTo(byTheFormatter);
+        }
     }
 
     @Property
