@@ -4,6 +4,10 @@ package io.attendance.domain.port;
  * The system of record: every port one store provides, all sharing its units of work. The
  * PostgreSQL adapter and the in-memory store of the testing artifact implement it, and so may an
  * embedding service's own store; the use cases are assembled from one.
+ *
+ * <p>A query added to one of these ports in a minor version comes as a {@code default} method
+ * answered from the port's existing methods, so such a store keeps compiling and working; it
+ * overrides the method when it can answer faster.
  */
 public interface Persistence {
 
