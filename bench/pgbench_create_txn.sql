@@ -11,8 +11,9 @@ SELECT employee_id, name, department, timezone, active, version, created_at, upd
 INSERT INTO bench_records (employee_id, work_date, status, source, version, created_at, updated_at)
 VALUES ('E' || lpad(:e::text, 5, '0'), date '1971-01-01' + :d::int, 'PRESENT', 'V1', 1, now(), now())
 ON CONFLICT DO NOTHING;
-INSERT INTO bench_audit (employee_id, work_date, occurred_at, actor, action,
-                         after_status, after_source, after_version, after_created_at, after_updated_at)
+INSERT INTO bench_audit (employee_id, work_date, occurred_at, actor, action, after)
 VALUES ('E' || lpad(:e::text, 5, '0'), date '1971-01-01' + :d::int, now(), 'anonymous', 'CREATED',
-        'PRESENT', 'V1', 1, now(), now());
+        jsonb_build_object('status', 'Present', 'source', 'V1', 'version', 1,
+                           'createdAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                           'updatedAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')));
 COMMIT;

@@ -34,12 +34,14 @@ class LostInvalidationSystemTest {
                WHERE employee_id = 'K-1' AND work_date = DATE '2026-11-02'
               RETURNING r.*
             )
-            INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action,
-                                      before_status, before_source, before_version, before_created_at, before_updated_at,
-                                      after_status, after_source, after_version, after_created_at, after_updated_at)
+            INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, before, after)
             SELECT a.employee_id, a.work_date, a.updated_at, 'user:admin', 'UPDATED',
-                   b.status, b.source, b.version, b.created_at, b.updated_at,
-                   a.status, a.source, a.version, a.created_at, a.updated_at
+                   jsonb_build_object('status', 'Present', 'source', b.source, 'version', b.version,
+                                      'createdAt', to_char(b.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                                      'updatedAt', to_char(b.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')),
+                   jsonb_build_object('status', 'Absent', 'source', a.source, 'version', a.version,
+                                      'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                                      'updatedAt', to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
               FROM before b, after a
             """;
 

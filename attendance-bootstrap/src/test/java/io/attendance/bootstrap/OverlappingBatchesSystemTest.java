@@ -161,7 +161,7 @@ class OverlappingBatchesSystemTest {
                 }
             }
             try (ResultSet rs = statement.executeQuery(
-                    "SELECT employee_id, work_date, after_version FROM audit_events ORDER BY id")) {
+                    "SELECT employee_id, work_date, after->>'version' FROM audit_events ORDER BY id")) {
                 while (rs.next()) {
                     auditedVersions.computeIfAbsent(new Day(rs.getString(1), rs.getObject(2, LocalDate.class)),
                             day -> new ArrayList<>()).add(rs.getLong(3));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,7 +20,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A row of {@code attendance_records}, or a record's snapshot in {@code audit_events}: the status
- * and the source by their enum names, instants as timestamptz, absent values as NULL.
+ * and the source by their enum names, instants as timestamptz, absent values as NULL. A snapshot is
+ * bound and read as the same columns, which {@link #SNAPSHOT} turns into its JSON and back.
  */
 record AttendanceRow(
         String employeeId,
@@ -33,9 +35,22 @@ record AttendanceRow(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    /** The columns that belong to the record itself, beside its employee and date. */
-    private static final List<String> CONTENT =
-            List.of("status", "check_in", "check_out", "note", "source", "version", "created_at", "updated_at");
+    /**
+     * The columns that belong to the record itself, beside its employee and date, and the members
+     * of its snapshot in {@code audit_events}, named as {@code V2RecordView} names them (the status
+     * by its label, as the API writes it).
+     */
+    static final JsonSnapshot SNAPSHOT = new JsonSnapshot(List.of(
+            JsonSnapshot.labelled("status", "status", Arrays.stream(AttendanceStatus.values())
+                    .collect(Collectors.toMap(AttendanceStatus::name, AttendanceStatus::label))),
+            JsonSnapshot.instant("checkIn", "check_in"),
+            JsonSnapshot.instant("checkOut", "check_out"),
+            JsonSnapshot.plain("note", "note", "text"),
+            JsonSnapshot.plain("source", "source", "text"),
+            JsonSnapshot.plain("version", "version", "bigint"),
+            JsonSnapshot.instant("createdAt", "created_at"),
+            JsonSnapshot.instant("updatedAt", "updated_at")));
+    private static final List<String> CONTENT = SNAPSHOT.columns();
 
     static AttendanceRow read(ResultSet rs) throws SQLException {
         return readContent(rs, "").orElseThrow();
@@ -122,7 +137,7 @@ record AttendanceRow(
         return parameters(prefix, row).bindTo(statement);
     }
 
-    /** The content columns, each named with {@code prefix}: {@code r.status, ...} or {@code before_status, ...}. */
+    /** The content columns, each named with {@code prefix}: {@code r.status, ...}. */
     static String contentColumns(String prefix) {
         return CONTENT.stream().map(column -> prefix + column).collect(Collectors.joining(", "));
     }

@@ -11,12 +11,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A row of {@code audit_events}: the action by its enum name, and the record before and after as
- * {@link AttendanceRow}s in the {@code before_*} and {@code after_*} columns, NULL when absent. A
- * snapshot's employee and date are the event's own.
+ * {@link AttendanceRow}s, kept in the jsonb columns {@code before} and {@code after}
+ * ({@link AttendanceRow#SNAPSHOT}), NULL when absent. A snapshot's employee and date are the event's
+ * own. Statements bind and read a snapshot as columns named with {@link #BEFORE} and {@link #AFTER}.
  */
 record AuditEventRow(
         String employeeId,
@@ -28,6 +31,11 @@ record AuditEventRow(
         Optional<AttendanceRow> after) {
     static final String BEFORE = "before_";
     static final String AFTER = "after_";
+    /** The columns an append fills, in the order of {@link #values}. */
+    static final String COLUMNS = "employee_id, work_date, occurred_at, actor, action, before, after";
+    /** What a SELECT reads for {@link #read}: the event's columns, and its snapshots' fields from their JSON. */
+    static final String SELECTED = "employee_id, work_date, occurred_at, actor, action, "
+            + AttendanceRow.SNAPSHOT.read("before", BEFORE) + ", " + AttendanceRow.SNAPSHOT.read("after", AFTER);
 
     static AuditEventRow read(ResultSet rs) throws SQLException {
         return new AuditEventRow(
@@ -65,7 +73,17 @@ record AuditEventRow(
                 row.after().map(AttendanceRow::toDomain));
     }
 
-    /** Every column as a parameter of its name ({@code employee_id}, {@code before_status}...). */
+    /**
+     * The values of {@link #COLUMNS}, from {@link #parameters} named with {@code prefix}: {@code ":"}
+     * for a statement's named parameters, {@code ""} for the columns of an unnest of them.
+     */
+    static String values(String prefix) {
+        return Stream.of("employee_id", "work_date", "occurred_at", "actor", "action").map(column -> prefix + column)
+                .collect(Collectors.joining(", ", "", ", ")) + AttendanceRow.SNAPSHOT.build(prefix + BEFORE) + ", "
+                + AttendanceRow.SNAPSHOT.build(prefix + AFTER);
+    }
+
+    /** Every field as a parameter ({@code employee_id}, {@code before_status}...), as {@link #values} takes them. */
     Parameters parameters() {
         return new Parameters()
                 .add("employee_id", employeeId, String.class)
@@ -77,7 +95,7 @@ record AuditEventRow(
                 .addAll(AttendanceRow.parameters(AFTER, after));
     }
 
-    /** Binds every column to the parameter of its name ({@code :employee_id}, {@code :before_status}...). */
+    /** Binds every parameter by name ({@code :employee_id}, {@code :before_status}...). */
     static <S extends SqlStatement<S>> S bind(S statement, AuditEventRow row) {
         return row.parameters().bindTo(statement);
     }

@@ -7,12 +7,15 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A row of {@code employee_audit_events}: the action by its enum name, and the employee before and
- * after as {@link EmployeeRow}s in the {@code before_*} and {@code after_*} columns, before's NULL
- * when absent. A snapshot's id is the event's own.
+ * after as {@link EmployeeRow}s, kept in the jsonb columns {@code before} and {@code after}
+ * ({@link EmployeeRow#SNAPSHOT}), before's NULL when absent. A snapshot's id is the event's own.
+ * Statements bind and read a snapshot as columns named as in {@link AuditEventRow}.
  */
 record EmployeeAuditEventRow(
         String employeeId,
@@ -21,6 +24,12 @@ record EmployeeAuditEventRow(
         String action,
         Optional<EmployeeRow> before,
         EmployeeRow after) {
+    /** The columns an append fills, in the order of {@link #values}. */
+    static final String COLUMNS = "employee_id, occurred_at, actor, action, before, after";
+    /** What a SELECT reads for {@link #read}: the event's columns, and its snapshots' fields from their JSON. */
+    static final String SELECTED = "employee_id, occurred_at, actor, action, "
+            + EmployeeRow.SNAPSHOT.read("before", AuditEventRow.BEFORE) + ", "
+            + EmployeeRow.SNAPSHOT.read("after", AuditEventRow.AFTER);
 
     static EmployeeAuditEventRow read(ResultSet rs) throws SQLException {
         return new EmployeeAuditEventRow(
@@ -48,7 +57,17 @@ record EmployeeAuditEventRow(
                 EmployeeRow.toDomain(after));
     }
 
-    /** Every column as a parameter of its name ({@code employee_id}, {@code before_name}...). */
+    /**
+     * The values of {@link #COLUMNS}, from {@link #parameters} named with {@code prefix}: {@code ":"}
+     * for a statement's named parameters, {@code ""} for the columns of an unnest of them.
+     */
+    static String values(String prefix) {
+        return Stream.of("employee_id", "occurred_at", "actor", "action").map(column -> prefix + column)
+                .collect(Collectors.joining(", ", "", ", ")) + EmployeeRow.SNAPSHOT.build(prefix + AuditEventRow.BEFORE)
+                + ", " + EmployeeRow.SNAPSHOT.build(prefix + AuditEventRow.AFTER);
+    }
+
+    /** Every field as a parameter ({@code employee_id}, {@code before_name}...), as {@link #values} takes them. */
     Parameters parameters() {
         return new Parameters()
                 .add("employee_id", employeeId, String.class)
@@ -59,7 +78,7 @@ record EmployeeAuditEventRow(
                 .addAll(EmployeeRow.snapshotParameters(AuditEventRow.AFTER, Optional.of(after)));
     }
 
-    /** Binds every column to the parameter of its name ({@code :employee_id}, {@code :before_name}...). */
+    /** Binds every parameter by name ({@code :employee_id}, {@code :before_name}...). */
     <S extends SqlStatement<S>> S bind(S statement) {
         return parameters().bindTo(statement);
     }

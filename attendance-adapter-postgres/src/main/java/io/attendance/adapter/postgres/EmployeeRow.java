@@ -17,7 +17,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /**
  * A row of {@code employees}, or an employee's snapshot in {@code employee_audit_events}: the time
  * zone by its IANA id, instants as timestamptz, an absent department as NULL, and {@code nameLower}
- * the name as the name-prefix search compares it.
+ * the name as the name-prefix search compares it. A snapshot is bound and read as the same columns,
+ * which {@link #SNAPSHOT} turns into its JSON and back.
  */
 record EmployeeRow(
         String employeeId,
@@ -32,9 +33,18 @@ record EmployeeRow(
 
     private static final List<String> COLUMNS = List.of("employee_id", "name", "name_lower", "department", "timezone",
             "active", "version", "created_at", "updated_at");
-    /** The columns an employee's snapshot in {@code employee_audit_events} keeps: all but its id and the derived name_lower. */
-    private static final List<String> SNAPSHOT =
-            List.of("name", "department", "timezone", "active", "version", "created_at", "updated_at");
+    /**
+     * The fields of an employee's snapshot in {@code employee_audit_events}, all but its id and the
+     * derived name_lower: their columns, and their members named as {@code V2EmployeeView} names them.
+     */
+    static final JsonSnapshot SNAPSHOT = new JsonSnapshot(List.of(
+            JsonSnapshot.plain("name", "name", "text"),
+            JsonSnapshot.plain("department", "department", "text"),
+            JsonSnapshot.plain("timezone", "timezone", "text"),
+            JsonSnapshot.plain("active", "active", "boolean"),
+            JsonSnapshot.plain("version", "version", "bigint"),
+            JsonSnapshot.instant("createdAt", "created_at"),
+            JsonSnapshot.instant("updatedAt", "updated_at")));
 
     /** Every column, as named in the table. */
     static String columns() {
@@ -51,16 +61,6 @@ record EmployeeRow(
                 .collect(Collectors.joining(", "));
     }
 
-    /** The snapshot columns, each named with {@code prefix}: {@code before_name, ...}. */
-    static String snapshotColumns(String prefix) {
-        return SNAPSHOT.stream().map(column -> prefix + column).collect(Collectors.joining(", "));
-    }
-
-    /** The parameters of the snapshot columns named with {@code prefix}: the VALUES of an INSERT. */
-    static String snapshotParameters(String prefix) {
-        return snapshotColumns(":" + prefix);
-    }
-
     /** The columns named with {@code prefix} ("" for a plain SELECT). */
     static EmployeeRow read(ResultSet rs, String prefix) throws SQLException {
         return read(rs, prefix, rs.getString(prefix + "employee_id"), rs.getString(prefix + "name_lower"));
@@ -68,7 +68,8 @@ record EmployeeRow(
 
     /**
      * The employee whose id is the {@code employee_id} column and whose snapshot columns are named
-     * with {@code prefix} ({@code before_name}...); absent when they are NULL.
+     * with {@code prefix} ({@code before_name}..., as {@link JsonSnapshot#read} names them); absent
+     * when they are NULL.
      */
     static Optional<EmployeeRow> readSnapshot(ResultSet rs, String prefix) throws SQLException {
         String name = rs.getString(prefix + "name");

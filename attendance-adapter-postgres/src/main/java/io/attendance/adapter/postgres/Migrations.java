@@ -22,6 +22,7 @@ import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.StatusCommandStep;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateCountCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
@@ -110,6 +111,20 @@ public final class Migrations {
     public void update() {
         run(UpdateCommandStep.COMMAND_NAME, this::adoptFormerLayout, command -> command
                 .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .setOutput(OutputStream.nullOutputStream()));
+    }
+
+    /**
+     * Applies the {@code count} first pending changesets, oldest first: the schema of an earlier
+     * release, on which a later changeset's conversion of existing rows can be tried.
+     */
+    public void update(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        run(UpdateCountCommandStep.COMMAND_NAME, this::adoptFormerLayout, command -> command
+                .addArgumentValue(UpdateCountCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
                 .setOutput(OutputStream.nullOutputStream()));
     }
 

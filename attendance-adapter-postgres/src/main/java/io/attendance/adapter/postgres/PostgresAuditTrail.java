@@ -15,40 +15,30 @@ import java.util.OptionalLong;
  * or rolls back with the change it describes.
  */
 public final class PostgresAuditTrail implements AuditTrail {
-    private static final String SNAPSHOT_COLUMNS = AttendanceRow.contentColumns(AuditEventRow.BEFORE) + ", "
-            + AttendanceRow.contentColumns(AuditEventRow.AFTER);
-    private static final String APPEND = """
-            INSERT INTO <audit_events> (employee_id, work_date, occurred_at, actor, action, %s)
-            VALUES (:employee_id, :work_date, :occurred_at, :actor, :action, %s, %s)
-            """.formatted(SNAPSHOT_COLUMNS, AttendanceRow.contentParameters(AuditEventRow.BEFORE),
-            AttendanceRow.contentParameters(AuditEventRow.AFTER));
+    private static final String APPEND = "INSERT INTO <audit_events> (" + AuditEventRow.COLUMNS + ") VALUES ("
+            + AuditEventRow.values(":") + ")";
     /**
      * The identity id is the order of appending, and the event's sequence number: a page starts after
      * the last one's, and audit_events_history_idx serves it in that order.
      */
     static final String HISTORY = """
-            SELECT id, employee_id, work_date, occurred_at, actor, action, %s
+            SELECT id, %s
               FROM <audit_events>
              WHERE employee_id = :employee_id AND work_date = :work_date AND id > :after
              ORDER BY id
              LIMIT :limit
-            """.formatted(SNAPSHOT_COLUMNS);
+            """.formatted(AuditEventRow.SELECTED);
 
-    private static final String EMPLOYEE_SNAPSHOT_COLUMNS = EmployeeRow.snapshotColumns(AuditEventRow.BEFORE) + ", "
-            + EmployeeRow.snapshotColumns(AuditEventRow.AFTER);
-    private static final String APPEND_EMPLOYEE = """
-            INSERT INTO <employee_audit_events> (employee_id, occurred_at, actor, action, %s)
-            VALUES (:employee_id, :occurred_at, :actor, :action, %s, %s)
-            """.formatted(EMPLOYEE_SNAPSHOT_COLUMNS, EmployeeRow.snapshotParameters(AuditEventRow.BEFORE),
-            EmployeeRow.snapshotParameters(AuditEventRow.AFTER));
+    private static final String APPEND_EMPLOYEE = "INSERT INTO <employee_audit_events> ("
+            + EmployeeAuditEventRow.COLUMNS + ") VALUES (" + EmployeeAuditEventRow.values(":") + ")";
     /** As {@link #HISTORY}, served by employee_audit_events_history_idx. */
     static final String EMPLOYEE_HISTORY = """
-            SELECT id, employee_id, occurred_at, actor, action, %s
+            SELECT id, %s
               FROM <employee_audit_events>
              WHERE employee_id = :employee_id AND id > :after
              ORDER BY id
              LIMIT :limit
-            """.formatted(EMPLOYEE_SNAPSHOT_COLUMNS);
+            """.formatted(EmployeeAuditEventRow.SELECTED);
 
     private final PostgresTransactions transactions;
 

@@ -24,10 +24,10 @@ public final class PostgresChangeFeed implements ChangeFeed {
             SELECT CAST(h.horizon AS text) AS horizon, CAST(e.transaction_id AS text) AS feed_transaction, e.*
               FROM (%s) h
               LEFT JOIN LATERAL (
-                SELECT * FROM <audit_events> WHERE %s ORDER BY transaction_id, id LIMIT :limit
+                SELECT transaction_id, id, %s FROM <audit_events> WHERE %s ORDER BY transaction_id, id LIMIT :limit
               ) e ON true
              ORDER BY e.transaction_id, e.id
-            """.formatted(HORIZON, AFTER);
+            """.formatted(HORIZON, AuditEventRow.SELECTED, AFTER);
     private static final String CHANGED_EMPLOYEES = """
             SELECT CAST(h.horizon AS text) AS horizon, c.employee_id
               FROM (%s) h

@@ -467,7 +467,8 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
                 .toList();
         List<Planned> raced = new ArrayList<>();
         raced.addAll(insertAll(connection, planned, Planned::addsEmployee,
-                written -> EmployeeRow.fromDomain(written.employee()).parameters(), schema.table("employees"), List.of("employee_id")));
+                written -> EmployeeRow.fromDomain(written.employee()).parameters(), asNamed(schema.table("employees")),
+                List.of("employee_id")));
         raced.addAll(batch(connection, planned, Planned::replacesEmployee,
                 written -> EmployeeRow.fromDomain(written.employee()).parameters()
                         .add("employee_id", written.employee().id().value(), String.class)
@@ -478,7 +479,7 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         }
         raced.addAll(insertAll(connection, planned, Planned::addsRecord,
                 written -> AttendanceRow.parameters("", Optional.of(AttendanceRow.fromDomain(written.record()))),
-                schema.table("attendance_records"), List.of("employee_id", "work_date")));
+                asNamed(schema.table("attendance_records")), List.of("employee_id", "work_date")));
         raced.addAll(batch(connection, planned, Planned::replacesRecord,
                 written -> AttendanceRow.parameters("", Optional.of(AttendanceRow.fromDomain(written.record())))
                         .add("employee_id", written.record().employeeId().value(), String.class)
@@ -490,21 +491,25 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         }
         insertAll(connection, planned, written -> written.change.employee().isPresent(),
                 written -> EmployeeAuditEventRow.fromDomain(written.change.employee().orElseThrow().event()).parameters(),
-                schema.table("employee_audit_events"), List.of());
+                names -> "INSERT INTO " + schema.table("employee_audit_events") + " (" + EmployeeAuditEventRow.COLUMNS
+                        + ") SELECT " + EmployeeAuditEventRow.values(""), List.of());
         insertAll(connection, planned, written -> written.change.record().isPresent(),
                 written -> AuditEventRow.fromDomain(written.change.record().orElseThrow().event()).parameters(),
-                schema.table("audit_events"), List.of());
+                names -> "INSERT INTO " + schema.table("audit_events") + " (" + AuditEventRow.COLUMNS + ") SELECT "
+                        + AuditEventRow.values(""), List.of());
         return raced;
     }
 
     /**
      * Inserts a row for every planned change {@code which} selects, in one statement whatever their
-     * number: each column's values go as one array, unnested. With {@code key} columns, a row whose
-     * key exists already is skipped (a concurrent writer got there first): the changes of the rows
-     * the statement did not return are the ones returned here.
+     * number: each parameter's values go as one array, unnested into a column of the parameter's
+     * name, from which {@code insert} (given those names) selects the row. With {@code key} columns,
+     * a row whose key exists already is skipped (a concurrent writer got there first): the changes of
+     * the rows the statement did not return are the ones returned here.
      */
     private static List<Planned> insertAll(Connection connection, List<Planned> planned, Predicate<Planned> which,
-            Function<Planned, Parameters> parameters, String table, List<String> key) throws SQLException {
+            Function<Planned, Parameters> parameters, Function<List<String>, String> insert, List<String> key)
+            throws SQLException {
         List<Planned> selected = planned.stream().filter(which).toList();
         if (selected.isEmpty()) {
             return List.of();
@@ -516,8 +521,8 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
         for (int column = 0; column < columns.size(); column++) {
             arrays.add("CAST(? AS " + first.sqlType(column) + "[])");
         }
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT * FROM unnest("
-                + String.join(", ", arrays) + ")" + (key.isEmpty() ? "" : " ON CONFLICT (" + String.join(", ", key)
+        String sql = insert.apply(columns) + " FROM unnest(" + String.join(", ", arrays) + ") AS p("
+                + String.join(", ", columns) + ")" + (key.isEmpty() ? "" : " ON CONFLICT (" + String.join(", ", key)
                 + ") DO NOTHING RETURNING " + key.stream().map(column -> column + "::text").collect(Collectors.joining(", ")));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int column = 0; column < columns.size(); column++) {
@@ -548,6 +553,11 @@ public final class PostgresDayChanges implements DayChanges, AutoCloseable {
             }
             return raced;
         }
+    }
+
+    /** The head of {@link #insertAll}'s INSERT that fills every column of {@code table} with the parameter of its name. */
+    private static Function<List<String>, String> asNamed(String table) {
+        return names -> "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT *";
     }
 
     /** An UPDATE of every column but the last {@code where}'s parameters, which the WHERE clause takes. */

@@ -41,7 +41,7 @@ class AuditAppendOnlyTest {
             "DELETE FROM <audit_events> WHERE employee_id = 'E-1'",
             "TRUNCATE <audit_events>",
             "TRUNCATE <audit_events>, <employee_audit_events> CASCADE",
-            "UPDATE <employee_audit_events> SET after_name = 'Someone Else'",
+            "UPDATE <employee_audit_events> SET after = after || '{\"name\": \"Someone Else\"}'",
             "DELETE FROM <employee_audit_events>",
             "TRUNCATE <employee_audit_events>"})
     void theServiceCannotRewriteTheAuditTrail(String statement) {

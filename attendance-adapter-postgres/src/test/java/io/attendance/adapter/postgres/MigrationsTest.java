@@ -44,8 +44,9 @@ class MigrationsTest {
             "012-create-users", "013-create-api-keys", "014-create-employee-audit-events", "015-audit-append-only");
     private static final List<String> FEED_CHANGESETS = List.of("016-audit-commit-order");
     private static final List<String> REVOCATION_CHANGESETS = List.of("017-users-credentials-version");
+    private static final List<String> AUDIT_JSON_CHANGESETS = List.of("018-audit-snapshots-as-json");
     private static final List<String> CHANGESETS = Stream.of(V1_CHANGESETS, V2_CHANGESETS, ACCESS_CHANGESETS, FEED_CHANGESETS,
-                    REVOCATION_CHANGESETS)
+                    REVOCATION_CHANGESETS, AUDIT_JSON_CHANGESETS)
             .flatMap(List::stream).toList();
     private static final List<String> ACCESS_TABLES = List.of("users", "api_keys", "employee_audit_events");
     private static final List<String> APPEND_ONLY_TRIGGERS = List.of("audit_events_append_only",
@@ -136,24 +137,31 @@ class MigrationsTest {
     void rollbackUndoesTheLastChangesetsNewestFirstAndUpdateReappliesThem() throws SQLException {
         database.migrations().update();
 
-        database.migrations().rollback(REVOCATION_CHANGESETS.size());
+        database.migrations().rollback(AUDIT_JSON_CHANGESETS.size());
 
         assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 1));
+        assertThat(columns("audit_events")).doesNotContain("before", "after").contains("before_status", "after_note");
+        assertThat(columns("employee_audit_events")).doesNotContain("before", "after")
+                .contains("before_name", "after_updated_at");
+
+        database.migrations().rollback(REVOCATION_CHANGESETS.size());
+
+        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 2));
         assertThat(columns("users")).doesNotContain("credentials_version", "credentials_changed_at");
         assertThat(indexes()).doesNotContain("users_credentials_changed_at_idx");
 
         database.migrations().rollback(1);
 
-        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 2));
+        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 3));
         assertThat(indexes()).doesNotContain("audit_events_feed_idx", "employee_audit_events_feed_idx");
         assertThat(count("SELECT count(*) FROM pg_attribute WHERE attname = 'transaction_id' "
                 + "AND attrelid IN ('audit_events'::regclass, 'employee_audit_events'::regclass)")).isZero();
 
         database.migrations().rollback(1);
 
-        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 3));
+        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 4));
         assertThat(database.migrations().status())
-                .contains("3 changesets have not been applied", "015-audit-append-only")
+                .contains("4 changesets have not been applied", "015-audit-append-only")
                 .doesNotContain("014-create-employee-audit-events");
         assertThat(userTriggers()).isEmpty();
         assertThat(count("SELECT count(*) FROM pg_proc WHERE proname = 'audit_append_only'")).isZero();
@@ -166,14 +174,14 @@ class MigrationsTest {
 
         database.migrations().rollback(ACCESS_CHANGESETS.size());
 
-        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 7));
+        assertThat(appliedChangesets()).containsExactlyElementsOf(CHANGESETS.subList(0, CHANGESETS.size() - 8));
         assertThat(database.migrations().status())
-                .contains("7 changesets have not been applied", "011-index-employees-name-prefix")
+                .contains("8 changesets have not been applied", "011-index-employees-name-prefix")
                 .doesNotContain("010-index-employees-department");
         assertThat(tables()).doesNotContainAnyElementsOf(ACCESS_TABLES);
         assertThat(indexes()).doesNotContain("employees_name_lower_idx").contains("employees_department_idx");
 
-        database.migrations().rollback(CHANGESETS.size() - 7);
+        database.migrations().rollback(CHANGESETS.size() - 8);
 
         assertThat(tables()).doesNotContain("employees", "attendance_records", "audit_events");
         assertThat(appliedChangesets()).isEmpty();
@@ -189,8 +197,8 @@ class MigrationsTest {
     void theV2ChangesetsRollBackToTheV1SchemaWhoseRowsThenMigrateToV2Defaults() throws SQLException {
         database.migrations().update();
 
-        database.migrations().rollback(REVOCATION_CHANGESETS.size() + FEED_CHANGESETS.size() + ACCESS_CHANGESETS.size()
-                + V2_CHANGESETS.size());
+        database.migrations().rollback(AUDIT_JSON_CHANGESETS.size() + REVOCATION_CHANGESETS.size()
+                + FEED_CHANGESETS.size() + ACCESS_CHANGESETS.size() + V2_CHANGESETS.size());
 
         assertThat(appliedChangesets()).containsExactlyElementsOf(V1_CHANGESETS);
         assertThat(columns("employees")).containsExactly("employee_id", "name", "created_at", "updated_at");
@@ -265,17 +273,19 @@ class MigrationsTest {
                 .hasMessageContaining("attendance_records_check_out_after_check_in");
         assertThatThrownBy(() -> execute("UPDATE employees SET version = 0"))
                 .hasMessageContaining("employees_version_positive");
-        String event = "INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, "
-                + "before_status, before_source, before_version, before_created_at, before_updated_at, "
-                + "after_status, after_source, after_version, after_created_at, after_updated_at) "
+        String event = "INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, before, after) "
                 + "VALUES ('E-1', DATE '2026-11-27', now(), 'anonymous', ";
-        String before = "'PRESENT', 'API', 1, now(), now(), ";
-        String noAfter = "NULL, NULL, NULL, NULL, NULL)";
-        assertThatThrownBy(() -> execute(event + "'CREATED', " + before + "'ABSENT', 'API', 2, now(), now())"))
+        String before = "'{\"status\": \"Present\", \"source\": \"API\", \"version\": 1, "
+                + "\"createdAt\": \"2026-11-27T08:00:00.000000Z\", \"updatedAt\": \"2026-11-27T08:00:00.000000Z\"}', ";
+        String noAfter = "NULL)";
+        assertThatThrownBy(() -> execute(event + "'CREATED', " + before + before.replace("1,", "2,").replace("', ", "')")))
                 .hasMessageContaining("audit_events_before_unless_created");
         assertThatThrownBy(() -> execute(event + "'UPDATED', " + before + noAfter))
                 .hasMessageContaining("audit_events_after_unless_deleted");
-        assertThatThrownBy(() -> execute(event + "'DELETED', 'PRESENT', 'API', 1, NULL, now(), " + noAfter))
+        assertThatThrownBy(() -> execute(event + "'DELETED', " + before.replace("\"createdAt\"", "\"checkIn\"") + noAfter))
+                .hasMessageContaining("audit_events_before_whole");
+        assertThatThrownBy(() -> execute(event + "'DELETED', '[\"status\", \"source\", \"version\", \"createdAt\", "
+                + "\"updatedAt\"]', " + noAfter))
                 .hasMessageContaining("audit_events_before_whole");
         assertThatThrownBy(() -> execute(event + "'UNDONE', " + before + noAfter))
                 .hasMessageContaining("audit_events_action_known");
@@ -315,20 +325,24 @@ class MigrationsTest {
         assertThatThrownBy(() -> execute(key + "('0123456789abcde0', 'k', " + digest + ", ARRAY['DEVICE'], NULL, 'a', now())"))
                 .hasMessageContaining("api_keys_secret_digest_unique");
 
-        String event = "INSERT INTO employee_audit_events (employee_id, occurred_at, actor, action, "
-                + "before_name, before_timezone, before_active, before_version, before_created_at, before_updated_at, "
-                + "after_name, after_timezone, after_active, after_version, after_created_at, after_updated_at) "
+        String event = "INSERT INTO employee_audit_events (employee_id, occurred_at, actor, action, before, after) "
                 + "VALUES ('E-1', now(), 'anonymous', ";
-        String after = "'Ada', 'UTC', true, 2, now(), now())";
-        assertThatThrownBy(() -> execute(event + "'CREATED', 'Ada', 'UTC', true, 1, now(), now(), " + after))
+        String before = "'{\"name\": \"Ada\", \"timezone\": \"UTC\", \"active\": true, \"version\": 1, "
+                + "\"createdAt\": \"2026-11-27T08:00:00.000000Z\", \"updatedAt\": \"2026-11-27T08:00:00.000000Z\"}', ";
+        String after = before.replace("1,", "2,").replace("', ", "')");
+        assertThatThrownBy(() -> execute(event + "'CREATED', " + before + after))
                 .hasMessageContaining("employee_audit_events_before_unless_created");
-        assertThatThrownBy(() -> execute(event + "'UPDATED', NULL, NULL, NULL, NULL, NULL, NULL, " + after))
+        assertThatThrownBy(() -> execute(event + "'UPDATED', NULL, " + after))
                 .hasMessageContaining("employee_audit_events_before_unless_created");
-        assertThatThrownBy(() -> execute(event + "'UPDATED', 'Ada', NULL, true, 1, now(), now(), " + after))
+        assertThatThrownBy(() -> execute(event + "'UPDATED', " + before.replace("\"timezone\"", "\"department\"") + after))
                 .hasMessageContaining("employee_audit_events_before_whole");
-        assertThatThrownBy(() -> execute(event + "'DELETED', 'Ada', 'UTC', true, 1, now(), now(), " + after))
+        assertThatThrownBy(() -> execute(event + "'CREATED', NULL, " + after.replace("\"active\"", "\"inactive\"")))
+                .hasMessageContaining("employee_audit_events_after_whole");
+        assertThatThrownBy(() -> execute(event + "'CREATED', NULL, NULL)"))
+                .hasMessageContaining("null value in column \"after\"");
+        assertThatThrownBy(() -> execute(event + "'DELETED', " + before + after))
                 .hasMessageContaining("employee_audit_events_action_known");
-        execute(event + "'UPDATED', 'Ada', 'UTC', true, 1, now(), now(), " + after);
+        execute(event + "'UPDATED', " + before + after);
     }
 
     /**

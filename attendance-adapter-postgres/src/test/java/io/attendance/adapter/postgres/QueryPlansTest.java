@@ -53,17 +53,18 @@ class QueryPlansTest {
                       FROM employees e CROSS JOIN generate_series(0, %d) AS d
                     """.formatted(DAYS - 1));
             statement.execute("""
-                    INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action,
-                                              after_status, after_source, after_version, after_created_at, after_updated_at)
-                    SELECT employee_id, work_date, created_at, 'anonymous', 'CREATED', status, source, 1, created_at, created_at
+                    INSERT INTO audit_events (employee_id, work_date, occurred_at, actor, action, after)
+                    SELECT employee_id, work_date, created_at, 'anonymous', 'CREATED',
+                           jsonb_build_object('status', initcap(replace(status, '_', ' ')), 'source', source, 'version', 1,
+                                              'createdAt', created_at, 'updatedAt', created_at)
                       FROM attendance_records
                     """);
             statement.execute("""
-                    INSERT INTO employee_audit_events (employee_id, occurred_at, actor, action, after_name, after_department,
-                                                       after_timezone, after_active, after_version, after_created_at,
-                                                       after_updated_at)
-                    SELECT employee_id, created_at, 'anonymous', 'CREATED', name, department, timezone, active, 1,
-                           created_at, updated_at
+                    INSERT INTO employee_audit_events (employee_id, occurred_at, actor, action, after)
+                    SELECT employee_id, created_at, 'anonymous', 'CREATED',
+                           jsonb_strip_nulls(jsonb_build_object('name', name, 'department', department, 'timezone', timezone,
+                                                                'active', active, 'version', 1, 'createdAt', created_at,
+                                                                'updatedAt', updated_at))
                       FROM employees CROSS JOIN generate_series(1, 4)
                     """);
             statement.execute("""
