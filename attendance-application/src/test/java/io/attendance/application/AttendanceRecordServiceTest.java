@@ -86,9 +86,11 @@ class AttendanceRecordServiceTest {
             assertThat(record.version()).isEqualTo(1);
             assertThat(record.createdAt()).isEqualTo(CLOCK.instant());
             assertThat(record.updatedAt()).isEqualTo(CLOCK.instant());
-            assertThat(record.entry()).isEqualTo(new DayEntry(AttendanceStatus.PRESENT,
-                    Optional.of(Instant.parse("2026-11-27T07:00:00Z")), Optional.of(Instant.parse("2026-11-27T16:30:00Z")),
-                    Optional.of("dentist"), RecordSource.API));
+            assertThat(record.entry()).isEqualTo(DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
+                    .checkIn(Instant.parse("2026-11-27T07:00:00Z"))
+                    .checkOut(Instant.parse("2026-11-27T16:30:00Z"))
+                    .note("dentist")
+                    .build());
             assertThat(record.workedMinutes()).contains(570L);
             assertThat(service.get(ADA, DAY)).isEqualTo(record);
             assertThat(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(AuditEvent.created(record, "hr@example.com"));

@@ -54,8 +54,11 @@ final class Commands {
 
     private static PutRecordCommand record(String employeeId, String date, String status, String checkIn,
             String checkOut, String note, RecordSource source) {
-        return new PutRecordCommand(new EmployeeId(employeeId), WorkDate.parse(date), new DayEntry(
-                AttendanceStatus.parse(status), Optional.ofNullable(checkIn).map(IsoInstant::parse),
-                Optional.ofNullable(checkOut).map(IsoInstant::parse), Optional.ofNullable(note), source));
+        return new PutRecordCommand(new EmployeeId(employeeId), WorkDate.parse(date),
+                DayEntry.of(AttendanceStatus.parse(status), source)
+                        .checkIn(Optional.ofNullable(checkIn).map(IsoInstant::parse))
+                        .checkOut(Optional.ofNullable(checkOut).map(IsoInstant::parse))
+                        .note(Optional.ofNullable(note))
+                        .build());
     }
 }

@@ -138,8 +138,9 @@ class WriteRacesOnPostgresTest {
     }
 
     private static PutRecordCommand record(String note) {
-        return new PutRecordCommand(ADA, DAY, new DayEntry(AttendanceStatus.PRESENT, Optional.empty(), Optional.empty(),
-                Optional.of(note), RecordSource.API));
+        return new PutRecordCommand(ADA, DAY, DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
+                .note(note)
+                .build());
     }
 
     private static RecordAttendanceCommand v1Create(String name, String date) {

@@ -111,8 +111,11 @@ final class V2Bodies {
             // the entry's own rules (note, punches) are checked even when the status is invalid, so that
             // every error is reported; a status that allows punches adds no error of its own
             AttendanceStatus statusToCheckWith = validStatus == null ? AttendanceStatus.PRESENT : validStatus;
-            DayEntry entry = errors.check(() -> new DayEntry(
-                    statusToCheckWith, validCheckIn, validCheckOut, Optional.ofNullable(note), source));
+            DayEntry entry = errors.check(() -> DayEntry.of(statusToCheckWith, source)
+                    .checkIn(validCheckIn)
+                    .checkOut(validCheckOut)
+                    .note(Optional.ofNullable(note))
+                    .build());
             return errors.isEmpty() ? new PutRecordCommand(validEmployeeId, validDate, entry) : null;
         }
 

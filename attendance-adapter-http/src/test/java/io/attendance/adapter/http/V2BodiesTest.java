@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How v2 bodies become commands: types first, then every value's meaning, each error on the client's field. */
@@ -42,9 +41,12 @@ class V2BodiesTest {
                 + "\"checkIn\":\"2026-11-27T08:30:00+01:00\",\"checkOut\":\"2026-11-27T12:45:30.123456-05:00\","
                 + "\"note\":\"Line one\\nline two\"}");
 
-        assertThat(command).isEqualTo(new PutRecordCommand(new EmployeeId("E-1"), WorkDate.of(2026, 11, 27), new DayEntry(
-                AttendanceStatus.HALF_DAY, Optional.of(Instant.parse("2026-11-27T07:30:00Z")),
-                Optional.of(Instant.parse("2026-11-27T17:45:30.123456Z")), Optional.of("Line one\nline two"), RecordSource.API)));
+        assertThat(command).isEqualTo(new PutRecordCommand(new EmployeeId("E-1"), WorkDate.of(2026, 11, 27),
+                DayEntry.of(AttendanceStatus.HALF_DAY, RecordSource.API)
+                        .checkIn(Instant.parse("2026-11-27T07:30:00Z"))
+                        .checkOut(Instant.parse("2026-11-27T17:45:30.123456Z"))
+                        .note("Line one\nline two")
+                        .build()));
     }
 
     @Test

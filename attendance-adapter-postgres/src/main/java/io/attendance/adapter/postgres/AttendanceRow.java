@@ -94,12 +94,11 @@ record AttendanceRow(
     }
 
     static AttendanceRecord toDomain(AttendanceRow row) {
-        DayEntry entry = new DayEntry(
-                AttendanceStatus.valueOf(row.status()),
-                Optional.ofNullable(row.checkIn()).map(OffsetDateTime::toInstant),
-                Optional.ofNullable(row.checkOut()).map(OffsetDateTime::toInstant),
-                Optional.ofNullable(row.note()),
-                RecordSource.valueOf(row.source()));
+        DayEntry entry = DayEntry.of(AttendanceStatus.valueOf(row.status()), RecordSource.valueOf(row.source()))
+                .checkIn(Optional.ofNullable(row.checkIn()).map(OffsetDateTime::toInstant))
+                .checkOut(Optional.ofNullable(row.checkOut()).map(OffsetDateTime::toInstant))
+                .note(Optional.ofNullable(row.note()))
+                .build();
         return new AttendanceRecord(
                 new EmployeeId(row.employeeId()),
                 new WorkDate(row.workDate()),

@@ -13,7 +13,6 @@ import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.testing.AllAtOnce;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,9 @@ class ConcurrentWritersTest {
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> DATABASE.transactions().inTransaction(() -> {
             AttendanceRecord read = DATABASE.attendanceRecords().find(ADA.id(), DAY).orElseThrow();
-            AttendanceRecord mine = read.revised(new DayEntry(AttendanceStatus.PRESENT, Optional.empty(),
-                    Optional.empty(), Optional.of("writer " + writer), RecordSource.API),
+            AttendanceRecord mine = read.revised(DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
+                    .note("writer " + writer)
+                    .build(),
                     TestData.NOW.plusSeconds(writer)).orElseThrow();
             await(allHaveRead);
             boolean won = DATABASE.attendanceRecords().replace(mine, read.version());

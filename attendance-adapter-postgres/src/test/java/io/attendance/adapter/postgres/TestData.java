@@ -39,7 +39,10 @@ final class TestData {
     /** A day with every field: check-in at 08:00, check-out at 16:30 UTC of that day, a note. */
     static DayEntry fullDay(WorkDate date, String note) {
         Instant in = date.value().atTime(8, 0).toInstant(ZoneOffset.UTC);
-        return new DayEntry(AttendanceStatus.PRESENT, Optional.of(in), Optional.of(in.plusSeconds(8 * 3600 + 1800)),
-                Optional.of(note), RecordSource.API);
+        return DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
+                .checkIn(in)
+                .checkOut(in.plusSeconds(8 * 3600 + 1800))
+                .note(note)
+                .build();
     }
 }

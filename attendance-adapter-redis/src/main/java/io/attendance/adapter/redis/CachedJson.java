@@ -110,9 +110,11 @@ final class CachedJson {
         }
 
         AttendanceRecord toDomain() {
-            DayEntry entry = new DayEntry(AttendanceStatus.valueOf(status),
-                    Optional.ofNullable(checkIn).map(IsoText::instant), Optional.ofNullable(checkOut).map(IsoText::instant),
-                    Optional.ofNullable(note), RecordSource.valueOf(source));
+            DayEntry entry = DayEntry.of(AttendanceStatus.valueOf(status), RecordSource.valueOf(source))
+                    .checkIn(Optional.ofNullable(checkIn).map(IsoText::instant))
+                    .checkOut(Optional.ofNullable(checkOut).map(IsoText::instant))
+                    .note(Optional.ofNullable(note))
+                    .build();
             return new AttendanceRecord(new EmployeeId(employeeId), new WorkDate(IsoText.date(date)), entry,
                     version, IsoText.instant(createdAt), IsoText.instant(updatedAt));
         }

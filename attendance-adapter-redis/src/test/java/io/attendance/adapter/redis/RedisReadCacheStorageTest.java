@@ -62,9 +62,12 @@ class RedisReadCacheStorageTest {
             NANOS.plusNanos(1));
     private static final Employee BOB_BARE = new Employee(BOB, new EmployeeDetails("Bob", Optional.empty(),
             ZoneId.of("UTC"), true), 1, NANOS, NANOS);
-    private static final AttendanceRecord HALF_DAY_IN_FULL = new AttendanceRecord(ADA, DAY, new DayEntry(
-            AttendanceStatus.HALF_DAY, Optional.of(NANOS), Optional.of(NANOS.plusSeconds(4 * 3600).plusNanos(1)),
-            Optional.of("Left at noon:\n\"dentist\" – ünïcödé\tok"), RecordSource.BATCH), 7, NANOS, NANOS.plusNanos(999));
+    private static final AttendanceRecord HALF_DAY_IN_FULL = new AttendanceRecord(ADA, DAY,
+            DayEntry.of(AttendanceStatus.HALF_DAY, RecordSource.BATCH)
+                    .checkIn(NANOS)
+                    .checkOut(NANOS.plusSeconds(4 * 3600).plusNanos(1))
+                    .note("Left at noon:\n\"dentist\" – ünïcödé\tok")
+                    .build(), 7, NANOS, NANOS.plusNanos(999));
     private static final AttendanceRecord ABSENT_BARE = new AttendanceRecord(BOB, WorkDate.of(1970, 1, 1),
             DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.V1), 1, NANOS, NANOS);
 

@@ -68,7 +68,21 @@ public record DayEntry(
 
     /** A status and nothing else, as v1 writes records. */
     public static DayEntry statusOnly(AttendanceStatus status, RecordSource source) {
-        return new DayEntry(status, Optional.empty(), Optional.empty(), Optional.empty(), source);
+        return of(status, source).build();
+    }
+
+    /**
+     * An entry built field by field from what every entry has, a status and the channel writing it;
+     * every other field is absent until set. Code that builds entries this way keeps compiling, and
+     * keeps meaning the same, when an optional field is added.
+     */
+    public static Builder of(AttendanceStatus status, RecordSource source) {
+        return new Builder(status, source);
+    }
+
+    /** A builder holding this entry's fields, to change some of them. */
+    public Builder toBuilder() {
+        return of(status, source).checkIn(checkIn).checkOut(checkOut).note(note);
     }
 
     /** Minutes between check-in and check-out, when both are known. */
@@ -89,9 +103,67 @@ public record DayEntry(
         return this;
     }
 
-    /** Same content, ignoring which channel wrote it: a rewrite of equal content changes nothing. */
+    /**
+     * Same content, ignoring which channel wrote it: a rewrite of equal content changes nothing.
+     * Every other field takes part, a field added later included.
+     */
     public boolean sameContentAs(DayEntry other) {
-        return status == other.status && checkIn.equals(other.checkIn) && checkOut.equals(other.checkOut)
-                && note.equals(other.note);
+        return equals(other.toBuilder().source(source).build());
+    }
+
+    /** Collects an entry's fields; {@link #build} validates them as the constructor does. */
+    public static final class Builder {
+        private AttendanceStatus status;
+        private RecordSource source;
+        private Optional<Instant> checkIn = Optional.empty();
+        private Optional<Instant> checkOut = Optional.empty();
+        private Optional<String> note = Optional.empty();
+
+        private Builder(AttendanceStatus status, RecordSource source) {
+            this.status = status;
+            this.source = source;
+        }
+
+        public Builder status(AttendanceStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder source(RecordSource source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder checkIn(Instant checkIn) {
+            return checkIn(Optional.of(checkIn));
+        }
+
+        public Builder checkIn(Optional<Instant> checkIn) {
+            this.checkIn = checkIn;
+            return this;
+        }
+
+        public Builder checkOut(Instant checkOut) {
+            return checkOut(Optional.of(checkOut));
+        }
+
+        public Builder checkOut(Optional<Instant> checkOut) {
+            this.checkOut = checkOut;
+            return this;
+        }
+
+        public Builder note(String note) {
+            return note(Optional.of(note));
+        }
+
+        public Builder note(Optional<String> note) {
+            this.note = note;
+            return this;
+        }
+
+        /** @throws ValidationFailed naming every field in error, as the constructor does */
+        public DayEntry build() {
+            return new DayEntry(status, checkIn, checkOut, note, source);
+        }
     }
 }

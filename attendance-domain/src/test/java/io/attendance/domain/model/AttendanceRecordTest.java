@@ -17,7 +17,7 @@ class AttendanceRecordTest {
     private static final Instant CHECK_IN = Instant.parse("2026-11-27T08:00:00Z");
 
     private static DayEntry entry(AttendanceStatus status, String note, RecordSource source) {
-        return new DayEntry(status, Optional.of(CHECK_IN), Optional.empty(), Optional.ofNullable(note), source);
+        return DayEntry.of(status, source).checkIn(CHECK_IN).note(Optional.ofNullable(note)).build();
     }
 
     private static AttendanceRecord first() {
@@ -37,8 +37,10 @@ class AttendanceRecordTest {
 
     @Test
     void aRecordWorkedTheMinutesItsEntrySays() {
-        DayEntry eightHours = new DayEntry(AttendanceStatus.PRESENT, Optional.of(CHECK_IN),
-                Optional.of(CHECK_IN.plusSeconds(8 * 3600)), Optional.empty(), RecordSource.API);
+        DayEntry eightHours = DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
+                .checkIn(CHECK_IN)
+                .checkOut(CHECK_IN.plusSeconds(8 * 3600))
+                .build();
 
         assertThat(AttendanceRecord.first(ADA, DAY, eightHours, NOW).workedMinutes()).contains(480L);
     }

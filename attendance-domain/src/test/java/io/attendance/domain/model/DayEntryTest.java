@@ -33,8 +33,11 @@ class DayEntryTest {
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
 
     private static DayEntry entry(AttendanceStatus status, Instant checkIn, Instant checkOut, String note) {
-        return new DayEntry(status, Optional.ofNullable(checkIn), Optional.ofNullable(checkOut), Optional.ofNullable(note),
-                RecordSource.API);
+        return DayEntry.of(status, RecordSource.API)
+                .checkIn(Optional.ofNullable(checkIn))
+                .checkOut(Optional.ofNullable(checkOut))
+                .note(Optional.ofNullable(note))
+                .build();
     }
 
     private static DayEntry worked(Instant checkIn, Instant checkOut) {
@@ -242,26 +245,51 @@ class DayEntryTest {
 
     @Test
     void theSameContentIgnoresTheChannelThatWroteIt() {
-        DayEntry api = new DayEntry(AttendanceStatus.PRESENT, Optional.of(NINE), Optional.empty(), Optional.of("n"), RecordSource.API);
-        DayEntry batch = new DayEntry(AttendanceStatus.PRESENT, Optional.of(NINE), Optional.empty(), Optional.of(" n "), RecordSource.BATCH);
+        DayEntry api = DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API).checkIn(NINE).note("n").build();
+        DayEntry batch = DayEntry.of(AttendanceStatus.PRESENT, RecordSource.BATCH)
+                .checkIn(NINE)
+                .note(" n ")
+                .build();
 
         assertThat(api.sameContentAs(batch)).isTrue();
-        assertThat(api.sameContentAs(new DayEntry(AttendanceStatus.HALF_DAY, Optional.of(NINE), Optional.empty(),
-                Optional.of("n"), RecordSource.API))).isFalse();
-        assertThat(api.sameContentAs(new DayEntry(AttendanceStatus.PRESENT, Optional.of(NINE.plusNanos(1000)), Optional.empty(),
-                Optional.of("n"), RecordSource.API))).isFalse();
-        assertThat(api.sameContentAs(new DayEntry(AttendanceStatus.PRESENT, Optional.of(NINE), Optional.of(NINE.plusSeconds(1)),
-                Optional.of("n"), RecordSource.API))).isFalse();
-        assertThat(api.sameContentAs(new DayEntry(AttendanceStatus.PRESENT, Optional.of(NINE), Optional.empty(),
-                Optional.empty(), RecordSource.API))).isFalse();
+        assertThat(api.sameContentAs(DayEntry.of(AttendanceStatus.HALF_DAY, RecordSource.API)
+                .checkIn(NINE)
+                .note("n")
+                .build())).isFalse();
+        assertThat(api.sameContentAs(DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
+                .checkIn(NINE.plusNanos(1000))
+                .note("n")
+                .build())).isFalse();
+        assertThat(api.sameContentAs(DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
+                .checkIn(NINE)
+                .checkOut(NINE.plusSeconds(1))
+                .note("n")
+                .build())).isFalse();
+        assertThat(api.sameContentAs(DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
+                .checkIn(NINE)
+                .build())).isFalse();
     }
 
     @Test
     void aStatusOnlyEntryHasNothingElse() {
         DayEntry entry = DayEntry.statusOnly(AttendanceStatus.HOLIDAY, RecordSource.V1);
 
-        assertThat(entry).isEqualTo(new DayEntry(AttendanceStatus.HOLIDAY, Optional.empty(), Optional.empty(),
-                Optional.empty(), RecordSource.V1));
+        assertThat(entry).isEqualTo(DayEntry.of(AttendanceStatus.HOLIDAY, RecordSource.V1).build());
+    }
+
+    @Test
+    void aBuilderMadeFromAnEntryBuildsItAgainAndChangesOnlyWhatItIsTold() {
+        DayEntry full = DayEntry.of(AttendanceStatus.PRESENT, RecordSource.BATCH)
+                .checkIn(NINE)
+                .checkOut(NINE.plusSeconds(3600))
+                .note("n")
+                .build();
+
+        assertThat(full.toBuilder().build()).isEqualTo(full);
+        assertThat(full.toBuilder().source(RecordSource.API).build())
+                .isNotEqualTo(full)
+                .satisfies(fromTheApi -> assertThat(fromTheApi.sameContentAs(full)).isTrue());
+        assertThat(full.toBuilder().status(AttendanceStatus.HALF_DAY).build().status()).isEqualTo(AttendanceStatus.HALF_DAY);
     }
 
     @Test

@@ -42,17 +42,19 @@ public final class CachedSamples {
             EmployeeDetails.named("Ada Ten", ZoneId.of("America/St_Johns")), CREATED);
 
     public static final AttendanceRecord ADA_FULL = new AttendanceRecord(ADA.id(), DAY,
-            new DayEntry(AttendanceStatus.HALF_DAY,
-                    Optional.of(Instant.parse("2026-11-27T03:29:59.000001Z")),
-                    Optional.of(Instant.parse("2026-11-27T08:00:00.999999Z")),
-                    Optional.of("Line one\nline \"two\"\ttabbed; it's 100% \\ done: {\"json\":true} – ✓"),
-                    RecordSource.BATCH),
+            DayEntry.of(AttendanceStatus.HALF_DAY, RecordSource.BATCH)
+                    .checkIn(Instant.parse("2026-11-27T03:29:59.000001Z"))
+                    .checkOut(Instant.parse("2026-11-27T08:00:00.999999Z"))
+                    .note("Line one\nline \"two\"\ttabbed; it's 100% \\ done: {\"json\":true} – ✓")
+                    .build(),
             2, CREATED, UPDATED);
     public static final AttendanceRecord ADA_NEXT = AttendanceRecord.first(ADA.id(), NEXT_DAY,
             DayEntry.statusOnly(AttendanceStatus.ON_LEAVE, RecordSource.API), UPDATED);
     public static final AttendanceRecord BOB_BARE = AttendanceRecord.first(BOB.id(), DAY, AttendanceStatus.ABSENT, CREATED);
-    public static final AttendanceRecord ADA_TEN_WORKED = AttendanceRecord.first(ADA_TEN.id(), DAY, new DayEntry(
-            AttendanceStatus.WORK_FROM_HOME, Optional.of(CREATED), Optional.empty(), Optional.empty(), RecordSource.V1), CREATED);
+    public static final AttendanceRecord ADA_TEN_WORKED = AttendanceRecord.first(ADA_TEN.id(), DAY,
+            DayEntry.of(AttendanceStatus.WORK_FROM_HOME, RecordSource.V1)
+                    .checkIn(CREATED)
+                    .build(), CREATED);
 
     public static final EmployeeAttendance ADA_LATEST = new EmployeeAttendance(ADA, ADA_FULL);
     public static final EmployeeAttendance BOB_LATEST = new EmployeeAttendance(BOB, BOB_BARE);

@@ -118,8 +118,7 @@ public abstract class DayChangesContract {
     }
 
     private static DayEntry noted(String note) {
-        return new DayEntry(AttendanceStatus.PRESENT, Optional.empty(), Optional.empty(), Optional.of(note),
-                RecordSource.API);
+        return DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API).note(note).build();
     }
 
     // ---------------------------------------------------------------- one writer
@@ -140,10 +139,11 @@ public abstract class DayChangesContract {
     void everyValueOfARecordIsStoredAsWrittenWhateverItHolds() {
         AttendanceKey day = dayOf(ADA, DAY);
         days.apply(day, firstRecord(day, "Ada \"O'Brien\", {née} \\ Byron", AttendanceStatus.PRESENT));
-        DayEntry full = new DayEntry(AttendanceStatus.WORK_FROM_HOME,
-                Optional.of(Instant.parse("2026-11-27T08:30:00Z")), Optional.of(Instant.parse("2026-11-27T17:00:00.000001Z")),
-                Optional.of("Left at 16:30, dentist.\nBack \"Monday\"; it's O'Brien's\\shift {\"x\":1} NULL 100%_"),
-                RecordSource.BATCH);
+        DayEntry full = DayEntry.of(AttendanceStatus.WORK_FROM_HOME, RecordSource.BATCH)
+                .checkIn(Instant.parse("2026-11-27T08:30:00Z"))
+                .checkOut(Instant.parse("2026-11-27T17:00:00.000001Z"))
+                .note("Left at 16:30, dentist.\nBack \"Monday\"; it's O'Brien's\\shift {\"x\":1} NULL 100%_")
+                .build();
 
         Change written = days.apply(day, upsert(day, full));
 

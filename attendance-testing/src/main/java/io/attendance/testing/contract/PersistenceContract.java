@@ -102,11 +102,11 @@ public abstract class PersistenceContract {
 
     /** Every optional field present, with text that breaks naive escaping. */
     private static DayEntry fullEntry() {
-        return new DayEntry(AttendanceStatus.PRESENT,
-                Optional.of(Instant.parse("2026-11-27T07:59:59.000001Z")),
-                Optional.of(Instant.parse("2026-11-27T16:30:00.999999Z")),
-                Optional.of("Left at 16:30 – dentist.\nBack \"Monday\"; it's O'Brien's\\shift {\"x\":1} 100%_"),
-                RecordSource.BATCH);
+        return DayEntry.of(AttendanceStatus.PRESENT, RecordSource.BATCH)
+                .checkIn(Instant.parse("2026-11-27T07:59:59.000001Z"))
+                .checkOut(Instant.parse("2026-11-27T16:30:00.999999Z"))
+                .note("Left at 16:30 – dentist.\nBack \"Monday\"; it's O'Brien's\\shift {\"x\":1} 100%_")
+                .build();
     }
 
     private static DayEntry statusOnly(AttendanceStatus status) {
@@ -124,8 +124,7 @@ public abstract class PersistenceContract {
     }
 
     private static DayEntry noted(String note) {
-        return new DayEntry(AttendanceStatus.WORK_FROM_HOME, Optional.empty(), Optional.empty(), Optional.of(note),
-                RecordSource.API);
+        return DayEntry.of(AttendanceStatus.WORK_FROM_HOME, RecordSource.API).note(note).build();
     }
 
     private static AttendanceQuery range(WorkDate from, WorkDate to) {
@@ -358,10 +357,15 @@ public abstract class PersistenceContract {
         stored(ada());
         AttendanceRecord full = AttendanceRecord.first(ada().id(), DAY, fullEntry(), NOW);
         AttendanceRecord bare = recordOf(ada(), WorkDate.of(2026, 11, 28), AttendanceStatus.ABSENT);
-        AttendanceRecord checkInOnly = AttendanceRecord.first(ada().id(), WorkDate.of(2026, 11, 29), new DayEntry(
-                AttendanceStatus.HALF_DAY, Optional.of(NOW), Optional.empty(), Optional.empty(), RecordSource.V1), NOW);
-        AttendanceRecord checkOutOnly = AttendanceRecord.first(ada().id(), WorkDate.of(2026, 11, 30), new DayEntry(
-                AttendanceStatus.WORK_FROM_HOME, Optional.empty(), Optional.of(LATER), Optional.of("x"), RecordSource.API), NOW);
+        AttendanceRecord checkInOnly = AttendanceRecord.first(ada().id(), WorkDate.of(2026, 11, 29),
+                DayEntry.of(AttendanceStatus.HALF_DAY, RecordSource.V1)
+                        .checkIn(NOW)
+                        .build(), NOW);
+        AttendanceRecord checkOutOnly = AttendanceRecord.first(ada().id(), WorkDate.of(2026, 11, 30),
+                DayEntry.of(AttendanceStatus.WORK_FROM_HOME, RecordSource.API)
+                        .checkOut(LATER)
+                        .note("x")
+                        .build(), NOW);
         List.of(full, bare, checkInOnly, checkOutOnly).forEach(records::add);
 
         assertThat(records.find(ada().id(), DAY)).contains(full);
@@ -646,7 +650,7 @@ public abstract class PersistenceContract {
         AttendanceRecord first = AttendanceRecord.first(ada().id(), DAY, statusOnly(AttendanceStatus.PRESENT), created);
         records.add(first);
         AttendanceRecord revised = first.revised(
-                new DayEntry(AttendanceStatus.PRESENT, Optional.of(in), Optional.of(out), Optional.empty(), RecordSource.API),
+                DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API).checkIn(in).checkOut(out).build(),
                 updated).orElseThrow();
         records.replace(revised, 1);
 
