@@ -125,7 +125,12 @@ public final class RedisProcess implements AutoCloseable {
 
     /** A connection of the test's own, authenticated; the caller closes it. */
     public Jedis connect() {
-        return new Jedis(new HostAndPort(HOST, port), config(true, 5_000));
+        return connect(5_000);
+    }
+
+    /** A client that waits up to {@code timeoutMillis} for each answer. */
+    public Jedis connect(int timeoutMillis) {
+        return new Jedis(new HostAndPort(HOST, port), config(true, timeoutMillis));
     }
 
     /** Freezes the process (SIGSTOP): its sockets stay open and accept, nothing answers. */

@@ -95,7 +95,8 @@ class RedisSlowServerTest {
     @Test
     void aRedisBusyInDebugSleepCostsALookupNoMoreThanTheCacheTimeout() throws Exception {
         try (RedisStore store = connect(CACHE_TIMEOUTS, LONG_PAUSE);
-             Jedis sleeper = server.connect()) {
+             // its own answer comes after the 5 s sleep, later still on a loaded machine
+             Jedis sleeper = server.connect(60_000)) {
             ReadCache cache = store.readCache();
             fill(cache.lookup(CachedReads.latestAttendance(ADA)), Optional.of(attendance(ADA, 1)));
             CompletableFuture<Void> asleep = CompletableFuture.runAsync(() -> sleeper.sendCommand(
