@@ -146,8 +146,12 @@ class AuditSnapshotsMigrationTest {
     private static List<AuditEvent> recordEventsOfEveryKind(Employee employee) {
         List<AuditEvent> events = new ArrayList<>();
         Instant out = Instant.parse("2026-11-27T16:30:00.123456Z");
-        AttendanceRecord full = AttendanceRecord.first(employee.id(), new WorkDate(DAY), new DayEntry(AttendanceStatus.HALF_DAY,
-                Optional.of(IN), Optional.of(out), Optional.of("Left early,\n\"ill\" – é"), RecordSource.API), TestData.NOW);
+        DayEntry entry = DayEntry.of(AttendanceStatus.HALF_DAY, RecordSource.API)
+                .checkIn(IN)
+                .checkOut(out)
+                .note("Left early,\n\"ill\" – é")
+                .build();
+        AttendanceRecord full = AttendanceRecord.first(employee.id(), new WorkDate(DAY), entry, TestData.NOW);
         events.add(AuditEvent.created(full, "user:alice"));
         AttendanceRecord revised = full.revised(DayEntry.statusOnly(AttendanceStatus.PRESENT, RecordSource.V1),
                 TestData.NOW.plusSeconds(60)).orElseThrow();
@@ -160,8 +164,9 @@ class AuditSnapshotsMigrationTest {
             events.add(AuditEvent.created(statusOnly, "user:bob"));
         }
         events.add(AuditEvent.created(AttendanceRecord.first(employee.id(), new WorkDate(DAY.plusDays(++days)),
-                new DayEntry(AttendanceStatus.WORK_FROM_HOME, Optional.of(IN.plusSeconds(86_400 * 7)), Optional.empty(),
-                        Optional.empty(), RecordSource.BATCH), TestData.NOW), "user:bob"));
+                DayEntry.of(AttendanceStatus.WORK_FROM_HOME, RecordSource.BATCH)
+                        .checkIn(IN.plusSeconds(86_400 * 7))
+                        .build(), TestData.NOW), "user:bob"));
         return events;
     }
 

@@ -294,11 +294,11 @@ class DayEntryTest {
 
     @Test
     void everyPartIsRequiredEvenIfEmpty() {
-        assertThatThrownBy(() -> new DayEntry(null, Optional.empty(), Optional.empty(), Optional.empty(), RecordSource.API))
+        assertThatThrownBy(() -> DayEntry.of(null, RecordSource.API).build())
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new DayEntry(AttendanceStatus.PRESENT, Optional.empty(), Optional.empty(), Optional.empty(), null))
+        assertThatThrownBy(() -> DayEntry.of(AttendanceStatus.PRESENT, null).build())
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new DayEntry(AttendanceStatus.PRESENT, null, Optional.empty(), Optional.empty(), RecordSource.API))
+        assertThatThrownBy(() -> DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API).checkIn((Optional<Instant>) null).build())
                 .isInstanceOf(NullPointerException.class);
     }
 
