@@ -1,10 +1,6 @@
 package io.attendance.adapter.redis;
 
 import io.attendance.domain.model.Username;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -77,7 +73,7 @@ final class AccessKeys {
             throw new IllegalArgumentException("an address is required");
         }
         String lower = address.toLowerCase(Locale.ROOT);
-        return isIpText(lower) ? lower.replace(':', '-') : DIGESTED + digest(address);
+        return isIpText(lower) ? lower.replace(':', '-') : DIGESTED + KeySpace.digest(address);
     }
 
     private static boolean isIpText(String text) {
@@ -91,14 +87,5 @@ final class AccessKeys {
             }
         }
         return true;
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

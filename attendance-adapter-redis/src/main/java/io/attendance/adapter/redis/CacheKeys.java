@@ -2,10 +2,6 @@ package io.attendance.adapter.redis;
 
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.port.CacheKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 
 /** The names of every key {@link RedisReadCache} reads or writes, all in the {@link KeySpace}. */
@@ -22,14 +18,11 @@ final class CacheKeys {
     /** Followed by an employee id: the generation of that employee's entries. */
     private static final String EMPLOYEE_GENERATION_PREFIX = KeySpace.PREFIX + "gen:emp:";
     /**
-     * Where entries live. {@code v5} is the version of the layout of entry keys and values
-     * ({@link CachedJson}; v4 stored each value under a key ending in its generation, v5 stores it
-     * with its generation in one hash per entry): it moves with every incompatible change of that
-     * layout, so two releases sharing one Redis never read each other's values.
+     * Where entries live: {@code v5}, the layout of an entry (one hash holding the value with its
+     * generation), then the shape of the values' JSON ({@link CachedJson#SHAPE}). Two releases sharing
+     * one Redis read each other's values only when both are the same.
      */
-    static final String ENTRY_PREFIX = KeySpace.PREFIX + "v5:";
-
-    private static final Base64.Encoder DIGEST_TEXT = Base64.getUrlEncoder().withoutPadding();
+    static final String ENTRY_PREFIX = KeySpace.PREFIX + "v5." + CachedJson.SHAPE + ":";
 
     private CacheKeys() {
     }
@@ -71,11 +64,6 @@ final class CacheKeys {
         for (String argument : arguments) {
             text.append(argument.length()).append(':').append(argument);
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return DIGEST_TEXT.encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return KeySpace.digest(text.toString());
     }
 }

@@ -19,11 +19,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The JSON of cached values. The domain carries no JSON annotations, so the adapter maps each element
@@ -45,6 +47,25 @@ final class CachedJson {
             EmployeeAttendance.class, new Mapping<>(AttendanceJson.class, AttendanceJson::of, AttendanceJson::toDomain),
             Employee.class, new Mapping<>(EmployeeJson.class, EmployeeJson::of, EmployeeJson::toDomain),
             AttendanceRecord.class, new Mapping<>(RecordJson.class, RecordJson::of, RecordJson::toDomain));
+
+    /**
+     * A fingerprint of the JSON records' shapes (their names, members and member types), part of
+     * every entry's key: a release that adds, removes or retypes a member reads none of the values
+     * another release sharing the Redis wrote, with no version number to remember to move.
+     */
+    static final String SHAPE = shapeOf(Arrays.stream(CachedJson.class.getDeclaredClasses())
+            .filter(Class::isRecord).toList());
+
+    /** Eight characters that change with any of {@code records}' names, members or member types. */
+    static String shapeOf(List<Class<?>> records) {
+        String shapes = records.stream()
+                .map(type -> type.getSimpleName() + Arrays.stream(type.getRecordComponents())
+                        .map(member -> member.getName() + ":" + member.getGenericType().getTypeName())
+                        .collect(Collectors.joining(",", "(", ")")))
+                .sorted()
+                .collect(Collectors.joining(";"));
+        return KeySpace.digest(shapes).substring(0, 8);
+    }
 
     /** How one kind of value is written to and read from its stored bytes; both throw on a value they cannot handle. */
     record Codec<T>(Function<T, byte[]> write, Function<byte[], T> read) {

@@ -132,7 +132,7 @@ class RedisReadCacheListingKeysTest {
 
     private List<String> valueKeys() {
         try (UnifiedJedis redis = TestRedis.client(url)) {
-            return List.copyOf(redis.keys("att:{att}:v5:*"));
+            return List.copyOf(redis.keys(CacheKeys.ENTRY_PREFIX + "*"));
         }
     }
 

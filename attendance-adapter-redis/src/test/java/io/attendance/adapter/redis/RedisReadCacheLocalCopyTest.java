@@ -115,7 +115,7 @@ class RedisReadCacheLocalCopyTest {
         fill(one.cache.lookup(LISTING), largeListing(1));
 
         try (UnifiedJedis redis = TestRedis.client(url)) {
-            redis.del("att:{att}:v5:list:rendered-attendance-listing");
+            redis.del(CacheKeys.ENTRY_PREFIX + "list:rendered-attendance-listing");
         }
 
         assertThat(one.cache.lookup(LISTING)).isInstanceOf(Cached.Miss.class);

@@ -101,16 +101,16 @@ class RedisReadCacheStorageTest {
         Set<String> keys = keys();
         assertThat(keys).hasSize(10).allSatisfy(key -> assertThat(key).startsWith("att:{att}:")).contains(
                 "att:{att}:gen:epoch", "att:{att}:gen:emp:E-1", "att:{att}:gen:listings",
-                "att:{att}:v5:emp:E-1:latest",
-                "att:{att}:v5:emp:E-1:employee",
-                "att:{att}:v5:list:rendered-attendance-listing");
+                CacheKeys.ENTRY_PREFIX + "emp:E-1:latest",
+                CacheKeys.ENTRY_PREFIX + "emp:E-1:employee",
+                CacheKeys.ENTRY_PREFIX + "list:rendered-attendance-listing");
         String digest = ":[A-Za-z0-9_-]{43}";
         for (String employeeEntry : List.of("latest", "employee", "record" + digest, "records" + digest)) {
-            assertThat(redis.hget(keyMatching("att:\\{att\\}:v5:emp:E-1:" + employeeEntry), "g"))
+            assertThat(redis.hget(keyMatching(Pattern.quote(CacheKeys.ENTRY_PREFIX) + "emp:E-1:" + employeeEntry), "g"))
                     .as(employeeEntry).isEqualTo(employeeGeneration);
         }
         for (String listing : List.of("rendered-attendance-listing", "attendance-page" + digest, "employee-page" + digest)) {
-            assertThat(redis.hget(keyMatching("att:\\{att\\}:v5:list:" + listing), "g"))
+            assertThat(redis.hget(keyMatching(Pattern.quote(CacheKeys.ENTRY_PREFIX) + "list:" + listing), "g"))
                     .as(listing).isEqualTo(listingGeneration);
         }
     }
@@ -131,7 +131,7 @@ class RedisReadCacheStorageTest {
             long ttl = redis.ttl(key);
             assertThat(ttl).as("seconds left for %s", key)
                     .isPositive()
-                    .isLessThanOrEqualTo(key.startsWith("att:{att}:v5:") ? ENTRY_TTL.toSeconds() : generationTtl);
+                    .isLessThanOrEqualTo(key.startsWith(CacheKeys.ENTRY_PREFIX) ? ENTRY_TTL.toSeconds() : generationTtl);
         });
     }
 
@@ -212,15 +212,15 @@ class RedisReadCacheStorageTest {
         fill(cache.lookup(CachedReads.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 10)), List.of(BOB_BARE));
         fill(cache.lookup(CachedReads.latestAttendance(BOB)), Optional.empty());
 
-        assertThat(valueOf("att:{att}:v5:emp:E-1:record:")).isEqualTo("{\"value\":{\"employeeId\":\"E-1\","
+        assertThat(valueOf(CacheKeys.ENTRY_PREFIX + "emp:E-1:record:")).isEqualTo("{\"value\":{\"employeeId\":\"E-1\","
                 + "\"date\":\"2026-11-27\",\"status\":\"HALF_DAY\",\"checkIn\":\"2026-11-27T08:30:00.123456789Z\","
                 + "\"checkOut\":\"2026-11-27T12:30:00.123456790Z\","
                 + "\"note\":\"Left at noon:\\n\\\"dentist\\\" – ünïcödé\\tok\",\"source\":\"BATCH\",\"version\":7,"
                 + "\"createdAt\":\"2026-11-27T08:30:00.123456789Z\",\"updatedAt\":\"2026-11-27T08:30:00.123457788Z\"}}");
-        assertThat(valueOf("att:{att}:v5:list:employee-page:")).isEqualTo("{\"values\":[{\"id\":\"B-2\",\"name\":\"Bob\","
+        assertThat(valueOf(CacheKeys.ENTRY_PREFIX + "list:employee-page:")).isEqualTo("{\"values\":[{\"id\":\"B-2\",\"name\":\"Bob\","
                 + "\"department\":null,\"timezone\":\"UTC\",\"active\":true,\"version\":1,"
                 + "\"createdAt\":\"2026-11-27T08:30:00.123456789Z\",\"updatedAt\":\"2026-11-27T08:30:00.123456789Z\"}]}");
-        assertThat(valueOf("att:{att}:v5:emp:B-2:latest")).isEqualTo("{\"value\":null}");
+        assertThat(valueOf(CacheKeys.ENTRY_PREFIX + "emp:B-2:latest")).isEqualTo("{\"value\":null}");
     }
 
     @ParameterizedTest
@@ -240,7 +240,7 @@ class RedisReadCacheStorageTest {
                     + "\"createdAt\":\"2026-11-27T08:30:00Z\",\"updatedAt\":\"2026-11-27T08:30:00Z\"}}"})
     void anUnreadableEntryIsACountedMissThatTheNextFillRepairs(String unreadable) {
         fill(cache.lookup(CachedReads.record(ADA, DAY)), Optional.of(record(ADA, 1)));
-        redis.hset(keyStartingWith("att:{att}:v5:emp:E-1:record:"), "v", unreadable);
+        redis.hset(keyStartingWith(CacheKeys.ENTRY_PREFIX + "emp:E-1:record:"), "v", unreadable);
 
         Cached<Optional<AttendanceRecord>> lookup = cache.lookup(CachedReads.record(ADA, DAY));
 
@@ -400,7 +400,7 @@ class RedisReadCacheStorageTest {
     }
 
     private Set<String> valueKeys() {
-        return keys().stream().filter(key -> key.startsWith("att:{att}:v5:")).collect(Collectors.toSet());
+        return keys().stream().filter(key -> key.startsWith(CacheKeys.ENTRY_PREFIX)).collect(Collectors.toSet());
     }
 
     private Set<String> keys() {
