@@ -48,7 +48,7 @@ final class V2RecordEndpoints {
             responses.written(ctx, written, AttendanceRecord::version, V2RecordView::of, location);
         } else {
             // a DEVICE writes what it may not read: it learns what it sent, as stored, and nothing else
-            responses.writtenWithoutETag(ctx, written, V2SentRecordView::of, location);
+            responses.writtenAsSent(ctx, written, V2RecordView::of, location);
         }
     }
 

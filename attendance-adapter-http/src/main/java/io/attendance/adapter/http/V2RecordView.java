@@ -1,12 +1,14 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonView;
 import io.attendance.domain.model.AttendanceRecord;
 import java.time.Instant;
 
 /**
  * A daily record as v2 shows it. The status is its label, as in v1 ("Half Day"); the punches are
- * ISO-8601 instants (UTC, "Z"), and every optional field is present, null when unknown.
+ * ISO-8601 instants (UTC, "Z"), and every optional field is present, null when unknown. A caller
+ * that writes records it may not read (a DEVICE) is shown only the members it sent.
  */
 @JsonPropertyOrder({"employeeId", "date", "status", "checkIn", "checkOut", "workedMinutes", "note", "source",
         "version", "createdAt", "updatedAt"})
@@ -16,12 +18,12 @@ record V2RecordView(
         String status,
         Instant checkIn,
         Instant checkOut,
-        Long workedMinutes,
+        @JsonView(V2Responses.ForReaders.class) Long workedMinutes,
         String note,
-        String source,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+        @JsonView(V2Responses.ForReaders.class) String source,
+        @JsonView(V2Responses.ForReaders.class) long version,
+        @JsonView(V2Responses.ForReaders.class) Instant createdAt,
+        @JsonView(V2Responses.ForReaders.class) Instant updatedAt) {
 
     static V2RecordView of(AttendanceRecord record) {
         return new V2RecordView(

@@ -35,19 +35,32 @@ final class V2Responses {
     <T> void written(Context ctx, Written<T> written, ToLongFunction<T> version, Function<T, ?> view, String location)
             throws JsonProcessingException {
         ctx.header(Header.ETAG, V2Conditions.etag(version.applyAsLong(written.value())));
-        writtenWithoutETag(ctx, written, view, location);
+        sendWritten(ctx, written, location, json.writeValueAsBytes(view.apply(written.value())));
     }
 
     /**
-     * The answer to a PUT for a caller that may not read what it wrote: 201 with its Location when it
-     * created the resource, else 200, and no ETag, which would tell the stored version.
+     * The answer to a PUT for a caller that may not read what it wrote: as {@link #written}, without
+     * the ETag, and showing of the view only what the caller sent: not the members marked
+     * {@link ForReaders}, which tell what was stored before or around it.
      */
-    <T> void writtenWithoutETag(Context ctx, Written<T> written, Function<T, ?> view, String location)
+    <T> void writtenAsSent(Context ctx, Written<T> written, Function<T, ?> view, String location)
             throws JsonProcessingException {
+        sendWritten(ctx, written, location, json.writerWithView(AsSent.class).writeValueAsBytes(view.apply(written.value())));
+    }
+
+    /** Marks a view's members that only a caller who may read the resource is shown (a Jackson view). */
+    interface ForReaders {
+    }
+
+    /** The Jackson view of what a caller sent: every member but those marked {@link ForReaders}. */
+    private interface AsSent {
+    }
+
+    private void sendWritten(Context ctx, Written<?> written, String location, byte[] body) {
         if (written.created()) {
             ctx.header(Header.LOCATION, location);
         }
-        send(ctx, written.created() ? HttpStatus.CREATED : HttpStatus.OK, view.apply(written.value()));
+        ctx.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK).contentType(JsonMapping.JSON).result(body);
     }
 
     /** 201 with the Location of what a POST created. */
