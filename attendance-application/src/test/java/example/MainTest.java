@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The README's embedding example (bootstrap's ReadmeExamplesTest keeps the README equal to it) runs as the README says. */
+/** The embedding example of docs/embedding.md (bootstrap's ReadmeExamplesTest keeps the document equal to it) runs as the document says. */
 class MainTest {
 
     @Test

@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The README's PostgreSQL embedding example: the attendance core in a host's own database. */
+/** The PostgreSQL example of docs/embedding.md: the attendance core in a host's own database. */
 public final class PostgresExample {
     private PostgresExample() {
     }

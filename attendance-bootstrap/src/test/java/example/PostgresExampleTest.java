@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The README's PostgreSQL example runs as written on a database it has never seen. */
+/** The PostgreSQL example of docs/embedding.md runs as written on a database it has never seen. */
 class PostgresExampleTest {
 
     @Test

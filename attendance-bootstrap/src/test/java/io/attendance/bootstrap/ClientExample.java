@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The README's client examples, word for word ({@link ReadmeExamplesTest} compares them): compiled
+ * The client examples of docs/clients.md, word for word ({@link ReadmeExamplesTest} compares them): compiled
  * by the build and run by {@link ClientSystemTest}, so they cannot rot.
  */
 final class ClientExample {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * cache, writes, the v1 create and search answer 503 with {@code Retry-After} within
  * {@link #FAIL_FAST}, in the body shape of their version; readiness says down, liveness up. Once
  * the server is back, the same instance serves again within {@link #RECOVERY}, without a restart.
- * The README's "about 1 s" and "1.5 s" are what the log lines measure; the bounds asserted prove
+ * docs/failure-behaviour.md's "about 1 s" and "1.5 s" are what the log lines measure; the bounds asserted prove
  * "bounded, not hanging" with room for a loaded machine.
  */
 class DatabaseOutageSystemTest {

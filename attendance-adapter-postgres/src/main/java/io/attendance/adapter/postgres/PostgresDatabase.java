@@ -96,8 +96,8 @@ public final class PostgresDatabase implements Persistence, AutoCloseable {
      * queued or written. A read cache's invalidations are made as the unit of work ends, before the
      * host commits; the cache catch-up ends what was cached in between at its first run once the
      * host's transaction has ended. A read in the host's transaction after its writes may cache them
-     * uncommitted, and a host rollback leaves such an entry, which no catch-up sees: the README's
-     * "With PostgreSQL" says more.
+     * uncommitted, and a host rollback leaves such an entry, which no catch-up sees: "With PostgreSQL"
+     * in docs/embedding.md says more.
      */
     public static PostgresDatabase using(DataSource dataSource, DatabaseSchema schema, MeterRegistry registry) {
         Objects.requireNonNull(dataSource, "dataSource");

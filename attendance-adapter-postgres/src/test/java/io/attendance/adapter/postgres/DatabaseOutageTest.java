@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * A server of our own that stops, or freezes, under the adapter with its production timeouts: every
  * kind of call (a read, queued group-commit writes, a batch, the health probe) is unavailable within
  * {@link #FAIL_FAST}, and once the server is back the same pool serves again within {@link #RECOVERY}.
- * The README's figures (about 1 s stopped, 1.5 s frozen) are what the log lines measure; the bounds
+ * The figures of docs/failure-behaviour.md (about 1 s stopped, 1.5 s frozen) are what the log lines measure; the bounds
  * asserted prove "bounded, not hanging" with room for a loaded machine.
  */
 class DatabaseOutageTest {
