@@ -74,7 +74,9 @@ class AuditSnapshotsMigrationTest {
         List<AttendanceRecord> records = recordEvents.stream().filter(event -> event.action() == AuditAction.CREATED)
                 .skip(1).map(event -> event.after().orElseThrow()).toList();
         database.employees().add(renamed);
-        records.forEach(database.attendanceRecords()::add);
+        for (AttendanceRecord record : records) {
+            storeAsTheFormerReleaseDid(record);
+        }
         for (EmployeeAuditEvent event : employeeEvents) {
             appendAsTheFormerReleaseDid(event);
         }
@@ -168,6 +170,20 @@ class AuditSnapshotsMigrationTest {
                         .checkIn(IN.plusSeconds(86_400 * 7))
                         .build(), TestData.NOW), "user:bob"));
         return events;
+    }
+
+    /** A record as the release before 018 stored it: 018 leaves the records' table as it is. */
+    private void storeAsTheFormerReleaseDid(AttendanceRecord record) throws SQLException {
+        try (Connection connection = testDatabase.openConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO attendance_records (employee_id, work_date,
+                  status, check_in, check_out, note, source, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            insert.setString(1, record.employeeId().value());
+            insert.setObject(2, record.date().value());
+            bindRecord(insert, 3, Optional.of(record));
+            insert.executeUpdate();
+        }
     }
 
     /** The INSERT of the release before 018, in a transaction of its own. */
