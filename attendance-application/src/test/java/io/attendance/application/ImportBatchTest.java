@@ -21,6 +21,7 @@ import io.attendance.domain.model.Sequenced;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AuditTrail;
 import io.attendance.domain.port.DayChanges;
+import io.attendance.testing.AuditHistories;
 import io.attendance.testing.InMemoryDayChanges;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +63,7 @@ class ImportBatchTest {
         assertThat(updated.entry().source()).isEqualTo(RecordSource.BATCH);
         assertThat(app.attendanceRecords.get(BOB, WorkDate.of(2026, 11, 22)).entry())
                 .isEqualTo(DayEntry.statusOnly(AttendanceStatus.HOLIDAY, RecordSource.BATCH));
-        assertThat(app.audit.history(ADA, WorkDate.of(2026, 11, 21))).extracting(AuditEvent::actor)
+        assertThat(AuditHistories.of(app.audit, ADA, WorkDate.of(2026, 11, 21))).extracting(AuditEvent::actor)
                 .containsExactly(ACTOR, "payroll");
         assertThat(app.auditActions(ADA, WorkDate.of(2026, 11, 20))).containsExactly(AuditAction.CREATED);
         assertThat(app.auditActions(BOB, WorkDate.of(2026, 11, 22))).containsExactly(AuditAction.CREATED);
@@ -86,7 +87,7 @@ class ImportBatchTest {
                 "[6].checkIn", "[7].checkIn", "[8].date", "[9].employeeId", "[9].checkIn");
         assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 20))).isEmpty();
         assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 21))).isEmpty();
-        assertThat(app.audit.history(ADA, WorkDate.of(2026, 11, 21))).isEmpty();
+        assertThat(AuditHistories.of(app.audit, ADA, WorkDate.of(2026, 11, 21))).isEmpty();
     }
 
     @Test
@@ -128,8 +129,8 @@ class ImportBatchTest {
                 .contains(AttendanceStatus.ABSENT);
         assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 20))).isEmpty();
         assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 21))).isEmpty();
-        assertThat(app.audit.history(ADA, WorkDate.of(2026, 11, 19))).hasSize(1);
-        assertThat(app.audit.history(ADA, WorkDate.of(2026, 11, 20))).isEmpty();
+        assertThat(AuditHistories.of(app.audit, ADA, WorkDate.of(2026, 11, 19))).hasSize(1);
+        assertThat(AuditHistories.of(app.audit, ADA, WorkDate.of(2026, 11, 20))).isEmpty();
     }
 
     /**

@@ -16,6 +16,7 @@ import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.ChangeFeed.RecordChanges;
 import io.attendance.domain.model.FeedPosition;
+import io.attendance.testing.AuditHistories;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -96,9 +97,9 @@ class AuditSnapshotsMigrationTest {
         for (AttendanceRecord record : records) {
             assertThat(database.attendanceRecords().find(record.employeeId(), record.date())).contains(record);
         }
-        assertThat(database.auditTrail().history(first.id())).containsExactlyElementsOf(employeeEvents);
+        assertThat(AuditHistories.of(database.auditTrail(), first.id())).containsExactlyElementsOf(employeeEvents);
         for (WorkDate date : recordEvents.stream().map(AuditEvent::date).distinct().toList()) {
-            assertThat(database.auditTrail().history(first.id(), date)).as("the history of %s", date)
+            assertThat(AuditHistories.of(database.auditTrail(), first.id(), date)).as("the history of %s", date)
                     .containsExactlyElementsOf(recordEvents.stream().filter(event -> event.date().equals(date)).toList());
         }
         RecordChanges feed = database.changeFeed().recordChangesAfter(FeedPosition.START, 100);

@@ -7,6 +7,7 @@ import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.testing.AllAtOnce;
+import io.attendance.testing.AuditHistories;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ class ConcurrentWritersTest {
         assertThat(outcomes).containsOnly(true, false).containsOnlyOnce(true);
         Employee stored = DATABASE.employees().find(ADA.id()).orElseThrow();
         assertThat(stored.version()).isEqualTo(2);
-        assertThat(DATABASE.auditTrail().history(ADA.id()))
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id()))
                 .singleElement()
                 .satisfies(event -> {
                     assertThat(event.action()).isEqualTo(AuditAction.UPDATED);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,7 +67,7 @@ class DatabaseAvailabilityTest {
                 () -> unreachable.attendanceRecords().latestOf(ADA.id()),
                 () -> unreachable.attendanceRecords().withEmployeeAfter(Optional.empty(), 10),
                 () -> unreachable.auditTrail().append(AuditEvent.created(record, "anonymous")),
-                () -> unreachable.auditTrail().history(ADA.id(), day));
+                () -> unreachable.auditTrail().history(ADA.id(), day, OptionalLong.empty(), 10));
 
         // at once: each waits the pool's whole connection timeout
         ExecutorService callers = Executors.newFixedThreadPool(calls.size());

@@ -13,6 +13,7 @@ import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.attendance.domain.port.DayChanges.Stored;
+import io.attendance.testing.AuditHistories;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -123,7 +124,7 @@ class LostTransactionsTest {
         // had the first run's employee stayed, the third run's insert of it would have been a Conflict
         assertThat(runs).hasValue(3);
         assertThat(DATABASE.employees().find(ADA.id())).contains(ADA);
-        assertThat(DATABASE.auditTrail().history(ADA.id())).hasSize(1);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id())).hasSize(1);
     }
 
     @Test
@@ -178,7 +179,7 @@ class LostTransactionsTest {
         assertThat(runs).as("plans of two days in three runs").hasValue(6);
         assertThat(DATABASE.attendanceRecords().find(ADA.id(), DAY)).isPresent();
         assertThat(DATABASE.attendanceRecords().find(BOB.id(), DAY)).isPresent();
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).hasSize(1);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).hasSize(1);
 
         TestPostgres.truncateAll(DATABASE.testDatabase());
         DATABASE.employees().add(ADA);
@@ -191,7 +192,7 @@ class LostTransactionsTest {
                 .isInstanceOf(Conflict.class).hasMessageContaining("too many concurrent changes");
         assertThat(runs).hasValue(2 * LostTransactions.ATTEMPTS);
         assertThat(DATABASE.attendanceRecords().find(ADA.id(), DAY)).isEmpty();
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).isEmpty();
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.AuditHistories;
 import io.attendance.testing.RecordWrites;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -412,7 +413,7 @@ class MigrationsTest {
         assertThat(strings(publicHistory.replace("public.", "attendance."))).isEqualTo(history).hasSize(CHANGESETS.size());
         assertThat(database.migrations().status()).contains("is up to date");
         assertThat(database.attendanceRecords().find(record.employeeId(), record.date())).contains(record);
-        assertThat(database.auditTrail().history(record.employeeId(), record.date()))
+        assertThat(AuditHistories.of(database.auditTrail(), record.employeeId(), record.date()))
                 .containsExactly(AuditEvent.created(record, RecordWrites.ACTOR));
         assertThat(strings("SELECT pronamespace::regnamespace::text FROM pg_proc WHERE proname = 'audit_append_only'"))
                 .containsExactly("attendance");

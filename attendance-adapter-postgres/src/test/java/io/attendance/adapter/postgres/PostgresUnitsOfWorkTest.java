@@ -10,6 +10,7 @@ import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.AuditHistories;
 import io.attendance.testing.RecordWrites;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class PostgresUnitsOfWorkTest {
         })).isInstanceOf(PreconditionFailed.class);
 
         assertThat(DATABASE.attendanceRecords().find(ADA.id(), DAY)).contains(created);
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).containsExactly(creation);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).containsExactly(creation);
 
         DATABASE.transactions().runInTransaction(() -> {
             DATABASE.attendanceRecords().remove(ADA.id(), DAY, 1);
@@ -84,7 +85,7 @@ class PostgresUnitsOfWorkTest {
         });
 
         assertThat(DATABASE.attendanceRecords().find(ADA.id(), DAY)).isEmpty();
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).containsExactly(creation, deletion);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).containsExactly(creation, deletion);
     }
 
     private static AttendanceRecord recordOf(Employee employee, AttendanceStatus status) {

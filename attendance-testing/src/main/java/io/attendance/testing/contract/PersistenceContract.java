@@ -11,6 +11,7 @@ import io.attendance.domain.port.Transactions;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.NotFound;
 import io.attendance.testing.AllAtOnce;
+import io.attendance.testing.AuditHistories;
 import io.attendance.testing.RecordWrites;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
@@ -728,10 +729,10 @@ public abstract class PersistenceContract {
         AuditEvent otherEmployee = AuditEvent.created(recordOf(bob(), DAY, AttendanceStatus.PRESENT), "anonymous");
         List.of(creation, otherDay, update, otherEmployee, deletion).forEach(audit::append);
 
-        assertThat(audit.history(ada().id(), DAY)).containsExactly(creation, update, deletion);
-        assertThat(audit.history(ada().id(), WorkDate.of(2026, 11, 28))).containsExactly(otherDay);
-        assertThat(audit.history(bob().id(), DAY)).containsExactly(otherEmployee);
-        assertThat(audit.history(bob().id(), WorkDate.of(2026, 11, 28))).isEmpty();
+        assertThat(AuditHistories.of(audit, ada().id(), DAY)).containsExactly(creation, update, deletion);
+        assertThat(AuditHistories.of(audit, ada().id(), WorkDate.of(2026, 11, 28))).containsExactly(otherDay);
+        assertThat(AuditHistories.of(audit, bob().id(), DAY)).containsExactly(otherEmployee);
+        assertThat(AuditHistories.of(audit, bob().id(), WorkDate.of(2026, 11, 28))).isEmpty();
     }
 
     @Test
@@ -742,7 +743,7 @@ public abstract class PersistenceContract {
         audit.append(AuditEvent.created(created, "anonymous"));
         audit.append(deletion);
 
-        List<AuditEvent> history = audit.history(ada().id(), DAY);
+        List<AuditEvent> history = AuditHistories.of(audit, ada().id(), DAY);
         assertThat(history).extracting(AuditEvent::at)
                 .containsExactly(Instant.parse("2026-11-27T08:00:00.000001Z"), Instant.parse("2026-11-27T08:00:00.999999Z"));
         assertThat(history).extracting(AuditEvent::action).containsExactly(AuditAction.CREATED, AuditAction.DELETED);
@@ -760,7 +761,7 @@ public abstract class PersistenceContract {
         });
 
         assertThat(records.find(ada().id(), DAY)).isEmpty();
-        assertThat(audit.history(ada().id(), DAY)).extracting(AuditEvent::action)
+        assertThat(AuditHistories.of(audit, ada().id(), DAY)).extracting(AuditEvent::action)
                 .containsExactly(AuditAction.CREATED, AuditAction.DELETED);
     }
 
@@ -781,11 +782,11 @@ public abstract class PersistenceContract {
         audit.append(move);
         audit.append(leaving);
 
-        assertThat(audit.history(ada().id())).containsExactly(creation, move, leaving);
-        assertThat(audit.history(ada().id()).get(2).at()).isEqualTo(Instant.parse("2099-12-31T23:59:59.999999Z"));
-        assertThat(audit.history(bob().id())).containsExactly(bobsCreation);
-        assertThat(audit.history(new EmployeeId("nobody"))).isEmpty();
-        assertThat(audit.history(ada().id(), DAY)).as("a record's history holds no employee event").containsExactly(adasRecord);
+        assertThat(AuditHistories.of(audit, ada().id())).containsExactly(creation, move, leaving);
+        assertThat(AuditHistories.of(audit, ada().id()).get(2).at()).isEqualTo(Instant.parse("2099-12-31T23:59:59.999999Z"));
+        assertThat(AuditHistories.of(audit, bob().id())).containsExactly(bobsCreation);
+        assertThat(AuditHistories.of(audit, new EmployeeId("nobody"))).isEmpty();
+        assertThat(AuditHistories.of(audit, ada().id(), DAY)).as("a record's history holds no employee event").containsExactly(adasRecord);
     }
 
     @Test
@@ -860,12 +861,12 @@ public abstract class PersistenceContract {
         })).isInstanceOf(NotFound.class).hasMessage("something later in the same unit of work failed");
 
         assertThat(employees.find(ada().id())).isEmpty();
-        assertThat(audit.history(ada().id(), DAY)).isEmpty();
+        assertThat(AuditHistories.of(audit, ada().id(), DAY)).isEmpty();
         assertThat(employees.find(bob().id())).contains(bob());
         assertThat(records.find(bob().id(), DAY)).contains(bobs);
-        assertThat(audit.history(bob().id(), DAY)).containsExactly(bobsCreation);
-        assertThat(audit.history(ada().id())).isEmpty();
-        assertThat(audit.history(bob().id())).containsExactly(bobsEmployeeCreation);
+        assertThat(AuditHistories.of(audit, bob().id(), DAY)).containsExactly(bobsCreation);
+        assertThat(AuditHistories.of(audit, ada().id())).isEmpty();
+        assertThat(AuditHistories.of(audit, bob().id())).containsExactly(bobsEmployeeCreation);
     }
 
     @Test
