@@ -26,6 +26,7 @@ import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.CachedReads;
 import io.attendance.testing.AllAtOnce;
+import io.attendance.testing.AuditHistories;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,7 @@ class AttendanceRecordServiceTest {
                     .isInstanceOf(PreconditionFailed.class);
 
             assertThat(app.records.find(ADA, DAY)).isEmpty();
-            assertThat(app.audit.history(ADA, DAY)).isEmpty();
+            assertThat(AuditHistories.of(app.audit, ADA, DAY)).isEmpty();
         }
 
         @Test

@@ -14,13 +14,18 @@ import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.DayEntry;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
+import io.attendance.domain.model.Sequenced;
 import io.attendance.domain.model.WorkDate;
-import io.attendance.domain.port.AttendanceRecords;
-import io.attendance.testing.ForwardingAttendanceRecords;
+import io.attendance.domain.port.AuditTrail;
+import io.attendance.domain.port.DayChanges;
+import io.attendance.testing.AuditHistories;
+import io.attendance.testing.InMemoryDayChanges;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -58,7 +63,7 @@ class ImportBatchTest {
         assertThat(updated.entry().source()).isEqualTo(RecordSource.BATCH);
         assertThat(app.attendanceRecords.get(BOB, WorkDate.of(2026, 11, 22)).entry())
                 .isEqualTo(DayEntry.statusOnly(AttendanceStatus.HOLIDAY, RecordSource.BATCH));
-        assertThat(app.audit.history(ADA, WorkDate.of(2026, 11, 21))).extracting(AuditEvent::actor)
+        assertThat(AuditHistories.of(app.audit, ADA, WorkDate.of(2026, 11, 21))).extracting(AuditEvent::actor)
                 .containsExactly(ACTOR, "payroll");
         assertThat(app.auditActions(ADA, WorkDate.of(2026, 11, 20))).containsExactly(AuditAction.CREATED);
         assertThat(app.auditActions(BOB, WorkDate.of(2026, 11, 22))).containsExactly(AuditAction.CREATED);
@@ -82,7 +87,7 @@ class ImportBatchTest {
                 "[6].checkIn", "[7].checkIn", "[8].date", "[9].employeeId", "[9].checkIn");
         assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 20))).isEmpty();
         assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 21))).isEmpty();
-        assertThat(app.audit.history(ADA, WorkDate.of(2026, 11, 21))).isEmpty();
+        assertThat(AuditHistories.of(app.audit, ADA, WorkDate.of(2026, 11, 21))).isEmpty();
     }
 
     @Test
@@ -110,36 +115,57 @@ class ImportBatchTest {
 
     @Test
     void aBatchThatFailsWhileWritingLeavesNothingBehind() {
-        InMemoryApplication failing = InMemoryApplication.staffed(new InMemoryApplication(FailingOnThirdAdd::new));
-        failing.attendanceRecords.put(Commands.status("E-1", "2026-11-19", "Absent"), Precondition.NONE, ACTOR);
+        put(Commands.status("E-1", "2026-11-19", "Absent"));
+        DayChanges failing = new InMemoryDayChanges(app.db, app.employees, app.records,
+                new FailingOnThirdAppend(app.audit));
 
-        assertThatThrownBy(() -> failing.importBatch.apply(List.of(
+        assertThatThrownBy(() -> app.withDayChanges(failing).importBatch().apply(List.of(
                 item("E-1", "2026-11-19", "Present", null, null, null),
                 item("E-1", "2026-11-20", "Present", null, null, null),
                 item("E-1", "2026-11-21", "Present", null, null, null),
                 item("E-1", "2026-11-22", "Present", null, null, null)), ACTOR)).isInstanceOf(Unavailable.class);
 
-        assertThat(failing.records.find(ADA, WorkDate.of(2026, 11, 19))).map(AttendanceRecord::status)
+        assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 19))).map(AttendanceRecord::status)
                 .contains(AttendanceStatus.ABSENT);
-        assertThat(failing.records.find(ADA, WorkDate.of(2026, 11, 20))).isEmpty();
-        assertThat(failing.audit.history(ADA, WorkDate.of(2026, 11, 19))).hasSize(1);
-        assertThat(failing.audit.history(ADA, WorkDate.of(2026, 11, 20))).isEmpty();
+        assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 20))).isEmpty();
+        assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 21))).isEmpty();
+        assertThat(AuditHistories.of(app.audit, ADA, WorkDate.of(2026, 11, 19))).hasSize(1);
+        assertThat(AuditHistories.of(app.audit, ADA, WorkDate.of(2026, 11, 20))).isEmpty();
     }
 
-    /** Records whose third add (after the ones of the set-up) fails as if the database went away. */
-    private static final class FailingOnThirdAdd extends ForwardingAttendanceRecords {
-        private final AtomicInteger adds = new AtomicInteger();
+    /**
+     * The audit trail, except that its third event of a record (the third item's, each written
+     * with its record) fails as if the database went away.
+     */
+    private static final class FailingOnThirdAppend implements AuditTrail {
+        private final AuditTrail delegate;
+        private final AtomicInteger appends = new AtomicInteger();
 
-        FailingOnThirdAdd(AttendanceRecords delegate) {
-            super(delegate);
+        FailingOnThirdAppend(AuditTrail delegate) {
+            this.delegate = delegate;
         }
 
         @Override
-        public void add(AttendanceRecord record) {
-            if (adds.incrementAndGet() == 3) {
+        public void append(AuditEvent event) {
+            if (appends.incrementAndGet() == 3) {
                 throw new Unavailable("the database went away", null);
             }
-            super.add(record);
+            delegate.append(event);
+        }
+
+        @Override
+        public void append(EmployeeAuditEvent event) {
+            delegate.append(event);
+        }
+
+        @Override
+        public List<Sequenced<EmployeeAuditEvent>> history(EmployeeId employeeId, OptionalLong after, int limit) {
+            return delegate.history(employeeId, after, limit);
+        }
+
+        @Override
+        public List<Sequenced<AuditEvent>> history(EmployeeId employeeId, WorkDate date, OptionalLong after, int limit) {
+            return delegate.history(employeeId, date, after, limit);
         }
     }
 

@@ -16,6 +16,7 @@ import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Persistence;
 import io.attendance.domain.port.ReadCache;
 import io.attendance.domain.port.SessionStore;
+import io.attendance.testing.AuditHistories;
 import io.attendance.testing.ForwardingPersistence;
 import io.attendance.testing.InMemoryApiKeys;
 import io.attendance.testing.InMemoryAttendanceRecords;
@@ -209,7 +210,7 @@ final class InMemoryApplication {
 
     /** What the audit trail says happened to one record, oldest first. */
     List<AuditAction> auditActions(EmployeeId employeeId, WorkDate date) {
-        return audit.history(employeeId, date).stream().map(AuditEvent::action).toList();
+        return AuditHistories.of(audit, employeeId, date).stream().map(AuditEvent::action).toList();
     }
 
     /** An employee created through the service: active, in {@code zone}, with a department when given. */

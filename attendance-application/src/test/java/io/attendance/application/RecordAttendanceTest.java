@@ -19,6 +19,7 @@ import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.AuditHistories;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class RecordAttendanceTest {
     void everyV1CreateIsAuditedByItsActor() {
         AttendanceRecord created = recordAttendance.record(command("Ada Lovelace", "Absent", "2026-11-27"), "kiosk-7");
 
-        assertThat(app.audit.history(ADA, DAY)).containsExactly(AuditEvent.created(created, "kiosk-7"));
+        assertThat(AuditHistories.of(app.audit, ADA, DAY)).containsExactly(AuditEvent.created(created, "kiosk-7"));
     }
 
     @Test
@@ -61,7 +62,7 @@ class RecordAttendanceTest {
         recordAttendance.record(command("Ada King", "Present", "2026-11-27"), "api-key:0123456789abcdef");
         recordAttendance.record(command("Ada King", "Present", "2026-11-28"), "user:hr");
 
-        assertThat(app.audit.history(ADA)).containsExactly(
+        assertThat(AuditHistories.of(app.audit, ADA)).containsExactly(
                 EmployeeAuditEvent.created(met, "user:hr"),
                 EmployeeAuditEvent.updated(met, app.employees.find(ADA).orElseThrow(), "api-key:0123456789abcdef"));
     }
@@ -73,8 +74,8 @@ class RecordAttendanceTest {
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("name");
         assertThat(app.records.find(ADA, DAY)).isEmpty();
         assertThat(app.employees.find(ADA)).isEmpty();
-        assertThat(app.audit.history(ADA, DAY)).isEmpty();
-        assertThat(app.audit.history(ADA)).isEmpty();
+        assertThat(AuditHistories.of(app.audit, ADA, DAY)).isEmpty();
+        assertThat(AuditHistories.of(app.audit, ADA)).isEmpty();
     }
 
     @Test
@@ -101,7 +102,7 @@ class RecordAttendanceTest {
         assertThatThrownBy(() -> record("Someone Else", "Absent", "2026-11-27")).isInstanceOf(Conflict.class);
         assertThat(app.records.find(ADA, DAY)).map(AttendanceRecord::status).contains(AttendanceStatus.PRESENT);
         assertThat(app.employees.find(ADA)).map(Employee::name).contains("Ada Lovelace");
-        assertThat(app.audit.history(ADA, DAY)).hasSize(1);
+        assertThat(AuditHistories.of(app.audit, ADA, DAY)).hasSize(1);
     }
 
     @Test
@@ -147,7 +148,7 @@ class RecordAttendanceTest {
             AttendanceRecord created = racing.record(command("Ada Lovelace", "Absent", "2026-11-27"), ACTOR);
 
             assertThat(app.records.find(ADA, DAY)).contains(created);
-            assertThat(app.audit.history(ADA, DAY)).containsExactly(AuditEvent.created(created, ACTOR));
+            assertThat(AuditHistories.of(app.audit, ADA, DAY)).containsExactly(AuditEvent.created(created, ACTOR));
             assertThat(app.records.find(ADA, WorkDate.of(2026, 11, 26))).isPresent();
             assertThat(app.employees.find(ADA)).map(Employee::version).contains(1L);
         }

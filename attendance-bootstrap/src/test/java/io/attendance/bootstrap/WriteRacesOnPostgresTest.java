@@ -27,6 +27,7 @@ import io.attendance.domain.port.DayChanges;
 import io.attendance.domain.port.Employees;
 import io.attendance.domain.port.Persistence;
 import io.attendance.testing.AllAtOnce;
+import io.attendance.testing.AuditHistories;
 import io.attendance.testing.ForwardingEmployees;
 import io.attendance.testing.ForwardingPersistence;
 import io.attendance.testing.InMemoryReadCache;
@@ -148,7 +149,7 @@ class WriteRacesOnPostgresTest {
     }
 
     private static List<AuditAction> actions(WorkDate date) {
-        return database.auditTrail().history(ADA, date).stream().map(AuditEvent::action).toList();
+        return AuditHistories.of(database.auditTrail(), ADA, date).stream().map(AuditEvent::action).toList();
     }
 
     /** The one write that succeeded, when every other one failed its precondition. */

@@ -19,16 +19,6 @@ public abstract class ForwardingAttendanceRecords implements AttendanceRecords {
     }
 
     @Override
-    public void add(AttendanceRecord record) {
-        delegate.add(record);
-    }
-
-    @Override
-    public boolean replace(AttendanceRecord record, long expectedVersion) {
-        return delegate.replace(record, expectedVersion);
-    }
-
-    @Override
     public boolean remove(EmployeeId employeeId, WorkDate date, long expectedVersion) {
         return delegate.remove(employeeId, date, expectedVersion);
     }

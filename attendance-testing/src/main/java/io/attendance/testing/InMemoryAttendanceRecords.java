@@ -24,8 +24,13 @@ public final class InMemoryAttendanceRecords implements AttendanceRecords {
         this.db = db;
     }
 
-    @Override
-    public void add(AttendanceRecord record) {
+    /**
+     * Stores a record that did not exist yet; its employee must exist. Not part of the port: every
+     * write of a day goes through {@link InMemoryDayChanges}, which shares this check.
+     *
+     * @throws Conflict when the employee already has a record that day
+     */
+    void add(AttendanceRecord record) {
         db.runInTransaction(() -> {
             if (!db.employees.containsKey(record.employeeId())) {
                 throw new IllegalStateException("no employee " + record.employeeId());
@@ -38,8 +43,14 @@ public final class InMemoryAttendanceRecords implements AttendanceRecords {
         });
     }
 
-    @Override
-    public boolean replace(AttendanceRecord record, long expectedVersion) {
+    /**
+     * Replaces the stored record of the same employee and day with {@code record} (whose version is
+     * the next one) only if the stored version is still {@code expectedVersion}; for
+     * {@link InMemoryDayChanges}.
+     *
+     * @return false when the record is absent or its version is no longer {@code expectedVersion}
+     */
+    boolean replace(AttendanceRecord record, long expectedVersion) {
         Versions.requireNext(record.version(), expectedVersion);
         return db.inTransaction(() -> {
             RecordKey key = keyOf(record.employeeId(), record.date());

@@ -14,19 +14,26 @@ import java.util.function.Function;
 /**
  * {@link DayChanges} over an {@link InMemoryStore}: each call is a unit of work of its own, so
  * calls never race and the plan runs once. The writes go through the other fakes, whose checks
- * (a first version must be new, a next version must follow) this shares.
+ * (a first version must be new, a next version must follow) this shares: the employees and the audit
+ * trail through the ports given, the records straight into the in-memory records, since the
+ * {@link AttendanceRecords} port only reads and deletes.
  */
 public final class InMemoryDayChanges implements DayChanges {
     private final InMemoryStore db;
     private final Employees employees;
     private final AttendanceRecords records;
+    private final InMemoryAttendanceRecords storedRecords;
     private final AuditTrail audit;
 
-    /** Reading and writing through these ports over {@code db}, such as decorators that fail or count calls. */
+    /**
+     * Reading and writing through these ports over {@code db}, such as decorators that fail or count
+     * calls; {@code records} is only read from.
+     */
     public InMemoryDayChanges(InMemoryStore db, Employees employees, AttendanceRecords records, AuditTrail audit) {
         this.db = db;
         this.employees = employees;
         this.records = records;
+        this.storedRecords = new InMemoryAttendanceRecords(db);
         this.audit = audit;
     }
 
@@ -62,8 +69,8 @@ public final class InMemoryDayChanges implements DayChanges {
         });
         change.record().ifPresent(written -> {
             stored.record().map(AttendanceRecord::version).ifPresentOrElse(
-                    version -> records.replace(written.value(), version),
-                    () -> records.add(written.value()));
+                    version -> storedRecords.replace(written.value(), version),
+                    () -> storedRecords.add(written.value()));
             audit.append(written.event());
         });
     }

@@ -6,6 +6,7 @@ class InMemoryPersistenceContractTest extends PersistenceContract {
     @Override
     protected Ports emptyStore() {
         InMemoryPersistence store = new InMemoryPersistence();
-        return new Ports(store.employees(), store.attendanceRecords(), store.transactions(), store.auditTrail());
+        return new Ports(store.employees(), store.attendanceRecords(), store.transactions(), store.auditTrail(),
+                store.dayChanges());
     }
 }

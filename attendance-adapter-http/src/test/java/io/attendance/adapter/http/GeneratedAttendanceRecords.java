@@ -95,16 +95,6 @@ final class GeneratedAttendanceRecords implements AttendanceRecords {
     }
 
     @Override
-    public void add(AttendanceRecord record) {
-        throw new UnsupportedOperationException("read-only");
-    }
-
-    @Override
-    public boolean replace(AttendanceRecord record, long expectedVersion) {
-        throw new UnsupportedOperationException("read-only");
-    }
-
-    @Override
     public boolean remove(EmployeeId employeeId, WorkDate date, long expectedVersion) {
         throw new UnsupportedOperationException("read-only");
     }

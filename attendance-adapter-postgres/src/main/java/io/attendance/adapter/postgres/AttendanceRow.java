@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A row of {@code attendance_records}, or a record's snapshot in {@code audit_events}: the status
@@ -131,19 +130,9 @@ record AttendanceRow(
                 .add(prefix + "updated_at", row.map(AttendanceRow::updatedAt).orElse(null), OffsetDateTime.class);
     }
 
-    /** Binds {@link #parameters} by name. */
-    static <S extends SqlStatement<S>> S bind(S statement, String prefix, Optional<AttendanceRow> row) {
-        return parameters(prefix, row).bindTo(statement);
-    }
-
     /** The content columns, each named with {@code prefix}: {@code r.status, ...}. */
     static String contentColumns(String prefix) {
         return CONTENT.stream().map(column -> prefix + column).collect(Collectors.joining(", "));
-    }
-
-    /** The parameters of the content columns named with {@code prefix}: the VALUES of an INSERT. */
-    static String contentParameters(String prefix) {
-        return contentColumns(":" + prefix);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,12 +1,10 @@
 package io.attendance.adapter.postgres;
 
-import io.attendance.domain.error.Conflict;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeId;
-import io.attendance.domain.model.Versions;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import java.sql.ResultSet;
@@ -14,33 +12,12 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.StatementException;
 
 /** {@link AttendanceRecords} in {@code attendance_records}, joined with {@code employees} where asked. */
 public final class PostgresAttendanceRecords implements AttendanceRecords {
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String COLUMNS = "employee_id, work_date, " + AttendanceRow.contentColumns("");
     static final String RECORD_COLUMNS = "r.employee_id, r.work_date, " + AttendanceRow.contentColumns("r.");
 
-    /**
-     * ON CONFLICT DO NOTHING rather than catching the unique violation: the transaction stays usable,
-     * and a concurrent insert of the same day waits for the other one to commit, then inserts nothing.
-     */
-    private static final String ADD = """
-            INSERT INTO <attendance_records> (%s)
-            VALUES (:employee_id, :work_date, %s)
-            ON CONFLICT (employee_id, work_date) DO NOTHING
-            """.formatted(COLUMNS, AttendanceRow.contentParameters(""));
-    /**
-     * A compare-and-set: of concurrent updates with the same expected version, the first takes the
-     * row lock; the others wait, then re-check the version on the committed row and update nothing.
-     */
-    private static final String REPLACE = """
-            UPDATE <attendance_records>
-               SET status = :status, check_in = :check_in, check_out = :check_out, note = :note, source = :source,
-                   version = :version, created_at = :created_at, updated_at = :updated_at
-             WHERE employee_id = :employee_id AND work_date = :work_date AND version = :expected_version
-            """;
     private static final String REMOVE = """
             DELETE FROM <attendance_records>
              WHERE employee_id = :employee_id AND work_date = :work_date AND version = :expected_version
@@ -93,35 +70,6 @@ public final class PostgresAttendanceRecords implements AttendanceRecords {
 
     PostgresAttendanceRecords(PostgresTransactions transactions) {
         this.transactions = transactions;
-    }
-
-    /** @throws IllegalStateException when the employee does not exist (a caller's bug, as in the fake) */
-    @Override
-    public void add(AttendanceRecord record) {
-        AttendanceRow row = AttendanceRow.fromDomain(record);
-        int inserted;
-        try {
-            inserted = transactions.withHandle(handle ->
-                    AttendanceRow.bind(handle.createUpdate(ADD), "", Optional.of(row)).execute());
-        } catch (StatementException failure) {
-            if (failure.getCause() instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
-                throw new IllegalStateException("no employee " + record.employeeId(), failure);
-            }
-            throw failure;
-        }
-        if (inserted == 0) {
-            throw new Conflict("employee " + record.employeeId() + " already has a record on " + record.date());
-        }
-    }
-
-    /** @throws IllegalArgumentException when {@code record}'s version does not follow {@code expectedVersion} */
-    @Override
-    public boolean replace(AttendanceRecord record, long expectedVersion) {
-        Versions.requireNext(record.version(), expectedVersion);
-        AttendanceRow row = AttendanceRow.fromDomain(record);
-        return transactions.withHandle(handle -> AttendanceRow.bind(handle.createUpdate(REPLACE), "", Optional.of(row))
-                .bind("expected_version", expectedVersion)
-                .execute()) == 1;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.AuditHistories;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,8 +49,8 @@ class AuditAppendOnlyTest {
         assertThatThrownBy(() -> DATABASE.transactions().withHandle(handle -> handle.execute(statement)))
                 .hasMessageContaining("the audit trail is append-only");
 
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).containsExactly(RECORD_CREATED);
-        assertThat(DATABASE.auditTrail().history(ADA.id())).containsExactly(EMPLOYEE_CREATED);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).containsExactly(RECORD_CREATED);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id())).containsExactly(EMPLOYEE_CREATED);
     }
 
     @ParameterizedTest
@@ -63,7 +64,8 @@ class AuditAppendOnlyTest {
         })).hasMessageContaining("the audit trail is append-only");
 
         assertThat(DATABASE.employees().find(bob.id())).isEmpty();
-        assertThat(List.of(DATABASE.auditTrail().history(ADA.id(), DAY).size(), DATABASE.auditTrail().history(ADA.id()).size()))
+        assertThat(List.of(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY).size(),
+                AuditHistories.of(DATABASE.auditTrail(), ADA.id()).size()))
                 .containsExactly(1, 1);
     }
 }

@@ -16,6 +16,7 @@ import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.ChangeFeed.RecordChanges;
 import io.attendance.domain.model.FeedPosition;
+import io.attendance.testing.AuditHistories;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,7 +75,9 @@ class AuditSnapshotsMigrationTest {
         List<AttendanceRecord> records = recordEvents.stream().filter(event -> event.action() == AuditAction.CREATED)
                 .skip(1).map(event -> event.after().orElseThrow()).toList();
         database.employees().add(renamed);
-        records.forEach(database.attendanceRecords()::add);
+        for (AttendanceRecord record : records) {
+            storeAsTheFormerReleaseDid(record);
+        }
         for (EmployeeAuditEvent event : employeeEvents) {
             appendAsTheFormerReleaseDid(event);
         }
@@ -94,9 +97,9 @@ class AuditSnapshotsMigrationTest {
         for (AttendanceRecord record : records) {
             assertThat(database.attendanceRecords().find(record.employeeId(), record.date())).contains(record);
         }
-        assertThat(database.auditTrail().history(first.id())).containsExactlyElementsOf(employeeEvents);
+        assertThat(AuditHistories.of(database.auditTrail(), first.id())).containsExactlyElementsOf(employeeEvents);
         for (WorkDate date : recordEvents.stream().map(AuditEvent::date).distinct().toList()) {
-            assertThat(database.auditTrail().history(first.id(), date)).as("the history of %s", date)
+            assertThat(AuditHistories.of(database.auditTrail(), first.id(), date)).as("the history of %s", date)
                     .containsExactlyElementsOf(recordEvents.stream().filter(event -> event.date().equals(date)).toList());
         }
         RecordChanges feed = database.changeFeed().recordChangesAfter(FeedPosition.START, 100);
@@ -168,6 +171,20 @@ class AuditSnapshotsMigrationTest {
                         .checkIn(IN.plusSeconds(86_400 * 7))
                         .build(), TestData.NOW), "user:bob"));
         return events;
+    }
+
+    /** A record as the release before 018 stored it: 018 leaves the records' table as it is. */
+    private void storeAsTheFormerReleaseDid(AttendanceRecord record) throws SQLException {
+        try (Connection connection = testDatabase.openConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO attendance_records (employee_id, work_date,
+                  status, check_in, check_out, note, source, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            insert.setString(1, record.employeeId().value());
+            insert.setObject(2, record.date().value());
+            bindRecord(insert, 3, Optional.of(record));
+            insert.executeUpdate();
+        }
     }
 
     /** The INSERT of the release before 018, in a transaction of its own. */

@@ -3,15 +3,11 @@ package io.attendance.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.domain.error.Conflict;
-import io.attendance.domain.model.AttendanceRecord;
-import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditAction;
-import io.attendance.domain.model.AuditEvent;
-import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
-import io.attendance.domain.model.RecordSource;
-import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.testing.AllAtOnce;
+import io.attendance.testing.AuditHistories;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -29,37 +25,33 @@ class ConcurrentWritersTest {
 
     /** Fewer than the pool's 10 connections: every writer holds one for the whole race. */
     private static final int WRITERS = 8;
-    private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
     private static final Employee ADA = TestData.employee("E-1", "Ada Lovelace");
 
     @Test
-    void ofWritersReplacingTheSameVersionOfARecordExactlyOneWinsAndOnlyItsChangeIsAudited() throws Exception {
+    void ofWritersReplacingTheSameVersionOfAnEmployeeExactlyOneWinsAndOnlyItsChangeIsAudited() throws Exception {
         DATABASE.employees().add(ADA);
-        DATABASE.attendanceRecords().add(TestData.record(ADA, DAY, AttendanceStatus.PRESENT));
         CyclicBarrier allHaveRead = new CyclicBarrier(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> DATABASE.transactions().inTransaction(() -> {
-            AttendanceRecord read = DATABASE.attendanceRecords().find(ADA.id(), DAY).orElseThrow();
-            AttendanceRecord mine = read.revised(DayEntry.of(AttendanceStatus.PRESENT, RecordSource.API)
-                    .note("writer " + writer)
-                    .build(),
-                    TestData.NOW.plusSeconds(writer)).orElseThrow();
+            Employee read = DATABASE.employees().find(ADA.id()).orElseThrow();
+            Employee mine = read.revised(read.details().renamed("Ada " + writer), TestData.NOW.plusSeconds(writer))
+                    .orElseThrow();
             await(allHaveRead);
-            boolean won = DATABASE.attendanceRecords().replace(mine, read.version());
+            boolean won = DATABASE.employees().replace(mine, read.version());
             if (won) {
-                DATABASE.auditTrail().append(AuditEvent.updated(read, mine, "writer " + writer));
+                DATABASE.auditTrail().append(EmployeeAuditEvent.updated(read, mine, "writer " + writer));
             }
             return won;
         }));
 
         assertThat(outcomes).containsOnly(true, false).containsOnlyOnce(true);
-        AttendanceRecord stored = DATABASE.attendanceRecords().find(ADA.id(), DAY).orElseThrow();
+        Employee stored = DATABASE.employees().find(ADA.id()).orElseThrow();
         assertThat(stored.version()).isEqualTo(2);
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY))
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id()))
                 .singleElement()
                 .satisfies(event -> {
                     assertThat(event.action()).isEqualTo(AuditAction.UPDATED);
-                    assertThat(event.after()).contains(stored);
+                    assertThat(event.after()).isEqualTo(stored);
                     assertThat(event.actor()).isEqualTo("writer " + outcomes.indexOf(true));
                 });
     }

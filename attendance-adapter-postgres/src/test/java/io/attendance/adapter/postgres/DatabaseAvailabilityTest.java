@@ -9,10 +9,8 @@ import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
-import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeQuery;
-import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -21,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,10 +59,7 @@ class DatabaseAvailabilityTest {
                 () -> unreachable.employees().add(ADA),
                 () -> unreachable.employees().replace(ADA.revised(ADA.details().inactive(), Instant.now()).orElseThrow(), 1),
                 () -> unreachable.employees().list(EmployeeQuery.EVERYONE, Optional.empty(), 10),
-                () -> unreachable.attendanceRecords().add(record),
                 () -> unreachable.attendanceRecords().find(ADA.id(), day),
-                () -> unreachable.attendanceRecords().replace(record.revised(
-                        DayEntry.statusOnly(AttendanceStatus.ABSENT, RecordSource.API), Instant.now()).orElseThrow(), 1),
                 () -> unreachable.attendanceRecords().remove(ADA.id(), day, 1),
                 () -> unreachable.attendanceRecords().ofEmployee(ADA.id(), day, day),
                 () -> unreachable.attendanceRecords().search(new AttendanceQuery(day, day, Optional.empty(),
@@ -71,7 +67,7 @@ class DatabaseAvailabilityTest {
                 () -> unreachable.attendanceRecords().latestOf(ADA.id()),
                 () -> unreachable.attendanceRecords().withEmployeeAfter(Optional.empty(), 10),
                 () -> unreachable.auditTrail().append(AuditEvent.created(record, "anonymous")),
-                () -> unreachable.auditTrail().history(ADA.id(), day));
+                () -> unreachable.auditTrail().history(ADA.id(), day, OptionalLong.empty(), 10));
 
         // at once: each waits the pool's whole connection timeout
         ExecutorService callers = Executors.newFixedThreadPool(calls.size());

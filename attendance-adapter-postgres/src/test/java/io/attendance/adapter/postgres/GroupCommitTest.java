@@ -19,6 +19,7 @@ import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.attendance.domain.port.DayChanges.Stored;
+import io.attendance.testing.AuditHistories;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
@@ -165,8 +166,8 @@ class GroupCommitTest {
             Change written = valid.get(i).get(30, TimeUnit.SECONDS);
             assertThat(DATABASE.attendanceRecords().find(new EmployeeId("new-" + i), DAY))
                     .contains(written.record().orElseThrow().value());
-            assertThat(DATABASE.auditTrail().history(new EmployeeId("new-" + i))).hasSize(1);
-            assertThat(DATABASE.auditTrail().history(new EmployeeId("new-" + i), DAY)).hasSize(1);
+            assertThat(AuditHistories.of(DATABASE.auditTrail(), new EmployeeId("new-" + i))).hasSize(1);
+            assertThat(AuditHistories.of(DATABASE.auditTrail(), new EmployeeId("new-" + i), DAY)).hasSize(1);
         }
         duplicates.forEach(duplicate -> assertThat(failureOf(duplicate)).isInstanceOf(Conflict.class));
         assertThat(failureOf(refused)).isSameAs(refusal);
@@ -174,7 +175,7 @@ class GroupCommitTest {
         assertThat(failureOf(misversioned)).isInstanceOf(IllegalArgumentException.class);
         for (String absent : List.of("refused", "poison", "misversioned")) {
             assertThat(DATABASE.employees().find(new EmployeeId(absent))).isEmpty();
-            assertThat(DATABASE.auditTrail().history(new EmployeeId(absent))).isEmpty();
+            assertThat(AuditHistories.of(DATABASE.auditTrail(), new EmployeeId(absent))).isEmpty();
         }
         DistributionSummary groups = registry.get("db.write.group.size").summary();
         assertThat(groups.max()).as("the calls queued behind the held one made one group").isEqualTo(queued);
@@ -194,7 +195,7 @@ class GroupCommitTest {
         for (CompletableFuture<Change> call : sameEmployee) {
             assertThat(call.get(30, TimeUnit.SECONDS).record()).isPresent();
         }
-        assertThat(DATABASE.auditTrail().history(new EmployeeId("ada"))).hasSize(1);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), new EmployeeId("ada"))).hasSize(1);
         assertThat(registry.get("db.write.group.size").summary().max()).isEqualTo(1);
     }
 
@@ -220,7 +221,7 @@ class GroupCommitTest {
         assertThat(plans).hasValue(5);
         assertThat(DATABASE.employees().find(new EmployeeId("ada")).orElseThrow().name()).isEqualTo("Someone");
         assertThat(DATABASE.attendanceRecords().find(nextDay.employeeId(), nextDay.date())).isEmpty();
-        assertThat(DATABASE.auditTrail().history(new EmployeeId("ada"))).hasSize(1);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), new EmployeeId("ada"))).hasSize(1);
     }
 
     @Test

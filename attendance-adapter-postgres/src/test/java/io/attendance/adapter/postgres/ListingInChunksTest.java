@@ -12,6 +12,7 @@ import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.RecordWrites;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -105,17 +106,18 @@ class ListingInChunksTest {
         AttendanceRecord record = AttendanceRecord.first(first.id(), WorkDate.of(2026, 1, 1), AttendanceStatus.ABSENT,
                 Instant.parse("2026-01-01T00:00:00Z"));
         AtomicReference<List<EmployeeAttendance>> seen = new AtomicReference<>();
+        database.employees().add(first);
+        RecordWrites.written(database.dayChanges(), record);
 
         assertThatThrownBy(() -> database.transactions().runInTransaction(() -> {
-            database.employees().add(first);
-            database.attendanceRecords().add(record);
+            assertThat(database.attendanceRecords().remove(first.id(), record.date(), 1)).isTrue();
             seen.set(database.attendanceRecords().withEmployeeAfter(Optional.empty(), 2));
             throw new IllegalStateException("roll back");
         })).hasMessage("roll back");
 
-        assertThat(seen.get()).first().isEqualTo(new EmployeeAttendance(first, record));
+        assertThat(seen.get()).first().isNotEqualTo(new EmployeeAttendance(first, record));
         assertThat(database.attendanceRecords().withEmployeeAfter(Optional.empty(), 1)).first()
-                .isNotEqualTo(new EmployeeAttendance(first, record));
+                .isEqualTo(new EmployeeAttendance(first, record));
     }
 
     /** The service's sessions that are running a statement or sit in a transaction: none while a listing is written out. */

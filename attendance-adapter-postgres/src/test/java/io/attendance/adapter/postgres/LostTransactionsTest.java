@@ -9,9 +9,11 @@ import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
+import io.attendance.domain.model.EmployeeAuditEvent;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.attendance.domain.port.DayChanges.Stored;
+import io.attendance.testing.AuditHistories;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,6 +52,7 @@ class LostTransactionsTest {
     void removeTheInjectedFailures() throws SQLException {
         sql("DROP TRIGGER IF EXISTS lost_first_writes ON employees",
                 "DROP TRIGGER IF EXISTS lost_first_writes ON attendance_records",
+                "DROP TRIGGER IF EXISTS lost_first_writes ON employee_audit_events",
                 "DROP FUNCTION IF EXISTS lost_first_writes()",
                 "DROP SEQUENCE IF EXISTS lost_writes");
     }
@@ -104,31 +107,31 @@ class LostTransactionsTest {
         assertThat(deadlocksDetected()).isEqualTo(expected);
     }
 
-    /** Adds Ada, then her record: the second statement is the one that loses. */
-    private void addAdaAndHerRecord() {
+    /** Adds Ada, then her audit event: the second statement is the one that loses. */
+    private void addAdaAndHerEvent() {
         runs.incrementAndGet();
         DATABASE.employees().add(ADA);
-        DATABASE.attendanceRecords().add(TestData.record(ADA, DAY, AttendanceStatus.PRESENT));
+        DATABASE.auditTrail().append(EmployeeAuditEvent.created(ADA, "test"));
     }
 
     @ParameterizedTest(name = "SQLSTATE {0}")
     @ValueSource(strings = {DEADLOCK, "40001", "55P03"})
     void aUnitOfWorkThatLosesRunsAgainWholeFromItsStart(String sqlState) throws SQLException {
-        loseNextWrites("attendance_records", 2, sqlState);
+        loseNextWrites("employee_audit_events", 2, sqlState);
 
-        DATABASE.transactions().runInTransaction(this::addAdaAndHerRecord);
+        DATABASE.transactions().runInTransaction(this::addAdaAndHerEvent);
 
         // had the first run's employee stayed, the third run's insert of it would have been a Conflict
         assertThat(runs).hasValue(3);
         assertThat(DATABASE.employees().find(ADA.id())).contains(ADA);
-        assertThat(DATABASE.attendanceRecords().find(ADA.id(), DAY)).isPresent();
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id())).hasSize(1);
     }
 
     @Test
     void aUnitOfWorkLostEveryTimeEndsAsAConflictAndWritesNothing() throws SQLException {
-        loseNextWrites("attendance_records", ALWAYS, DEADLOCK);
+        loseNextWrites("employee_audit_events", ALWAYS, DEADLOCK);
 
-        assertThatThrownBy(() -> DATABASE.transactions().runInTransaction(this::addAdaAndHerRecord))
+        assertThatThrownBy(() -> DATABASE.transactions().runInTransaction(this::addAdaAndHerEvent))
                 .isInstanceOf(Conflict.class).hasMessage("too many concurrent changes to the same data; try again");
 
         assertThat(runs).hasValue(LostTransactions.ATTEMPTS);
@@ -176,7 +179,7 @@ class LostTransactionsTest {
         assertThat(runs).as("plans of two days in three runs").hasValue(6);
         assertThat(DATABASE.attendanceRecords().find(ADA.id(), DAY)).isPresent();
         assertThat(DATABASE.attendanceRecords().find(BOB.id(), DAY)).isPresent();
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).hasSize(1);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).hasSize(1);
 
         TestPostgres.truncateAll(DATABASE.testDatabase());
         DATABASE.employees().add(ADA);
@@ -189,7 +192,7 @@ class LostTransactionsTest {
                 .isInstanceOf(Conflict.class).hasMessageContaining("too many concurrent changes");
         assertThat(runs).hasValue(2 * LostTransactions.ATTEMPTS);
         assertThat(DATABASE.attendanceRecords().find(ADA.id(), DAY)).isEmpty();
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).isEmpty();
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).isEmpty();
     }
 
     @Test

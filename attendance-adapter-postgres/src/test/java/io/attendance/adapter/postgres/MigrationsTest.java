@@ -14,6 +14,8 @@ import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.AuditHistories;
+import io.attendance.testing.RecordWrites;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -399,8 +401,7 @@ class MigrationsTest {
                 new DatabaseSchema("public"))) {
             formerLayout.migrations().update();
             formerLayout.employees().add(TestData.employee("E-1", "Ada"));
-            formerLayout.attendanceRecords().add(record);
-            formerLayout.auditTrail().append(AuditEvent.created(record, "user:alice"));
+            RecordWrites.written(formerLayout.dayChanges(), record);
         }
         String publicHistory = "SELECT id || ' ' || md5sum || ' ' || dateexecuted FROM public.databasechangelog ORDER BY orderexecuted";
         List<String> history = strings(publicHistory);
@@ -412,8 +413,8 @@ class MigrationsTest {
         assertThat(strings(publicHistory.replace("public.", "attendance."))).isEqualTo(history).hasSize(CHANGESETS.size());
         assertThat(database.migrations().status()).contains("is up to date");
         assertThat(database.attendanceRecords().find(record.employeeId(), record.date())).contains(record);
-        assertThat(database.auditTrail().history(record.employeeId(), record.date()))
-                .containsExactly(AuditEvent.created(record, "user:alice"));
+        assertThat(AuditHistories.of(database.auditTrail(), record.employeeId(), record.date()))
+                .containsExactly(AuditEvent.created(record, RecordWrites.ACTOR));
         assertThat(strings("SELECT pronamespace::regnamespace::text FROM pg_proc WHERE proname = 'audit_append_only'"))
                 .containsExactly("attendance");
         assertThatThrownBy(() -> execute("DELETE FROM audit_events")).hasMessageContaining("append-only");

@@ -10,6 +10,7 @@ import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.RecordWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,13 +63,10 @@ class PostgresAttendanceRecordsTest {
     @Test
     void aCallersMistakesAreRefusedBeforeAnyStatementRuns() {
         Employee ada = addEmployee(TestData.employee("E-1", "Ada Lovelace"));
-        AttendanceRecord first = TestData.record(ada, DAY, AttendanceStatus.PRESENT);
-        DATABASE.attendanceRecords().add(first);
-        AttendanceRecord second = first.revised(TestData.fullDay(DAY, "badge forgotten"), TestData.NOW.plusSeconds(5)).orElseThrow();
+        AttendanceRecord first = RecordWrites.written(DATABASE.database().dayChanges(),
+                TestData.record(ada, DAY, AttendanceStatus.PRESENT));
         AttendanceQuery today = query(DAY, DAY, null, null, null, null);
 
-        assertThatThrownBy(() -> DATABASE.attendanceRecords().replace(second, 2))
-                .as("a version that does not follow the expected one").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DATABASE.attendanceRecords().search(today, Optional.empty(), -1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(DATABASE.attendanceRecords().search(today, Optional.empty(), 0)).isEmpty();
@@ -116,12 +114,11 @@ class PostgresAttendanceRecordsTest {
                 }
                 AttendanceRecord record = TestData.record(employee, WorkDate.of(2026, 3, day),
                         STATUSES[(e * day) % STATUSES.length]);
-                DATABASE.attendanceRecords().add(record);
+                RecordWrites.written(DATABASE.database().dayChanges(), record);
                 if ((e * 7 + day) % 11 == 0) {
-                    AttendanceRecord revised = record.revised(TestData.fullDay(record.date(), "revised"),
-                            TestData.NOW.plusSeconds(3600L + e * 60L + day)).orElseThrow();
-                    DATABASE.attendanceRecords().replace(revised, 1);
-                    record = revised;
+                    record = RecordWrites.written(DATABASE.database().dayChanges(), record.revised(
+                            TestData.fullDay(record.date(), "revised"), TestData.NOW.plusSeconds(3600L + e * 60L + day))
+                            .orElseThrow());
                 }
                 all.add(record);
             }

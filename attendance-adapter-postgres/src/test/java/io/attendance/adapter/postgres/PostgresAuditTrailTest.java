@@ -11,6 +11,7 @@ import io.attendance.domain.model.DayEntry;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.testing.AuditHistories;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +31,7 @@ class PostgresAuditTrailTest {
 
         DATABASE.auditTrail().append(deleted);
 
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).containsExactly(deleted);
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).containsExactly(deleted);
     }
 
     @Test
@@ -42,6 +43,6 @@ class PostgresAuditTrailTest {
                 Optional.of(today), Optional.of(tomorrow));
 
         assertThatThrownBy(() -> DATABASE.auditTrail().append(mixed)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(DATABASE.auditTrail().history(ADA.id(), DAY)).isEmpty();
+        assertThat(AuditHistories.of(DATABASE.auditTrail(), ADA.id(), DAY)).isEmpty();
     }
 }

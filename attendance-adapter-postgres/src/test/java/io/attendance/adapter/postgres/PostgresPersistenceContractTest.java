@@ -11,6 +11,6 @@ class PostgresPersistenceContractTest extends PersistenceContract {
     @Override
     protected Ports emptyStore() {
         return new Ports(DATABASE.employees(), DATABASE.attendanceRecords(), DATABASE.transactions(),
-                DATABASE.auditTrail());
+                DATABASE.auditTrail(), DATABASE.database().dayChanges());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attendance.domain.model.EmployeeAuditEvent;
+import io.attendance.testing.AuditHistories;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +46,7 @@ class TestPostgresTest {
 
             TestPostgres.truncateAll(migrated);
 
-            assertThat(database.auditTrail().history(created.employeeId())).isEmpty();
+            assertThat(AuditHistories.of(database.auditTrail(), created.employeeId())).isEmpty();
             database.auditTrail().append(created);
         }
         try (Connection connection = migrated.openConnection(); Statement statement = connection.createStatement()) {

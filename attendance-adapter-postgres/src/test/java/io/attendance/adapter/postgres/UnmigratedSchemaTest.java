@@ -15,6 +15,7 @@ import io.attendance.domain.port.DayChanges.Change;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class UnmigratedSchemaTest {
         return Stream.of(
                 call("employees", database -> database.employees().find(ADA)),
                 call("attendance records", database -> database.attendanceRecords().find(ADA, DAY)),
-                call("audit trail", database -> database.auditTrail().history(ADA)),
+                call("audit trail", database -> database.auditTrail().history(ADA, OptionalLong.empty(), 10)),
                 call("a unit of work", database -> database.transactions().inTransaction(
                         () -> database.employees().list(EmployeeQuery.EVERYONE, Optional.empty(), 10))),
                 call("day changes", database -> database.dayChanges().apply(new AttendanceKey(DAY, ADA), stored -> Change.NONE)),

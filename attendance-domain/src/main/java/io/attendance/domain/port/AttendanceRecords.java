@@ -13,22 +13,6 @@ import java.util.Optional;
 public interface AttendanceRecords {
 
     /**
-     * Stores a record that did not exist yet; its employee must exist.
-     *
-     * @throws io.attendance.domain.error.Conflict when the employee already has a record that day
-     */
-    void add(AttendanceRecord record);
-
-    /**
-     * Replaces the stored record of the same employee and day with {@code record} (whose version is
-     * the next one) only if the stored version is still {@code expectedVersion}: of concurrent
-     * writers that read the same version exactly one wins.
-     *
-     * @return false when the record is absent or its version is no longer {@code expectedVersion}
-     */
-    boolean replace(AttendanceRecord record, long expectedVersion);
-
-    /**
      * Deletes the record only if its version is still {@code expectedVersion}.
      *
      * @return false when the record is absent or its version is no longer {@code expectedVersion}

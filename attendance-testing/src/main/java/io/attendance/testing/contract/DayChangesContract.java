@@ -24,6 +24,7 @@ import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.DayChanges.Change;
 import io.attendance.domain.port.DayChanges.Stored;
+import io.attendance.testing.AuditHistories;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -131,8 +132,8 @@ public abstract class DayChangesContract {
 
         assertThat(employees.find(ADA)).contains(written.employee().orElseThrow().value());
         assertThat(records.find(ADA, DAY)).contains(written.record().orElseThrow().value());
-        assertThat(audit.history(ADA)).extracting(EmployeeAuditEvent::action).containsExactly(AuditAction.CREATED);
-        assertThat(audit.history(ADA, DAY)).containsExactly(written.record().orElseThrow().event());
+        assertThat(AuditHistories.of(audit, ADA)).extracting(EmployeeAuditEvent::action).containsExactly(AuditAction.CREATED);
+        assertThat(AuditHistories.of(audit, ADA, DAY)).containsExactly(written.record().orElseThrow().event());
     }
 
     @Test
@@ -150,7 +151,7 @@ public abstract class DayChangesContract {
         assertThat(records.find(ADA, DAY)).contains(written.record().orElseThrow().value());
         assertThat(records.find(ADA, DAY).orElseThrow().entry()).isEqualTo(full);
         assertThat(employees.find(ADA).orElseThrow().name()).isEqualTo("Ada \"O'Brien\", {née} \\ Byron");
-        assertThat(audit.history(ADA, DAY).get(1)).isEqualTo(written.record().orElseThrow().event());
+        assertThat(AuditHistories.of(audit, ADA, DAY).get(1)).isEqualTo(written.record().orElseThrow().event());
     }
 
     @Test
@@ -185,10 +186,10 @@ public abstract class DayChangesContract {
             assertThat(employee.name()).isEqualTo("Ada Lovelace");
             assertThat(employee.version()).isEqualTo(2);
         });
-        assertThat(audit.history(ADA)).extracting(EmployeeAuditEvent::action)
+        assertThat(AuditHistories.of(audit, ADA)).extracting(EmployeeAuditEvent::action)
                 .containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
         assertThat(records.find(ADA, DAY).orElseThrow().version()).isEqualTo(2);
-        assertThat(audit.history(ADA, DAY)).extracting(AuditEvent::action)
+        assertThat(AuditHistories.of(audit, ADA, DAY)).extracting(AuditEvent::action)
                 .containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
     }
 
@@ -206,8 +207,8 @@ public abstract class DayChangesContract {
 
         assertThat(employees.find(ADA).orElseThrow().name()).isEqualTo("Ada");
         assertThat(records.find(ADA, DAY).orElseThrow().status()).isEqualTo(AttendanceStatus.PRESENT);
-        assertThat(audit.history(ADA)).hasSize(1);
-        assertThat(audit.history(ADA, DAY)).hasSize(1);
+        assertThat(AuditHistories.of(audit, ADA)).hasSize(1);
+        assertThat(AuditHistories.of(audit, ADA, DAY)).hasSize(1);
     }
 
     @Test
@@ -262,7 +263,7 @@ public abstract class DayChangesContract {
         for (int i = 0; i < 3; i++) {
             assertThat(records.find(ADA, later(i))).contains(written.get(i).record().orElseThrow().value());
         }
-        assertThat(audit.history(ADA, DAY)).extracting(AuditEvent::action)
+        assertThat(AuditHistories.of(audit, ADA, DAY)).extracting(AuditEvent::action)
                 .containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
     }
 
@@ -287,7 +288,7 @@ public abstract class DayChangesContract {
 
         assertThat(records.find(ADA, DAY).orElseThrow().version()).isEqualTo(1);
         assertThat(records.find(ADA, later(1))).isEmpty();
-        assertThat(audit.history(ADA, DAY)).hasSize(1);
+        assertThat(AuditHistories.of(audit, ADA, DAY)).hasSize(1);
     }
 
     @Test
@@ -309,7 +310,7 @@ public abstract class DayChangesContract {
 
         assertThat(outcomes).containsOnly("done");
         assertThat(records.find(ADA, later(dayCount - 1)).orElseThrow().version()).isEqualTo(4 * rounds);
-        assertThat(audit.history(ADA, later(dayCount - 1))).hasSize(4 * rounds);
+        assertThat(AuditHistories.of(audit, ADA, later(dayCount - 1))).hasSize(4 * rounds);
     }
 
     // ---------------------------------------------------------------- concurrent writers
@@ -323,8 +324,8 @@ public abstract class DayChangesContract {
 
         assertThat(outcomes).filteredOn(Change.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(Conflict.class::isInstance).hasSize(WRITERS - 1);
-        assertThat(audit.history(ADA, DAY)).hasSize(1);
-        assertThat(audit.history(ADA)).hasSize(1);
+        assertThat(AuditHistories.of(audit, ADA, DAY)).hasSize(1);
+        assertThat(AuditHistories.of(audit, ADA)).hasSize(1);
     }
 
     @Test
@@ -336,7 +337,7 @@ public abstract class DayChangesContract {
 
         assertThat(outcomes).allMatch(Change.class::isInstance);
         assertThat(employees.find(ADA).orElseThrow().version()).isEqualTo(1);
-        assertThat(audit.history(ADA)).extracting(EmployeeAuditEvent::action).containsExactly(AuditAction.CREATED);
+        assertThat(AuditHistories.of(audit, ADA)).extracting(EmployeeAuditEvent::action).containsExactly(AuditAction.CREATED);
         for (int i = 0; i < WRITERS; i++) {
             assertThat(records.find(ADA, later(i))).isPresent();
         }
@@ -352,7 +353,7 @@ public abstract class DayChangesContract {
         assertThat(outcomes).allMatch(Change.class::isInstance);
         assertThat(records.find(ADA, DAY).orElseThrow().version()).isEqualTo(1 + WRITERS);
         List<Long> versions = new ArrayList<>();
-        for (AuditEvent event : audit.history(ADA, DAY)) {
+        for (AuditEvent event : AuditHistories.of(audit, ADA, DAY)) {
             versions.add(event.after().orElseThrow().version());
         }
         assertThat(versions).containsExactlyElementsOf(
@@ -374,7 +375,7 @@ public abstract class DayChangesContract {
         assertThat(outcomes).allMatch(List.class::isInstance);
         for (int e = 0; e < employeesCount; e++) {
             EmployeeId id = new EmployeeId("E-" + e);
-            assertThat(audit.history(id)).hasSize(1);
+            assertThat(AuditHistories.of(audit, id)).hasSize(1);
             assertThat(records.ofEmployee(id, DAY, later(WRITERS * 20))).hasSize(WRITERS * 2 / employeesCount * 10);
         }
     }

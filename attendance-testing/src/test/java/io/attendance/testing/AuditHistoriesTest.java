@@ -1,4 +1,4 @@
-package io.attendance.domain.port;
+package io.attendance.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.Sequenced;
 import io.attendance.domain.model.WorkDate;
+import io.attendance.domain.port.AuditTrail;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-class AuditTrailTest {
+class AuditHistoriesTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
     private static final Employee ADA = Employee.first(new EmployeeId("E-1"), EmployeeDetails.named("Ada", ZoneId.of("UTC")), NOW);
@@ -72,7 +73,7 @@ class AuditTrailTest {
         trail.append(AuditEvent.created(AttendanceRecord.first(ADA.id(), WorkDate.of(2026, 11, 28), AttendanceStatus.PRESENT,
                 NOW), "user:hr"));
 
-        List<AuditEvent> history = trail.history(ADA.id(), DAY);
+        List<AuditEvent> history = AuditHistories.of(trail, ADA.id(), DAY);
 
         assertThat(history).hasSize(2_500).isEqualTo(trail.records.subList(0, 2_500).stream().map(Sequenced::event).toList());
         assertThat(history.get(2_499).after()).contains(record);
@@ -90,10 +91,10 @@ class AuditTrailTest {
             employee = next;
         }
 
-        List<EmployeeAuditEvent> history = trail.history(ADA.id());
+        List<EmployeeAuditEvent> history = AuditHistories.of(trail, ADA.id());
 
         assertThat(history).hasSize(1_000).isEqualTo(trail.employees.stream().map(Sequenced::event).toList());
         assertThat(trail.pagesRead).as("a full page, then an empty one").isEqualTo(2);
-        assertThat(new PagedTrail().history(ADA.id())).isEmpty();
+        assertThat(AuditHistories.of(new PagedTrail(), ADA.id())).isEmpty();
     }
 }
