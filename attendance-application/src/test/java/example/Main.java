@@ -1,9 +1,9 @@
 package example;
 
 import io.attendance.application.Attendance;
-import io.attendance.application.Precondition;
-import io.attendance.application.PutEmployeeCommand;
-import io.attendance.application.RecordAttendanceCommand;
+import io.attendance.application.employees.PutEmployeeCommand;
+import io.attendance.application.records.RecordAttendanceCommand;
+import io.attendance.application.writing.Precondition;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;

@@ -1,5 +1,16 @@
 package io.attendance.application;
 
+import io.attendance.application.employees.EmployeeService;
+import io.attendance.application.reading.CursorCodec;
+import io.attendance.application.reading.PrefetchedLookups;
+import io.attendance.application.reading.ReadThrough;
+import io.attendance.application.records.AttendanceRecordService;
+import io.attendance.application.records.ImportBatch;
+import io.attendance.application.records.LookUpAttendance;
+import io.attendance.application.records.RecordAttendance;
+import io.attendance.application.sync.CacheCatchUp;
+import io.attendance.application.sync.SyncAttendance;
+import io.attendance.application.writing.Precondition;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
@@ -56,16 +67,14 @@ public final class Attendance {
 
     private Attendance(Persistence store, ReadCache cache, HealthProbe cacheHealth, Clock clock, ZoneId defaultZone,
             CursorCodec cursors, int maxCachedListSize, PrefetchedLookups prefetched) {
-        RecordUpserts upserts = new RecordUpserts(clock);
-        EmployeeWrites employeeWrites = new EmployeeWrites(store.employees(), store.auditTrail(), clock);
         ReadThrough reads = new ReadThrough(cache, prefetched, ReadThrough.FOLLOWER_WAIT);
         recordAttendance = new RecordAttendance(store.dayChanges(), cache, clock, defaultZone);
         lookUpAttendance = new LookUpAttendance(store.attendanceRecords(), reads, maxCachedListSize);
-        employees = new EmployeeService(store.transactions(), store.employees(), employeeWrites, store.auditTrail(),
-                cache, reads, cursors);
+        employees = new EmployeeService(store.transactions(), store.employees(), store.auditTrail(), clock, cache,
+                reads, cursors);
         attendanceRecords = new AttendanceRecordService(store.transactions(), store.dayChanges(), store.employees(),
-                store.attendanceRecords(), store.auditTrail(), upserts, cache, reads, cursors, clock);
-        importBatch = new ImportBatch(store.dayChanges(), upserts, cache, clock);
+                store.attendanceRecords(), store.auditTrail(), cache, reads, cursors, clock);
+        importBatch = new ImportBatch(store.dayChanges(), cache, clock);
         syncAttendance = new SyncAttendance(store.changeFeed(), cursors);
         checkHealth = new CheckHealth(store.healthProbe(), cacheHealth, clock);
         cacheCatchUp = new CacheCatchUp(store.changeFeed(), cache);

@@ -1,5 +1,11 @@
 package io.attendance.application;
 
+import io.attendance.application.access.ApiKeyService;
+import io.attendance.application.access.PasswordChecks;
+import io.attendance.application.access.SessionService;
+import io.attendance.application.access.SignInPolicy;
+import io.attendance.application.access.UserService;
+import io.attendance.application.reading.PrefetchedLookups;
 import io.attendance.domain.port.Persistence;
 
 /**
@@ -15,13 +21,13 @@ public record UseCases(Attendance attendance, UserService users, SessionService 
         Persistence store = ports.store();
         SignInPolicy signIn = settings.signIn();
         PasswordChecks passwords = new PasswordChecks(ports.loginAttempts(), signIn.attempts(), ports.passwordHashing());
-        RevokedSessions revoked = new RevokedSessions(store.transactions(), store.users(), settings.clock(), signIn);
         PrefetchedLookups prefetched = new PrefetchedLookups();
         return new UseCases(
                 Attendance.assemble(store, ports.cache(), ports.cacheHealth(), settings, prefetched),
                 new UserService(store.transactions(), store.users(), ports.sessions(), ports.passwordHashing(), passwords,
                         settings.clock()),
-                new SessionService(store.users(), ports.sessions(), passwords, revoked, prefetched, signIn, settings.clock()),
+                new SessionService(store.transactions(), store.users(), ports.sessions(), passwords, prefetched, signIn,
+                        settings.clock()),
                 new ApiKeyService(store.transactions(), store.apiKeys(), settings.clock()),
                 prefetched);
     }

@@ -3,6 +3,7 @@ package io.attendance.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.attendance.application.records.RecordAttendanceCommand;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;

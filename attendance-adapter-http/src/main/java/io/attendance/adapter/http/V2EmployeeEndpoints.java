@@ -1,8 +1,8 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.EmployeeService;
-import io.attendance.application.PutEmployeeCommand;
+import io.attendance.application.employees.EmployeeService;
+import io.attendance.application.employees.PutEmployeeCommand;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;

@@ -1,11 +1,11 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.AttendanceRecordService;
-import io.attendance.application.ImportBatch;
-import io.attendance.application.PutRecordCommand;
 import io.attendance.application.UseCases;
-import io.attendance.application.Written;
+import io.attendance.application.records.AttendanceRecordService;
+import io.attendance.application.records.ImportBatch;
+import io.attendance.application.records.PutRecordCommand;
+import io.attendance.application.writing.Written;
 import io.attendance.domain.error.Forbidden;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
