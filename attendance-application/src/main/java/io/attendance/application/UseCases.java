@@ -4,6 +4,7 @@ import io.attendance.application.access.ApiKeyService;
 import io.attendance.application.access.PasswordChecks;
 import io.attendance.application.access.SessionService;
 import io.attendance.application.access.SignInPolicy;
+import io.attendance.application.access.SignInService;
 import io.attendance.application.access.UserService;
 import io.attendance.application.reading.PrefetchedLookups;
 import io.attendance.domain.port.Persistence;
@@ -14,8 +15,8 @@ import io.attendance.domain.port.Persistence;
  * the access services that sign-in, users and API keys need, sharing the lookups made ahead with a
  * session check. What the HTTP adapter drives and the tests run over fakes.
  */
-public record UseCases(Attendance attendance, UserService users, SessionService sessions, ApiKeyService apiKeys,
-        PrefetchedLookups prefetchedLookups) {
+public record UseCases(Attendance attendance, UserService users, SignInService signIns, SessionService sessions,
+        ApiKeyService apiKeys, PrefetchedLookups prefetchedLookups) {
 
     public static UseCases assemble(Ports ports, UseCaseSettings settings) {
         Persistence store = ports.store();
@@ -26,7 +27,8 @@ public record UseCases(Attendance attendance, UserService users, SessionService 
                 Attendance.assemble(store, ports.cache(), ports.cacheHealth(), settings, prefetched),
                 new UserService(store.transactions(), store.users(), ports.sessions(), ports.passwordHashing(), passwords,
                         settings.clock()),
-                new SessionService(store.transactions(), store.users(), ports.sessions(), passwords, prefetched, signIn,
+                new SignInService(store.users(), ports.sessions(), passwords, signIn, settings.clock()),
+                new SessionService(store.transactions(), store.users(), ports.sessions(), prefetched, signIn,
                         settings.clock()),
                 new ApiKeyService(store.transactions(), store.apiKeys(), settings.clock()),
                 prefetched);

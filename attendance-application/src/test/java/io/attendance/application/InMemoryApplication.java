@@ -1,10 +1,12 @@
 package io.attendance.application;
 
 import io.attendance.application.access.SignInPolicy;
-import io.attendance.application.employees.EmployeeService;
+import io.attendance.application.employees.EmployeeReads;
+import io.attendance.application.employees.EmployeeWrites;
 import io.attendance.application.reading.CursorCodec;
 import io.attendance.application.reading.Page;
-import io.attendance.application.records.AttendanceRecordService;
+import io.attendance.application.records.RecordReads;
+import io.attendance.application.records.RecordWrites;
 import io.attendance.application.records.ImportBatch;
 import io.attendance.application.records.LookUpAttendance;
 import io.attendance.application.records.RecordAttendance;
@@ -88,8 +90,10 @@ public final class InMemoryApplication {
     public final SaltedDigestPasswordHashing hashing = new SaltedDigestPasswordHashing();
     public final AttendanceRecords records;
     public final UseCases useCases;
-    public final EmployeeService employeeService;
-    public final AttendanceRecordService attendanceRecords;
+    public final EmployeeWrites employeeWrites;
+    public final EmployeeReads employeeReads;
+    public final RecordWrites recordWrites;
+    public final RecordReads recordReads;
     public final ImportBatch importBatch;
     public final RecordAttendance recordAttendance;
     public final LookUpAttendance lookUpAttendance;
@@ -110,8 +114,10 @@ public final class InMemoryApplication {
     public InMemoryApplication(UnaryOperator<AttendanceRecords> decorate) {
         records = decorate.apply(storedRecords);
         useCases = with(records, daysOver(records));
-        employeeService = useCases.attendance().employees();
-        attendanceRecords = useCases.attendance().attendanceRecords();
+        employeeWrites = useCases.attendance().employeeWrites();
+        employeeReads = useCases.attendance().employeeReads();
+        recordWrites = useCases.attendance().recordWrites();
+        recordReads = useCases.attendance().recordReads();
         importBatch = useCases.attendance().importBatch();
         recordAttendance = useCases.attendance().recordAttendance();
         lookUpAttendance = useCases.attendance().lookUpAttendance();
@@ -223,7 +229,7 @@ public final class InMemoryApplication {
 
     /** An employee created through the service: active, in {@code zone}, with a department when given. */
     public EmployeeId hire(String id, String name, String department, String zone) {
-        return employeeService.put(Commands.putEmployee(id, name, department, zone, true),
+        return employeeWrites.put(Commands.putEmployee(id, name, department, zone, true),
                 Precondition.NONE, ACTOR).value().id();
     }
 

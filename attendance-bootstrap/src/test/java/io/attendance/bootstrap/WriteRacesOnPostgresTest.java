@@ -164,7 +164,7 @@ class WriteRacesOnPostgresTest {
         Attendance racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
-                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
+                writer -> () -> racing.employeeWrites().put(employee("Ada " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
 
         Written<?> created = theOneWritten(outcomes);
         assertThat(created.created()).isTrue();
@@ -173,11 +173,11 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void putsOfAnEmployeePinnedToOneVersionLetExactlyOneWin() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
+        direct.employeeWrites().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         Attendance racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
-                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifMatch(1), "writer " + writer));
+                writer -> () -> racing.employeeWrites().put(employee("Ada " + writer), Precondition.ifMatch(1), "writer " + writer));
 
         Written<?> replaced = theOneWritten(outcomes);
         assertThat(((Employee) replaced.value()).version()).isEqualTo(2);
@@ -186,10 +186,10 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void createOnlyPutsOfOneNewRecordCreateItExactlyOnce() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
+        direct.employeeWrites().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         Attendance racing = racing(WRITERS);
 
-        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.recordWrites()
                 .put(record("writer " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
 
         Written<?> created = theOneWritten(outcomes);
@@ -200,11 +200,11 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void putsOfARecordPinnedToOneVersionLetExactlyOneWin() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
-        direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
+        direct.employeeWrites().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
+        direct.recordWrites().put(record("original"), Precondition.NONE, "hr");
         Attendance racing = concurrent();
 
-        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.recordWrites()
                 .put(record("writer " + writer), Precondition.ifMatch(1), "writer " + writer));
 
         Written<?> replaced = theOneWritten(outcomes);
@@ -221,11 +221,11 @@ class WriteRacesOnPostgresTest {
      */
     @Test
     void putsOfARecordPinnedToAListOfVersionsWinWhileTheyFindAListedVersion() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
-        direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
+        direct.employeeWrites().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
+        direct.recordWrites().put(record("original"), Precondition.NONE, "hr");
         Attendance racing = concurrent();
 
-        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.recordWrites()
                 .put(record("writer " + writer), Precondition.ifMatchOneOf(List.of(1L, 2L)), "writer " + writer));
 
         assertThat(outcomes).map(outcome -> outcome.getClass().getSimpleName())

@@ -92,7 +92,7 @@ class AccessMatrixTest {
     }
 
     private String signIn(Caller caller) {
-        return server.useCases.sessions().signIn(new SignInCommand(username(caller),
+        return server.useCases.signIns().signIn(new SignInCommand(username(caller),
                 Password.offered("password", PASSWORD), "192.0.2." + (caller.ordinal() + 1))).token().reveal();
     }
 

@@ -1,73 +1,37 @@
 package io.attendance.application.access;
 
 import io.attendance.application.reading.PrefetchedLookups;
-import io.attendance.domain.error.TooManyAttempts;
 import io.attendance.domain.error.Unauthenticated;
 import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.Principal;
 import io.attendance.domain.model.SecretToken;
 import io.attendance.domain.model.Session;
-import io.attendance.domain.model.User;
 import io.attendance.domain.port.CacheKey;
 import io.attendance.domain.port.SessionStore;
 import io.attendance.domain.port.Transactions;
 import io.attendance.domain.port.Users;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Sign-in sessions: a user proves who they are with a password once and gets a token for every
- * later request, until they sign out, stay idle too long, reach the session's lifetime, or their
- * credentials change (deletion, a new password).
+ * Whose a sign-in session's token is ({@link SignInService} opens them): valid until the user signs
+ * out, stays idle too long, reaches the session's lifetime, or their credentials change (deletion, a
+ * new password).
  */
 public final class SessionService {
-    /** One answer for every failed sign-in: which part was wrong is for the attacker to guess. */
-    static final String REFUSED = "wrong username or password";
-
-    private final Users users;
     private final SessionStore sessions;
-    private final PasswordChecks passwords;
     private final RevokedSessions revoked;
     private final PrefetchedLookups prefetched;
     private final SignInPolicy policy;
     private final Clock clock;
 
-    public SessionService(Transactions transactions, Users users, SessionStore sessions, PasswordChecks passwords,
-            PrefetchedLookups prefetched, SignInPolicy policy, Clock clock) {
-        this.users = users;
+    public SessionService(Transactions transactions, Users users, SessionStore sessions, PrefetchedLookups prefetched,
+            SignInPolicy policy, Clock clock) {
         this.sessions = sessions;
-        this.passwords = passwords;
         this.revoked = new RevokedSessions(transactions, users, clock, policy);
         this.prefetched = prefetched;
         this.policy = policy;
         this.clock = clock;
-    }
-
-    /**
-     * @throws TooManyAttempts when the failed sign-ins for the name from this address, from the
-     *     address, or for the name over every address have used up their limit; counted before the
-     *     password is checked, so concurrent guesses cannot slip past the limits
-     * @throws Unauthenticated when the name is unknown or disabled or the password wrong (one answer)
-     * @throws io.attendance.domain.error.Unavailable when the session store cannot be reached
-     */
-    public SignedIn signIn(SignInCommand command) {
-        User signingIn = passwords.verified(command.username(), command.address(), command.password(),
-                        () -> users.find(command.username()).filter(User::enabled))
-                .orElseThrow(() -> new Unauthenticated(REFUSED));
-        Instant now = clock.instant();
-        SecretToken token = SecretToken.generate();
-        Session session = new Session(command.username(), signingIn.grant(), now, now.plus(policy.lifetime()),
-                signingIn.credentials().number());
-        sessions.open(token.digest(), session, policy.idle());
-        // A deletion or a new password that committed while the password was checked has ended the
-        // user's sessions already, perhaps before this one opened: look again, and end it if so.
-        if (!users.find(command.username()).filter(User::enabled).map(User::credentials)
-                .equals(Optional.of(signingIn.credentials()))) {
-            sessions.close(token.digest());
-            throw new Unauthenticated(REFUSED);
-        }
-        return new SignedIn(token, session);
     }
 
     /**
@@ -114,11 +78,6 @@ public final class SessionService {
             throw ended();
         }
         return session;
-    }
-
-    /** Ends the session of this token at once, for every instance. */
-    public void signOut(String token) {
-        SecretToken.presented(token).ifPresent(presented -> sessions.close(presented.digest()));
     }
 
     /** Tidies a revoked session away; refused on every check all the same, so a store that fails now changes nothing. */

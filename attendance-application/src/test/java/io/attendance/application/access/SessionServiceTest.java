@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.attendance.application.InMemoryApplication;
-import io.attendance.application.employees.EmployeeService;
+import io.attendance.application.employees.EmployeeReads;
 import io.attendance.domain.error.TooManyAttempts;
 import io.attendance.domain.error.Unauthenticated;
 import io.attendance.domain.model.EmployeeId;
@@ -28,6 +28,7 @@ class SessionServiceTest {
     private static final String HOME = "192.0.2.10";
 
     private final InMemoryApplication app = new InMemoryApplication();
+    private final SignInService signIns = app.useCases.signIns();
     private final SessionService sessions = app.useCases.sessions();
 
     SessionServiceTest() {
@@ -36,7 +37,7 @@ class SessionServiceTest {
     }
 
     private SignedIn signIn(String password, String address) {
-        return sessions.signIn(new SignInCommand(ALICE, Password.offered("password", password), address));
+        return signIns.signIn(new SignInCommand(ALICE, Password.offered("password", password), address));
     }
 
     @Test
@@ -65,7 +66,7 @@ class SessionServiceTest {
     @Test
     void anUnknownUserAndAWrongPasswordGetTheSameAnswer() {
         Unauthenticated wrongPassword = catchThrowableOfType(Unauthenticated.class, () -> signIn("not the password", HOME));
-        Unauthenticated unknownUser = catchThrowableOfType(Unauthenticated.class, () -> sessions.signIn(
+        Unauthenticated unknownUser = catchThrowableOfType(Unauthenticated.class, () -> signIns.signIn(
                 new SignInCommand(new Username("mallory"), Password.offered("password", PASSWORD), HOME)));
 
         assertThat(wrongPassword).hasMessage(unknownUser.getMessage());
@@ -74,7 +75,7 @@ class SessionServiceTest {
     @Test
     void anUnknownUserCostsAPasswordCheckLikeAKnownOne() {
         int before = app.hashing.checks();
-        assertThatThrownBy(() -> sessions.signIn(
+        assertThatThrownBy(() -> signIns.signIn(
                 new SignInCommand(new Username("mallory"), Password.offered("password", PASSWORD), HOME)))
                 .isInstanceOf(Unauthenticated.class);
         assertThat(app.hashing.checks()).isEqualTo(before + 1);
@@ -131,7 +132,7 @@ class SessionServiceTest {
     void oneAddressTryingManyNamesIsRefusedAfterTwenty() {
         for (int i = 0; i < 20; i++) {
             Username name = new Username("user" + i);
-            assertThatThrownBy(() -> sessions.signIn(new SignInCommand(name, Password.offered("password", "x"), HOME)))
+            assertThatThrownBy(() -> signIns.signIn(new SignInCommand(name, Password.offered("password", "x"), HOME)))
                     .isInstanceOf(Unauthenticated.class);
         }
         assertThatThrownBy(() -> signIn(PASSWORD, HOME)).isInstanceOf(TooManyAttempts.class);
@@ -164,7 +165,7 @@ class SessionServiceTest {
     @Test
     void signingOutEndsTheSessionAtOnce() {
         String token = signIn(PASSWORD, HOME).token().reveal();
-        sessions.signOut(token);
+        signIns.signOut(token);
         assertThatThrownBy(() -> sessions.principalOf(token)).isInstanceOf(Unauthenticated.class);
     }
 
@@ -180,7 +181,7 @@ class SessionServiceTest {
     void aDeletedUserCannotSignIn() {
         app.useCases.users().delete(ALICE);
         assertThatThrownBy(() -> signIn(PASSWORD, HOME)).isInstanceOf(Unauthenticated.class)
-                .hasMessage(SessionService.REFUSED);
+                .hasMessage(SignInService.REFUSED);
     }
 
     @Test
@@ -209,7 +210,7 @@ class SessionServiceTest {
     void theLookupMadeWithTheSessionCheckServesTheRequestsFirstReadOnce() {
         String token = signIn(PASSWORD, HOME).token().reveal();
         EmployeeId ada = app.hire("E-1", "Ada Lovelace", "Ops", "Europe/Paris");
-        EmployeeService employees = app.useCases.attendance().employees();
+        EmployeeReads employees = app.useCases.attendance().employeeReads();
         employees.get(ada);
         int before = app.cacheLookups.get();
 
@@ -226,7 +227,7 @@ class SessionServiceTest {
         String token = signIn(PASSWORD, HOME).token().reveal();
         EmployeeId ada = app.hire("E-1", "Ada Lovelace", "Ops", "Europe/Paris");
         EmployeeId bob = app.hire("E-2", "Bob", "Sales", "America/Los_Angeles");
-        EmployeeService employees = app.useCases.attendance().employees();
+        EmployeeReads employees = app.useCases.attendance().employeeReads();
         int before = app.cacheLookups.get();
 
         sessions.principalOf(token, Optional.of(CachedReads.employee(ada)));
@@ -244,7 +245,7 @@ class SessionServiceTest {
     void aTokenThatProvesNothingLeavesNoLookupAhead() {
         String token = signIn(PASSWORD, HOME).token().reveal();
         EmployeeId ada = app.hire("E-1", "Ada Lovelace", "Ops", "Europe/Paris");
-        EmployeeService employees = app.useCases.attendance().employees();
+        EmployeeReads employees = app.useCases.attendance().employeeReads();
         app.users.disable(ALICE, app.clock.instant());
         app.clock.advance(InMemoryApplication.SIGN_IN.revocationLag().plusMillis(1));
         int before = app.cacheLookups.get();

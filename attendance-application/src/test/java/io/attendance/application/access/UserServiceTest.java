@@ -35,6 +35,7 @@ class UserServiceTest {
 
     private final InMemoryApplication app = new InMemoryApplication();
     private final UserService users = app.useCases.users();
+    private final SignInService signIns = app.useCases.signIns();
     private final SessionService sessions = app.useCases.sessions();
 
     private static Password password(String text) {
@@ -50,7 +51,7 @@ class UserServiceTest {
     }
 
     private String signIn(Username username, String password, String address) {
-        return sessions.signIn(new SignInCommand(username, Password.offered("password", password), address))
+        return signIns.signIn(new SignInCommand(username, Password.offered("password", password), address))
                 .token().reveal();
     }
 

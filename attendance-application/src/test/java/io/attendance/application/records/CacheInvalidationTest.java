@@ -36,7 +36,7 @@ class CacheInvalidationTest {
     }
 
     private void putPresent(String employeeId) {
-        app.attendanceRecords.put(Commands.putRecord(employeeId, DAY.toString(), "Present", null, null, null),
+        app.recordWrites.put(Commands.putRecord(employeeId, DAY.toString(), "Present", null, null, null),
                 Precondition.NONE, ACTOR);
     }
 
@@ -52,7 +52,7 @@ class CacheInvalidationTest {
     void aDeactivationTellsTheCacheOnlyAfterItCommitted() {
         app.hire("E-1", "Ada Lovelace", "Ops", null);
 
-        assertThat(toldTheCacheBy(() -> app.employeeService.deactivate(ADA, Precondition.NONE, ACTOR)))
+        assertThat(toldTheCacheBy(() -> app.employeeWrites.deactivate(ADA, Precondition.NONE, ACTOR)))
                 .containsExactly(afterCommit(ADA));
     }
 
@@ -68,7 +68,7 @@ class CacheInvalidationTest {
         app.hire("E-1", "Ada Lovelace", "Ops", null);
         putPresent("E-1");
 
-        assertThat(toldTheCacheBy(() -> app.attendanceRecords.delete(ADA, DAY, Precondition.NONE, ACTOR)))
+        assertThat(toldTheCacheBy(() -> app.recordWrites.delete(ADA, DAY, Precondition.NONE, ACTOR)))
                 .containsExactly(afterCommit(ADA));
     }
 

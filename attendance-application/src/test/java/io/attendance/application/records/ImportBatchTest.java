@@ -36,7 +36,7 @@ class ImportBatchTest {
     private final LosingDayChanges losing = new LosingDayChanges(app.store.dayChanges());
 
     private void put(PutRecordCommand command) {
-        app.attendanceRecords.put(command, Precondition.NONE, ACTOR);
+        app.recordWrites.put(command, Precondition.NONE, ACTOR);
     }
 
     private static List<String> fields(ValidationFailed refused) {
@@ -55,11 +55,11 @@ class ImportBatchTest {
                 item("E-2", "2026-11-22", "HOLIDAY", null, null, null)), "payroll");
 
         assertThat(outcome).isEqualTo(new ImportBatch.Outcome(2, 1, 1));
-        assertThat(app.attendanceRecords.get(ADA, WorkDate.of(2026, 11, 20)).version()).isEqualTo(1);
-        AttendanceRecord updated = app.attendanceRecords.get(ADA, WorkDate.of(2026, 11, 21));
+        assertThat(app.recordReads.get(ADA, WorkDate.of(2026, 11, 20)).version()).isEqualTo(1);
+        AttendanceRecord updated = app.recordReads.get(ADA, WorkDate.of(2026, 11, 21));
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.entry().source()).isEqualTo(RecordSource.BATCH);
-        assertThat(app.attendanceRecords.get(BOB, WorkDate.of(2026, 11, 22)).entry())
+        assertThat(app.recordReads.get(BOB, WorkDate.of(2026, 11, 22)).entry())
                 .isEqualTo(DayEntry.statusOnly(AttendanceStatus.HOLIDAY, RecordSource.BATCH));
         assertThat(app.audit.history(ADA, WorkDate.of(2026, 11, 21))).extracting(AuditEvent::actor)
                 .containsExactly(ACTOR, "payroll");
@@ -108,13 +108,13 @@ class ImportBatchTest {
 
         assertThat(app.importBatch.apply(List.of(item("E-2", "2026-11-20", "Present", null, null, null)), "payroll"))
                 .isEqualTo(new ImportBatch.Outcome(1, 0, 0));
-        assertThat(app.attendanceRecords.get(BOB, WorkDate.of(2026, 11, 20)).status()).isEqualTo(AttendanceStatus.PRESENT);
+        assertThat(app.recordReads.get(BOB, WorkDate.of(2026, 11, 20)).status()).isEqualTo(AttendanceStatus.PRESENT);
     }
 
     @Test
     void aBatchThatFailsWhileWritingLeavesNothingBehind() {
         InMemoryApplication failing = InMemoryApplication.staffed(new InMemoryApplication(FailingOnThirdAdd::new));
-        failing.attendanceRecords.put(Commands.status("E-1", "2026-11-19", "Absent"), Precondition.NONE, ACTOR);
+        failing.recordWrites.put(Commands.status("E-1", "2026-11-19", "Absent"), Precondition.NONE, ACTOR);
 
         assertThatThrownBy(() -> failing.importBatch.apply(List.of(
                 item("E-1", "2026-11-19", "Present", null, null, null),

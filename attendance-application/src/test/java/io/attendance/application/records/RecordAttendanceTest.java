@@ -128,12 +128,12 @@ class RecordAttendanceTest {
     void aWarmCacheNeverHidesARename() {
         record("Ada Lovelace", "Present", "2026-11-26");
         assertThat(app.lookUpAttendance.latestOf(ADA)).map(latest -> latest.employee().name()).contains("Ada Lovelace");
-        assertThat(app.employeeService.get(ADA).name()).isEqualTo("Ada Lovelace");
+        assertThat(app.employeeReads.get(ADA).name()).isEqualTo("Ada Lovelace");
 
         record("Ada King", "Present", "2026-11-25");
 
         assertThat(app.lookUpAttendance.latestOf(ADA)).map(latest -> latest.employee().name()).contains("Ada King");
-        assertThat(app.employeeService.get(ADA).name()).isEqualTo("Ada King");
+        assertThat(app.employeeReads.get(ADA).name()).isEqualTo("Ada King");
     }
 
     @Nested

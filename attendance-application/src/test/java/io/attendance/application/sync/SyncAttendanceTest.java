@@ -31,7 +31,7 @@ class SyncAttendanceTest {
     private final SyncAttendance sync = app.useCases.attendance().syncAttendance();
 
     private void put(String employeeId, String date, String status) {
-        app.attendanceRecords.put(Commands.status(employeeId, date, status), Precondition.NONE, ACTOR);
+        app.recordWrites.put(Commands.status(employeeId, date, status), Precondition.NONE, ACTOR);
     }
 
     @Test
@@ -39,7 +39,7 @@ class SyncAttendanceTest {
         put("E-1", "2026-11-27", "Present");
         put("E-2", "2026-11-27", "Absent");
         put("E-1", "2026-11-27", "Half Day");
-        app.attendanceRecords.delete(ADA, DAY, Precondition.NONE, ACTOR);
+        app.recordWrites.delete(ADA, DAY, Precondition.NONE, ACTOR);
         List<AuditEvent> seen = new ArrayList<>();
         List<Boolean> hasMore = new ArrayList<>();
         Optional<String> after = Optional.empty();

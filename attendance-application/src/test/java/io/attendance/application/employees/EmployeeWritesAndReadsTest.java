@@ -11,10 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.attendance.application.Commands;
 import io.attendance.application.InMemoryApplication;
-import io.attendance.application.reading.CursorCodec;
 import io.attendance.application.reading.Page;
-import io.attendance.application.reading.PrefetchedLookups;
-import io.attendance.application.reading.ReadThrough;
 import io.attendance.application.writing.Precondition;
 import io.attendance.application.writing.Written;
 import io.attendance.domain.error.FieldError;
@@ -36,11 +33,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class EmployeeServiceTest {
+class EmployeeWritesAndReadsTest {
     private static final EmployeeId ADA = new EmployeeId("E-1");
 
     private final InMemoryApplication app = new InMemoryApplication();
-    private final EmployeeService service = app.employeeService;
+    private final EmployeeWrites writes = app.employeeWrites;
+    private final EmployeeReads reads = app.employeeReads;
 
     /** {@code active} null is left out, as a client may: the employee is active. */
     private static PutEmployeeCommand put(String name, String department, String zone, Boolean active) {
@@ -57,33 +55,33 @@ class EmployeeServiceTest {
 
     @Test
     void aFirstPutCreatesTheEmployeeAtVersionOne() {
-        Written<Employee> written = service.put(ada(), Precondition.NONE, ACTOR);
+        Written<Employee> written = writes.put(ada(), Precondition.NONE, ACTOR);
 
         assertThat(written.created()).isTrue();
         assertThat(written.value()).isEqualTo(new Employee(ADA,
                 new EmployeeDetails("Ada Lovelace", Optional.of("Engineering"), ZoneId.of("Europe/London"), true),
                 1, CLOCK.instant(), CLOCK.instant()));
-        assertThat(service.get(ADA)).isEqualTo(written.value());
+        assertThat(reads.get(ADA)).isEqualTo(written.value());
     }
 
     @Test
     void anotherPutReplacesTheDetailsAtTheNextVersion() {
-        service.put(ada(), Precondition.NONE, ACTOR);
+        writes.put(ada(), Precondition.NONE, ACTOR);
 
-        Written<Employee> written = service.put(put("Ada King", null, null, false), Precondition.NONE, ACTOR);
+        Written<Employee> written = writes.put(put("Ada King", null, null, false), Precondition.NONE, ACTOR);
 
         assertThat(written.created()).isFalse();
         assertThat(written.value().version()).isEqualTo(2);
         assertThat(written.value().details())
                 .isEqualTo(new EmployeeDetails("Ada King", Optional.empty(), DEFAULT_ZONE, false));
-        assertThat(service.get(ADA)).isEqualTo(written.value());
+        assertThat(reads.get(ADA)).isEqualTo(written.value());
     }
 
     @Test
     void rewritingTheSameDetailsChangesNothing() {
-        Employee first = service.put(ada(), Precondition.NONE, ACTOR).value();
+        Employee first = writes.put(ada(), Precondition.NONE, ACTOR).value();
 
-        Written<Employee> again = service.put(ada(), Precondition.ifMatch(1), ACTOR);
+        Written<Employee> again = writes.put(ada(), Precondition.ifMatch(1), ACTOR);
 
         assertThat(again.created()).isFalse();
         assertThat(again.value()).isEqualTo(first);
@@ -92,7 +90,7 @@ class EmployeeServiceTest {
 
     @Test
     void anAbsentTimezoneIsTheDefaultOneAndAnAbsentActiveIsTrue() {
-        Employee created = service.put(put("Ada", null, null, null), Precondition.NONE, ACTOR).value();
+        Employee created = writes.put(put("Ada", null, null, null), Precondition.NONE, ACTOR).value();
 
         assertThat(created.timezone()).isEqualTo(DEFAULT_ZONE);
         assertThat(created.active()).isTrue();
@@ -100,92 +98,92 @@ class EmployeeServiceTest {
 
     @Test
     void ifMatchWithTheStoredVersionReplaces() {
-        service.put(ada(), Precondition.NONE, ACTOR);
+        writes.put(ada(), Precondition.NONE, ACTOR);
 
-        assertThat(service.put(put("Ada King", null, null, true), Precondition.ifMatch(1), ACTOR).value().version()).isEqualTo(2);
-        assertThat(service.put(put("Ada Queen", null, null, true), Precondition.ifMatchAny(), ACTOR).value().version()).isEqualTo(3);
+        assertThat(writes.put(put("Ada King", null, null, true), Precondition.ifMatch(1), ACTOR).value().version()).isEqualTo(2);
+        assertThat(writes.put(put("Ada Queen", null, null, true), Precondition.ifMatchAny(), ACTOR).value().version()).isEqualTo(3);
     }
 
     @Test
     void ifMatchWithAnotherVersionFailsAndChangesNothing() {
-        Employee stored = service.put(ada(), Precondition.NONE, ACTOR).value();
+        Employee stored = writes.put(ada(), Precondition.NONE, ACTOR).value();
 
-        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifMatch(2), ACTOR))
+        assertThatThrownBy(() -> writes.put(put("Ada King", null, null, true), Precondition.ifMatch(2), ACTOR))
                 .isInstanceOf(PreconditionFailed.class);
-        assertThatThrownBy(() -> service.deactivate(ADA, Precondition.ifMatch(7), ACTOR)).isInstanceOf(PreconditionFailed.class);
-        assertThat(service.get(ADA)).isEqualTo(stored);
+        assertThatThrownBy(() -> writes.deactivate(ADA, Precondition.ifMatch(7), ACTOR)).isInstanceOf(PreconditionFailed.class);
+        assertThat(reads.get(ADA)).isEqualTo(stored);
     }
 
     @Test
     void ifMatchOnAMissingEmployeeFailsAndCreatesNothing() {
-        assertThatThrownBy(() -> service.put(ada(), Precondition.ifMatch(1), ACTOR)).isInstanceOf(PreconditionFailed.class);
-        assertThatThrownBy(() -> service.put(ada(), Precondition.ifMatchAny(), ACTOR)).isInstanceOf(PreconditionFailed.class);
+        assertThatThrownBy(() -> writes.put(ada(), Precondition.ifMatch(1), ACTOR)).isInstanceOf(PreconditionFailed.class);
+        assertThatThrownBy(() -> writes.put(ada(), Precondition.ifMatchAny(), ACTOR)).isInstanceOf(PreconditionFailed.class);
 
         assertThat(app.employees.find(ADA)).isEmpty();
     }
 
     @Test
     void ifNoneMatchAnyCreatesButNeverReplaces() {
-        assertThat(service.put(ada(), Precondition.ifNoneMatchAny(), ACTOR).created()).isTrue();
+        assertThat(writes.put(ada(), Precondition.ifNoneMatchAny(), ACTOR).created()).isTrue();
 
-        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifNoneMatchAny(), ACTOR))
+        assertThatThrownBy(() -> writes.put(put("Ada King", null, null, true), Precondition.ifNoneMatchAny(), ACTOR))
                 .isInstanceOf(PreconditionFailed.class);
-        assertThat(service.get(ADA).name()).isEqualTo("Ada Lovelace");
+        assertThat(reads.get(ADA).name()).isEqualTo("Ada Lovelace");
     }
 
     @Test
     void concurrentPutsPinnedToOneVersionLetExactlyOneSucceed() throws Exception {
-        service.put(ada(), Precondition.NONE, ACTOR);
+        writes.put(ada(), Precondition.NONE, ACTOR);
 
         List<Object> outcomes = AllAtOnce.outcomes(8,
-                i -> () -> service.put(put("Writer " + i, null, null, true), Precondition.ifMatch(1), ACTOR));
+                i -> () -> writes.put(put("Writer " + i, null, null, true), Precondition.ifMatch(1), ACTOR));
 
         assertThat(outcomes).filteredOn(Written.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(PreconditionFailed.class::isInstance).hasSize(7);
-        assertThat(service.get(ADA).version()).isEqualTo(2);
+        assertThat(reads.get(ADA).version()).isEqualTo(2);
     }
 
     @Test
     void concurrentCreateOnlyPutsCreateExactlyOnce() throws Exception {
         List<Object> outcomes = AllAtOnce.outcomes(8,
-                i -> () -> service.put(put("Writer " + i, null, null, true), Precondition.ifNoneMatchAny(), ACTOR));
+                i -> () -> writes.put(put("Writer " + i, null, null, true), Precondition.ifNoneMatchAny(), ACTOR));
 
         assertThat(outcomes).filteredOn(Written.class::isInstance).hasSize(1)
                 .allSatisfy(written -> assertThat(((Written<?>) written).created()).isTrue());
         assertThat(outcomes).filteredOn(PreconditionFailed.class::isInstance).hasSize(7);
-        assertThat(service.get(ADA).version()).isEqualTo(1);
+        assertThat(reads.get(ADA).version()).isEqualTo(1);
     }
 
     @Test
     void anUnknownEmployeeIsNotFound() {
-        assertThatThrownBy(() -> service.get(ADA)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.deactivate(ADA, Precondition.NONE, ACTOR)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> reads.get(ADA)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> writes.deactivate(ADA, Precondition.NONE, ACTOR)).isInstanceOf(NotFound.class);
     }
 
     @Test
     void deactivatingKeepsTheEmployeeAndEveryRecord() {
-        service.put(ada(), Precondition.NONE, ACTOR);
+        writes.put(ada(), Precondition.NONE, ACTOR);
         app.recordAttendance.record(Commands.recordAttendance("E-1", null, "Present", "2026-11-26"), ACTOR);
 
-        Employee deactivated = service.deactivate(ADA, Precondition.ifMatch(1), ACTOR);
+        Employee deactivated = writes.deactivate(ADA, Precondition.ifMatch(1), ACTOR);
 
         assertThat(deactivated.active()).isFalse();
         assertThat(deactivated.version()).isEqualTo(2);
         assertThat(deactivated.name()).isEqualTo("Ada Lovelace");
-        assertThat(service.get(ADA)).isEqualTo(deactivated);
-        assertThat(app.attendanceRecords.get(ADA, WorkDate.of(2026, 11, 26))).isNotNull();
-        assertThat(service.deactivate(ADA, Precondition.NONE, ACTOR)).as("a second time changes nothing").isEqualTo(deactivated);
+        assertThat(reads.get(ADA)).isEqualTo(deactivated);
+        assertThat(app.recordReads.get(ADA, WorkDate.of(2026, 11, 26))).isNotNull();
+        assertThat(writes.deactivate(ADA, Precondition.NONE, ACTOR)).as("a second time changes nothing").isEqualTo(deactivated);
     }
 
     @Test
     void everyCreationChangeAndDeactivationIsAuditedByItsActorAndNothingElse() {
-        Employee created = service.put(ada(), Precondition.NONE, "user:hr").value();
-        service.put(ada(), Precondition.NONE, "user:hr");
-        Employee renamed = service.put(put("Ada King", null, null, true), Precondition.NONE, "user:manager").value();
-        Employee deactivated = service.deactivate(ADA, Precondition.NONE, "api-key:0123456789abcdef");
-        service.deactivate(ADA, Precondition.NONE, "user:hr");
+        Employee created = writes.put(ada(), Precondition.NONE, "user:hr").value();
+        writes.put(ada(), Precondition.NONE, "user:hr");
+        Employee renamed = writes.put(put("Ada King", null, null, true), Precondition.NONE, "user:manager").value();
+        Employee deactivated = writes.deactivate(ADA, Precondition.NONE, "api-key:0123456789abcdef");
+        writes.deactivate(ADA, Precondition.NONE, "user:hr");
 
-        assertThat(service.history(ADA, Optional.empty(), Optional.empty()).items()).containsExactly(
+        assertThat(reads.history(ADA, Optional.empty(), Optional.empty()).items()).containsExactly(
                 EmployeeAuditEvent.created(created, "user:hr"),
                 EmployeeAuditEvent.updated(created, renamed, "user:manager"),
                 EmployeeAuditEvent.updated(renamed, deactivated, "api-key:0123456789abcdef"));
@@ -194,32 +192,32 @@ class EmployeeServiceTest {
     @Test
     void theHistoryIsReadInPagesOldestFirstWhoseCursorsServeThatEmployeeOnly() {
         for (int i = 0; i < 5; i++) {
-            service.put(put("Ada " + i, null, null, true), Precondition.NONE, ACTOR);
+            writes.put(put("Ada " + i, null, null, true), Precondition.NONE, ACTOR);
         }
-        service.put(Commands.putEmployee("E-2", "Bob", null, null, true), Precondition.NONE, ACTOR);
+        writes.put(Commands.putEmployee("E-2", "Bob", null, null, true), Precondition.NONE, ACTOR);
 
-        assertThat(allPages((cursor, limit) -> service.history(ADA, cursor, limit), 2))
-                .isEqualTo(service.history(ADA, Optional.empty(), Optional.empty()).items())
+        assertThat(allPages((cursor, limit) -> reads.history(ADA, cursor, limit), 2))
+                .isEqualTo(reads.history(ADA, Optional.empty(), Optional.empty()).items())
                 .extracting(event -> event.after().version()).containsExactly(1L, 2L, 3L, 4L, 5L);
-        String next = service.history(ADA, Optional.empty(), Optional.of(2)).nextCursor().orElseThrow();
+        String next = reads.history(ADA, Optional.empty(), Optional.of(2)).nextCursor().orElseThrow();
         ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
-                () -> service.history(new EmployeeId("E-2"), Optional.of(next), Optional.empty()));
+                () -> reads.history(new EmployeeId("E-2"), Optional.of(next), Optional.empty()));
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("cursor");
     }
 
     @Test
     void aRefusedWriteLeavesNoAuditEvent() {
-        service.put(ada(), Precondition.NONE, ACTOR);
-        assertThatThrownBy(() -> service.put(put("Ada King", null, null, true), Precondition.ifMatch(7), ACTOR))
+        writes.put(ada(), Precondition.NONE, ACTOR);
+        assertThatThrownBy(() -> writes.put(put("Ada King", null, null, true), Precondition.ifMatch(7), ACTOR))
                 .isInstanceOf(PreconditionFailed.class);
-        assertThat(service.history(ADA, Optional.empty(), Optional.empty()).items()).hasSize(1);
-        assertThatThrownBy(() -> service.history(new EmployeeId("E-404"), Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
+        assertThat(reads.history(ADA, Optional.empty(), Optional.empty()).items()).hasSize(1);
+        assertThatThrownBy(() -> reads.history(new EmployeeId("E-404"), Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
     }
 
     @Test
     void theListFiltersAndPagesThroughEveryEmployeeOnceById() {
         List<Employee> expected = IntStream.rangeClosed(1, 23)
-                .mapToObj(i -> service.put(Commands.putEmployee(String.format("E-%02d", i),
+                .mapToObj(i -> writes.put(Commands.putEmployee(String.format("E-%02d", i),
                         (i % 2 == 0 ? "Ada " : "Bob ") + i, i % 3 == 0 ? "Ops" : "Sales", null, i % 5 != 0),
                         Precondition.NONE, ACTOR).value())
                 .filter(employee -> employee.name().startsWith("Ada") && employee.active())
@@ -227,21 +225,21 @@ class EmployeeServiceTest {
         EmployeeQuery activeAdas = where(null, true, "ada");
 
         for (int limit : List.of(1, 2, 3, 7, 100)) {
-            assertThat(allPages((cursor, size) -> service.list(activeAdas, cursor, size), limit))
+            assertThat(allPages((cursor, size) -> reads.list(activeAdas, cursor, size), limit))
                     .as("limit %d", limit).containsExactlyElementsOf(expected);
         }
-        assertThat(service.list(where("Ops", false, null), Optional.empty(), Optional.empty()).items())
+        assertThat(reads.list(where("Ops", false, null), Optional.empty(), Optional.empty()).items())
                 .extracting(Employee::id).containsExactly(new EmployeeId("E-15"));
     }
 
     @Test
     void aPageHoldsAHundredEmployeesUnlessAskedOtherwise() {
         IntStream.rangeClosed(1, 101).forEach(i ->
-                service.put(Commands.putEmployee("E-" + (1000 + i), "Person " + i, null, null, true),
+                writes.put(Commands.putEmployee("E-" + (1000 + i), "Person " + i, null, null, true),
                         Precondition.NONE, ACTOR));
 
-        Page<Employee> first = service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
-        Page<Employee> last = service.list(EmployeeQuery.EVERYONE, first.nextCursor(), Optional.empty());
+        Page<Employee> first = reads.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
+        Page<Employee> last = reads.list(EmployeeQuery.EVERYONE, first.nextCursor(), Optional.empty());
 
         assertThat(first.items()).hasSize(100);
         assertThat(last.items()).extracting(Employee::id).containsExactly(new EmployeeId("E-1101"));
@@ -252,72 +250,71 @@ class EmployeeServiceTest {
     void aLimitOutside1To1000IsRefused() {
         for (int limit : List.of(0, -1, 1001, 5000)) {
             ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
-                    () -> service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.of(limit)));
+                    () -> reads.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.of(limit)));
             assertThat(refused.errors()).extracting(FieldError::field).containsExactly("limit");
         }
-        assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.of(1000)).items()).isEmpty();
+        assertThat(reads.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.of(1000)).items()).isEmpty();
     }
 
     @Test
     void aCursorWorksOnlyWithTheFiltersOfItsFirstPage() {
         IntStream.rangeClosed(1, 3).forEach(i -> app.hire("E-" + i, "Ada " + i, "Ops", null));
-        String cursor = service.list(where("Ops", null, null), Optional.empty(), Optional.of(1)).nextCursor().orElseThrow();
+        String cursor = reads.list(where("Ops", null, null), Optional.empty(), Optional.of(1)).nextCursor().orElseThrow();
 
-        assertThat(service.list(where("Ops", null, null), Optional.of(cursor), Optional.of(5)).items()).hasSize(2);
+        assertThat(reads.list(where("Ops", null, null), Optional.of(cursor), Optional.of(5)).items()).hasSize(2);
         ValidationFailed refused = catchThrowableOfType(ValidationFailed.class,
-                () -> service.list(where("Sales", null, null), Optional.of(cursor), Optional.of(1)));
+                () -> reads.list(where("Sales", null, null), Optional.of(cursor), Optional.of(1)));
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("cursor");
-        assertThatThrownBy(() -> service.list(EmployeeQuery.EVERYONE, Optional.of(cursor + "x"), Optional.of(1)))
+        assertThatThrownBy(() -> reads.list(EmployeeQuery.EVERYONE, Optional.of(cursor + "x"), Optional.of(1)))
                 .isInstanceOf(ValidationFailed.class).hasMessageStartingWith("cursor");
     }
 
     @Test
     void aWarmCacheNeverHidesAPut() {
-        service.put(ada(), Precondition.NONE, ACTOR);
-        service.get(ADA);
-        service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
+        writes.put(ada(), Precondition.NONE, ACTOR);
+        reads.get(ADA);
+        reads.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty());
         assertThat(isHit(app.cache.lookup(CachedReads.employee(ADA)))).isTrue();
         assertThat(isHit(app.cache.lookup(CachedReads.employeePage(EmployeeQuery.EVERYONE, Optional.empty(), 101)))).isTrue();
 
-        service.put(put("Ada King", "Sales", null, true), Precondition.NONE, ACTOR);
+        writes.put(put("Ada King", "Sales", null, true), Precondition.NONE, ACTOR);
 
-        assertThat(service.get(ADA).name()).isEqualTo("Ada King");
-        assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items())
+        assertThat(reads.get(ADA).name()).isEqualTo("Ada King");
+        assertThat(reads.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items())
                 .extracting(Employee::name).containsExactly("Ada King");
-        assertThat(service.list(where("Engineering", null, null), Optional.empty(), Optional.empty()).items()).isEmpty();
+        assertThat(reads.list(where("Engineering", null, null), Optional.empty(), Optional.empty()).items()).isEmpty();
     }
 
     @Test
     void aWarmCacheNeverHidesADeactivationOrANewEmployee() {
-        service.put(ada(), Precondition.NONE, ACTOR);
-        assertThat(service.list(where(null, true, null), Optional.empty(), Optional.empty()).items()).hasSize(1);
-        service.get(ADA);
+        writes.put(ada(), Precondition.NONE, ACTOR);
+        assertThat(reads.list(where(null, true, null), Optional.empty(), Optional.empty()).items()).hasSize(1);
+        reads.get(ADA);
 
-        service.deactivate(ADA, Precondition.NONE, ACTOR);
+        writes.deactivate(ADA, Precondition.NONE, ACTOR);
         app.hire("E-2", "Bob", null, null);
 
-        assertThat(service.get(ADA).active()).isFalse();
-        assertThat(service.list(where(null, true, null), Optional.empty(), Optional.empty()).items())
+        assertThat(reads.get(ADA).active()).isFalse();
+        assertThat(reads.list(where(null, true, null), Optional.empty(), Optional.empty()).items())
                 .extracting(Employee::name).containsExactly("Bob");
     }
 
     @Test
     void aWarmCacheNeverHidesAnEmployeeMetThroughV1() {
-        assertThatThrownBy(() -> service.get(ADA)).isInstanceOf(NotFound.class);
-        assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items()).isEmpty();
+        assertThatThrownBy(() -> reads.get(ADA)).isInstanceOf(NotFound.class);
+        assertThat(reads.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items()).isEmpty();
 
         app.recordAttendance.record(Commands.recordAttendance("E-1", "Ada", "Present", "2026-11-27"), ACTOR);
 
-        assertThat(service.get(ADA).name()).isEqualTo("Ada");
-        assertThat(service.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items()).hasSize(1);
+        assertThat(reads.get(ADA).name()).isEqualTo("Ada");
+        assertThat(reads.list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.empty()).items()).hasSize(1);
     }
 
     @Nested
     class LostRaces {
 
         private final LosingEmployees losing = new LosingEmployees(app.employees);
-        private final EmployeeService racing = new EmployeeService(app.db, losing, app.audit, CLOCK, app.cache,
-                new ReadThrough(app.cache, new PrefetchedLookups(), ReadThrough.FOLLOWER_WAIT), new CursorCodec(InMemoryApplication.SECRET));
+        private final EmployeeWrites racing = new EmployeeWrites(app.db, losing, app.audit, app.cache, CLOCK);
 
         /** Another writer creates Ada after our read. */
         private void anotherWriterCreatesAdaFirst() {
@@ -326,9 +323,9 @@ class EmployeeServiceTest {
 
         /** Another writer moves stored Ada from version 1 to 2 after our read. */
         private void anotherWriterRenamesAdaFirst() {
-            service.put(ada(), Precondition.NONE, ACTOR);
+            writes.put(ada(), Precondition.NONE, ACTOR);
             losing.anotherWriterWinsTheNextRace(ADA,
-                    () -> service.put(put("Ada King", "Engineering", "Europe/London", true), Precondition.NONE, ACTOR));
+                    () -> writes.put(put("Ada King", "Engineering", "Europe/London", true), Precondition.NONE, ACTOR));
         }
 
         @Test
@@ -336,7 +333,7 @@ class EmployeeServiceTest {
             anotherWriterCreatesAdaFirst();
 
             assertThatThrownBy(() -> racing.put(ada(), Precondition.ifNoneMatchAny(), ACTOR)).isInstanceOf(PreconditionFailed.class);
-            assertThat(service.get(ADA).name()).isEqualTo("Ada King");
+            assertThat(reads.get(ADA).name()).isEqualTo("Ada King");
         }
 
         @Test

@@ -40,7 +40,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class AttendanceRecordServiceTest {
+class RecordWritesAndReadsTest {
     private static final EmployeeId ADA = new EmployeeId("E-1");
     private static final EmployeeId BOB = new EmployeeId("E-2");
     private static final WorkDate DAY = WorkDate.of(2026, 11, 27);
@@ -48,7 +48,8 @@ class AttendanceRecordServiceTest {
     private static final WorkDate NOVEMBER_30 = WorkDate.of(2026, 11, 30);
 
     private final InMemoryApplication app = InMemoryApplication.staffed(new InMemoryApplication());
-    private final AttendanceRecordService service = app.attendanceRecords;
+    private final RecordWrites writes = app.recordWrites;
+    private final RecordReads reads = app.recordReads;
 
     private static PutRecordCommand put(String employeeId, String date, String status, String checkIn, String checkOut,
             String note) {
@@ -64,7 +65,7 @@ class AttendanceRecordServiceTest {
     }
 
     private Written<AttendanceRecord> write(PutRecordCommand command) {
-        return service.put(command, Precondition.NONE, ACTOR);
+        return writes.put(command, Precondition.NONE, ACTOR);
     }
 
     private List<AuditAction> actions(EmployeeId employeeId, WorkDate date) {
@@ -85,7 +86,7 @@ class AttendanceRecordServiceTest {
 
         @Test
         void aFirstPutCreatesTheRecordAndAuditsIt() {
-            Written<AttendanceRecord> written = service.put(adaPresent("dentist"), Precondition.NONE, "hr@example.com");
+            Written<AttendanceRecord> written = writes.put(adaPresent("dentist"), Precondition.NONE, "hr@example.com");
 
             assertThat(written.created()).isTrue();
             AttendanceRecord record = written.value();
@@ -98,8 +99,8 @@ class AttendanceRecordServiceTest {
                     .note("dentist")
                     .build());
             assertThat(record.workedMinutes()).contains(570L);
-            assertThat(service.get(ADA, DAY)).isEqualTo(record);
-            assertThat(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(AuditEvent.created(record, "hr@example.com"));
+            assertThat(reads.get(ADA, DAY)).isEqualTo(record);
+            assertThat(reads.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(AuditEvent.created(record, "hr@example.com"));
         }
 
         @Test
@@ -112,7 +113,7 @@ class AttendanceRecordServiceTest {
             assertThat(second.value().version()).isEqualTo(2);
             assertThat(second.value().entry()).isEqualTo(DayEntry.statusOnly(AttendanceStatus.ON_LEAVE, RecordSource.API));
             assertThat(second.value().createdAt()).isEqualTo(first.createdAt());
-            assertThat(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(
+            assertThat(reads.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(
                     AuditEvent.created(first, ACTOR), AuditEvent.updated(first, second.value(), ACTOR));
         }
 
@@ -120,11 +121,11 @@ class AttendanceRecordServiceTest {
         void rewritingTheSameContentChangesNothingAndAuditsNothing() {
             AttendanceRecord first = write(adaPresent("dentist")).value();
 
-            Written<AttendanceRecord> again = service.put(adaPresent(" dentist "), Precondition.ifMatch(1), ACTOR);
+            Written<AttendanceRecord> again = writes.put(adaPresent(" dentist "), Precondition.ifMatch(1), ACTOR);
 
             assertThat(again.created()).isFalse();
             assertThat(again.value()).isEqualTo(first);
-            assertThat(service.get(ADA, DAY).version()).isEqualTo(1);
+            assertThat(reads.get(ADA, DAY).version()).isEqualTo(1);
             assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED);
         }
 
@@ -132,28 +133,28 @@ class AttendanceRecordServiceTest {
         void ifMatchWithTheStoredVersionReplaces() {
             write(adaPresent("one"));
 
-            assertThat(service.put(adaPresent("two"), Precondition.ifMatch(1), ACTOR).value().version()).isEqualTo(2);
-            assertThat(service.put(adaPresent("three"), Precondition.ifMatchAny(), ACTOR).value().version()).isEqualTo(3);
+            assertThat(writes.put(adaPresent("two"), Precondition.ifMatch(1), ACTOR).value().version()).isEqualTo(2);
+            assertThat(writes.put(adaPresent("three"), Precondition.ifMatchAny(), ACTOR).value().version()).isEqualTo(3);
         }
 
         @Test
         void ifMatchWithAnotherVersionFailsAndChangesNothing() {
             AttendanceRecord stored = write(adaPresent("one")).value();
 
-            assertThatThrownBy(() -> service.put(adaPresent("two"), Precondition.ifMatch(2), ACTOR))
+            assertThatThrownBy(() -> writes.put(adaPresent("two"), Precondition.ifMatch(2), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
-            assertThatThrownBy(() -> service.put(adaPresent("two"), Precondition.ifMatch(0), ACTOR))
+            assertThatThrownBy(() -> writes.put(adaPresent("two"), Precondition.ifMatch(0), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
 
-            assertThat(service.get(ADA, DAY)).isEqualTo(stored);
+            assertThat(reads.get(ADA, DAY)).isEqualTo(stored);
             assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED);
         }
 
         @Test
         void ifMatchOnAMissingRecordFailsAndCreatesNothing() {
-            assertThatThrownBy(() -> service.put(adaPresent("x"), Precondition.ifMatch(1), ACTOR))
+            assertThatThrownBy(() -> writes.put(adaPresent("x"), Precondition.ifMatch(1), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
-            assertThatThrownBy(() -> service.put(adaPresent("x"), Precondition.ifMatchAny(), ACTOR))
+            assertThatThrownBy(() -> writes.put(adaPresent("x"), Precondition.ifMatchAny(), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
 
             assertThat(app.records.find(ADA, DAY)).isEmpty();
@@ -162,11 +163,11 @@ class AttendanceRecordServiceTest {
 
         @Test
         void ifNoneMatchAnyCreatesButNeverReplaces() {
-            assertThat(service.put(adaPresent("first"), Precondition.ifNoneMatchAny(), ACTOR).created()).isTrue();
+            assertThat(writes.put(adaPresent("first"), Precondition.ifNoneMatchAny(), ACTOR).created()).isTrue();
 
-            assertThatThrownBy(() -> service.put(adaPresent("second"), Precondition.ifNoneMatchAny(), ACTOR))
+            assertThatThrownBy(() -> writes.put(adaPresent("second"), Precondition.ifNoneMatchAny(), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
-            assertThat(service.get(ADA, DAY).entry().note()).contains("first");
+            assertThat(reads.get(ADA, DAY).entry().note()).contains("first");
         }
 
         @Test
@@ -174,18 +175,18 @@ class AttendanceRecordServiceTest {
             write(adaPresent("original"));
 
             List<Object> outcomes = AllAtOnce.outcomes(8,
-                    i -> () -> service.put(adaPresent("writer " + i), Precondition.ifMatch(1), ACTOR));
+                    i -> () -> writes.put(adaPresent("writer " + i), Precondition.ifMatch(1), ACTOR));
 
             assertThat(outcomes).filteredOn(Written.class::isInstance).hasSize(1);
             assertThat(outcomes).filteredOn(PreconditionFailed.class::isInstance).hasSize(7);
-            assertThat(service.get(ADA, DAY).version()).isEqualTo(2);
+            assertThat(reads.get(ADA, DAY).version()).isEqualTo(2);
             assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED, AuditAction.UPDATED);
         }
 
         @Test
         void concurrentCreateOnlyPutsCreateExactlyOnce() throws Exception {
             List<Object> outcomes = AllAtOnce.outcomes(8,
-                    i -> () -> service.put(adaPresent("writer " + i), Precondition.ifNoneMatchAny(), ACTOR));
+                    i -> () -> writes.put(adaPresent("writer " + i), Precondition.ifNoneMatchAny(), ACTOR));
 
             assertThat(outcomes).filteredOn(Written.class::isInstance).hasSize(1)
                     .allSatisfy(written -> assertThat(((Written<?>) written).created()).isTrue());
@@ -201,7 +202,7 @@ class AttendanceRecordServiceTest {
 
             assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Written.class));
             assertThat(outcomes).filteredOn(outcome -> ((Written<?>) outcome).created()).hasSize(1);
-            assertThat(service.get(ADA, DAY).version()).isEqualTo(writers);
+            assertThat(reads.get(ADA, DAY).version()).isEqualTo(writers);
             List<AuditAction> expected = new ArrayList<>(List.of(AuditAction.CREATED));
             IntStream.range(1, writers).forEach(i -> expected.add(AuditAction.UPDATED));
             assertThat(actions(ADA, DAY)).containsExactlyElementsOf(expected);
@@ -210,7 +211,7 @@ class AttendanceRecordServiceTest {
         @Test
         void anUnknownEmployeeHasNoRecords() {
             assertThatThrownBy(() -> write(status("E-9", "2026-11-27", "Present"))).isInstanceOf(NotFound.class);
-            assertThatThrownBy(() -> service.ofEmployee(new EmployeeId("E-9"), NOVEMBER_1, NOVEMBER_30)).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> reads.ofEmployee(new EmployeeId("E-9"), NOVEMBER_1, NOVEMBER_30)).isInstanceOf(NotFound.class);
 
             assertThat(app.records.find(new EmployeeId("E-9"), DAY)).isEmpty();
         }
@@ -246,18 +247,18 @@ class AttendanceRecordServiceTest {
         void deletingARecordAuditsItAndKeepsItsHistory() {
             AttendanceRecord stored = write(adaPresent("x")).value();
 
-            service.delete(ADA, DAY, Precondition.ifMatch(1), "hr");
+            writes.delete(ADA, DAY, Precondition.ifMatch(1), "hr");
 
-            assertThatThrownBy(() -> service.get(ADA, DAY)).isInstanceOf(NotFound.class);
-            assertThat(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(
+            assertThatThrownBy(() -> reads.get(ADA, DAY)).isInstanceOf(NotFound.class);
+            assertThat(reads.history(ADA, DAY, Optional.empty(), Optional.empty()).items()).containsExactly(
                     AuditEvent.created(stored, ACTOR), AuditEvent.deleted(stored, CLOCK.instant(), "hr"));
-            assertThatThrownBy(() -> service.delete(ADA, DAY, Precondition.NONE, ACTOR)).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> writes.delete(ADA, DAY, Precondition.NONE, ACTOR)).isInstanceOf(NotFound.class);
         }
 
         @Test
         void aRecordMayBeWrittenAgainAfterItsDeletion() {
             write(adaPresent("x"));
-            service.delete(ADA, DAY, Precondition.NONE, ACTOR);
+            writes.delete(ADA, DAY, Precondition.NONE, ACTOR);
 
             Written<AttendanceRecord> again = write(adaPresent("y"));
 
@@ -270,17 +271,17 @@ class AttendanceRecordServiceTest {
         void deletingWithAnotherVersionFailsAndKeepsTheRecord() {
             AttendanceRecord stored = write(adaPresent("x")).value();
 
-            assertThatThrownBy(() -> service.delete(ADA, DAY, Precondition.ifMatch(2), ACTOR))
+            assertThatThrownBy(() -> writes.delete(ADA, DAY, Precondition.ifMatch(2), ACTOR))
                     .isInstanceOf(PreconditionFailed.class);
 
-            assertThat(service.get(ADA, DAY)).isEqualTo(stored);
+            assertThat(reads.get(ADA, DAY)).isEqualTo(stored);
             assertThat(actions(ADA, DAY)).containsExactly(AuditAction.CREATED);
         }
 
         @Test
         void deletingAnAbsentRecordIsNotFound() {
-            assertThatThrownBy(() -> service.delete(ADA, DAY, Precondition.NONE, ACTOR)).isInstanceOf(NotFound.class);
-            assertThatThrownBy(() -> service.delete(new EmployeeId("E-9"), DAY, Precondition.NONE, ACTOR))
+            assertThatThrownBy(() -> writes.delete(ADA, DAY, Precondition.NONE, ACTOR)).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> writes.delete(new EmployeeId("E-9"), DAY, Precondition.NONE, ACTOR))
                     .isInstanceOf(NotFound.class);
         }
 
@@ -288,8 +289,8 @@ class AttendanceRecordServiceTest {
         void theHistoryOfARecordThatNeverExistedIsNotFound() {
             write(adaPresent("another day's record")).value();
 
-            assertThatThrownBy(() -> service.history(ADA, WorkDate.of(2026, 11, 26), Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
-            assertThatThrownBy(() -> service.history(new EmployeeId("E-9"), DAY, Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> reads.history(ADA, WorkDate.of(2026, 11, 26), Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> reads.history(new EmployeeId("E-9"), DAY, Optional.empty(), Optional.empty()).items()).isInstanceOf(NotFound.class);
         }
 
         @Test
@@ -299,15 +300,15 @@ class AttendanceRecordServiceTest {
             }
             write(status("E-1", "2026-11-26", "present"));
 
-            assertThat(allPages((cursor, limit) -> service.history(ADA, DAY, cursor, limit), 2))
-                    .isEqualTo(service.history(ADA, DAY, Optional.empty(), Optional.empty()).items())
+            assertThat(allPages((cursor, limit) -> reads.history(ADA, DAY, cursor, limit), 2))
+                    .isEqualTo(reads.history(ADA, DAY, Optional.empty(), Optional.empty()).items())
                     .extracting(event -> event.after().orElseThrow().version()).containsExactly(1L, 2L, 3L, 4L, 5L);
-            String next = service.history(ADA, DAY, Optional.empty(), Optional.of(2)).nextCursor().orElseThrow();
+            String next = reads.history(ADA, DAY, Optional.empty(), Optional.of(2)).nextCursor().orElseThrow();
             assertThat(fields(catchThrowableOfType(ValidationFailed.class,
-                    () -> service.history(ADA, WorkDate.of(2026, 11, 26), Optional.of(next), Optional.empty()))))
+                    () -> reads.history(ADA, WorkDate.of(2026, 11, 26), Optional.of(next), Optional.empty()))))
                     .containsExactly("cursor");
             assertThat(fields(catchThrowableOfType(ValidationFailed.class,
-                    () -> service.history(ADA, DAY, Optional.empty(), Optional.of(Page.MAX_LIMIT + 1)))))
+                    () -> reads.history(ADA, DAY, Optional.empty(), Optional.of(Page.MAX_LIMIT + 1)))))
                     .containsExactly("limit");
         }
 
@@ -316,8 +317,8 @@ class AttendanceRecordServiceTest {
             AttendanceRecord created = app.recordAttendance.record(
                     Commands.recordAttendance("E-1", null, "Half Day", "2026-11-26"), ACTOR);
 
-            assertThat(service.get(ADA, WorkDate.of(2026, 11, 26))).isEqualTo(created);
-            List<AuditEvent> history = service.history(ADA, WorkDate.of(2026, 11, 26), Optional.empty(), Optional.empty()).items();
+            assertThat(reads.get(ADA, WorkDate.of(2026, 11, 26))).isEqualTo(created);
+            List<AuditEvent> history = reads.history(ADA, WorkDate.of(2026, 11, 26), Optional.empty(), Optional.empty()).items();
             assertThat(history).extracting(AuditEvent::action).containsExactly(AuditAction.CREATED);
             assertThat(history.get(0).after()).hasValueSatisfying(after ->
                     assertThat(after.entry().source()).isEqualTo(RecordSource.V1));
@@ -336,18 +337,18 @@ class AttendanceRecordServiceTest {
             write(status("E-1", "2026-10-31", "Holiday"));
             write(status("E-2", "2026-11-02", "Present"));
 
-            assertThat(service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).extracting(AttendanceRecord::date)
+            assertThat(reads.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).extracting(AttendanceRecord::date)
                     .containsExactly(WorkDate.of(2026, 11, 1), WorkDate.of(2026, 11, 3));
-            assertThat(service.ofEmployee(BOB, DAY, DAY)).isEmpty();
+            assertThat(reads.ofEmployee(BOB, DAY, DAY)).isEmpty();
         }
 
         @Test
         void aRangeEndsNoEarlierThanItStartsAndSpansAtMost366Days() {
             assertThat(fields(catchThrowableOfType(ValidationFailed.class,
-                    () -> service.ofEmployee(ADA, NOVEMBER_30, NOVEMBER_1)))).containsExactly("to");
+                    () -> reads.ofEmployee(ADA, NOVEMBER_30, NOVEMBER_1)))).containsExactly("to");
             assertThat(fields(catchThrowableOfType(ValidationFailed.class,
-                    () -> service.ofEmployee(ADA, NOVEMBER_1, WorkDate.of(2027, 11, 3))))).containsExactly("to");
-            assertThat(service.ofEmployee(ADA, NOVEMBER_1, WorkDate.of(2027, 11, 2))).isEmpty();
+                    () -> reads.ofEmployee(ADA, NOVEMBER_1, WorkDate.of(2027, 11, 3))))).containsExactly("to");
+            assertThat(reads.ofEmployee(ADA, NOVEMBER_1, WorkDate.of(2027, 11, 2))).isEmpty();
         }
 
         @Test
@@ -365,10 +366,10 @@ class AttendanceRecordServiceTest {
             AttendanceQuery present = query(WorkDate.of(2026, 11, 2), WorkDate.of(2026, 11, 11), null, AttendanceStatus.PRESENT);
 
             for (int limit : List.of(1, 2, 3, 5, 100)) {
-                assertThat(allPages((cursor, size) -> service.search(present, cursor, size), limit))
+                assertThat(allPages((cursor, size) -> reads.search(present, cursor, size), limit))
                         .as("limit %d", limit).containsExactlyElementsOf(expected);
             }
-            assertThat(service.search(query(NOVEMBER_1, NOVEMBER_30, "Ops", null), Optional.empty(), Optional.empty()).items())
+            assertThat(reads.search(query(NOVEMBER_1, NOVEMBER_30, "Ops", null), Optional.empty(), Optional.empty()).items())
                     .hasSize(12).allSatisfy(record -> assertThat(record.employeeId()).isEqualTo(ADA));
         }
 
@@ -382,14 +383,14 @@ class AttendanceRecordServiceTest {
             AttendanceQuery sinceTheWrite = new AttendanceQuery(NOVEMBER_1, NOVEMBER_30, Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.of(before));
 
-            assertThat(service.search(since, Optional.empty(), Optional.empty()).items()).isEmpty();
-            assertThat(service.search(sinceTheWrite, Optional.empty(), Optional.empty()).items()).hasSize(1);
+            assertThat(reads.search(since, Optional.empty(), Optional.empty()).items()).isEmpty();
+            assertThat(reads.search(sinceTheWrite, Optional.empty(), Optional.empty()).items()).hasSize(1);
         }
 
         @Test
         void aSearchLimitOutside1To1000IsRefused() {
             for (int limit : List.of(0, 1001, 5000)) {
-                assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> service.search(
+                assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> reads.search(
                         query(NOVEMBER_1, NOVEMBER_30, null, null), Optional.empty(), Optional.of(limit))))).containsExactly("limit");
             }
         }
@@ -399,18 +400,18 @@ class AttendanceRecordServiceTest {
             write(status("E-1", "2026-11-01", "Present"));
             write(status("E-1", "2026-11-02", "Present"));
             AttendanceQuery november = query(NOVEMBER_1, NOVEMBER_30, null, null);
-            String cursor = service.search(november, Optional.empty(), Optional.of(1)).nextCursor().orElseThrow();
+            String cursor = reads.search(november, Optional.empty(), Optional.of(1)).nextCursor().orElseThrow();
             String forged = new CursorCodec("another secret, sixteen bytes+".getBytes())
                     .encode(november, new AttendanceKey(NOVEMBER_1, ADA));
 
             for (String bad : List.of(cursor.substring(1), cursor + "A", forged, "", "not-a-cursor", "a.b", ".", "%%%.%%%")) {
                 assertThat(fields(catchThrowableOfType(ValidationFailed.class,
-                        () -> service.search(november, Optional.of(bad), Optional.of(1))))).as(bad).containsExactly("cursor");
+                        () -> reads.search(november, Optional.of(bad), Optional.of(1))))).as(bad).containsExactly("cursor");
             }
-            assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> service.search(
+            assertThat(fields(catchThrowableOfType(ValidationFailed.class, () -> reads.search(
                     query(NOVEMBER_1, NOVEMBER_30, null, AttendanceStatus.PRESENT), Optional.of(cursor), Optional.of(1)))))
                     .as("another query").containsExactly("cursor");
-            assertThat(service.search(november, Optional.of(cursor), Optional.of(10)).items()).as("another limit is fine")
+            assertThat(reads.search(november, Optional.of(cursor), Optional.of(10)).items()).as("another limit is fine")
                     .extracting(AttendanceRecord::date).containsExactly(WorkDate.of(2026, 11, 2));
         }
 
@@ -420,9 +421,9 @@ class AttendanceRecordServiceTest {
     class LostRaces {
 
         private final LosingDayChanges losingDays = new LosingDayChanges(app.store.dayChanges());
-        private final AttendanceRecordService racingPuts = app.withDayChanges(losingDays).attendanceRecords();
+        private final RecordWrites racingPuts = app.withDayChanges(losingDays).recordWrites();
         private final LosingRecords losing = new LosingRecords(app.storedRecords);
-        private final AttendanceRecordService racing = app.withRecords(losing).attendanceRecords();
+        private final RecordWrites racing = app.withRecords(losing).recordWrites();
 
         @Test
         void anUpsertThatLosesARaceRunsAgainOverTheWinnersVersionAndAuditsOnce() {
@@ -495,12 +496,12 @@ class AttendanceRecordServiceTest {
         /** Reads the record, Ada's month and the first page of November, and checks they are cached now. */
         private void warm(WorkDate date) {
             try {
-                service.get(ADA, date);
+                reads.get(ADA, date);
             } catch (NotFound absent) {
                 // an absent record is cached too
             }
-            service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30);
-            service.search(november, Optional.empty(), Optional.empty());
+            reads.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30);
+            reads.search(november, Optional.empty(), Optional.empty());
             assertThat(isHit(app.cache.lookup(CachedReads.record(ADA, date)))).isTrue();
             assertThat(isHit(app.cache.lookup(CachedReads.recordsOfEmployee(ADA, NOVEMBER_1, NOVEMBER_30)))).isTrue();
             assertThat(isHit(app.cache.lookup(CachedReads.attendancePage(november, Optional.empty(), Page.DEFAULT_LIMIT + 1))))
@@ -518,9 +519,9 @@ class AttendanceRecordServiceTest {
 
             write(status("E-1", "2026-11-27", "Absent"));
 
-            assertThat(service.get(ADA, DAY).status()).isEqualTo(AttendanceStatus.ABSENT);
-            assertThat(statuses(service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30))).containsExactly(AttendanceStatus.ABSENT);
-            assertThat(statuses(service.search(november, Optional.empty(), Optional.empty()).items()))
+            assertThat(reads.get(ADA, DAY).status()).isEqualTo(AttendanceStatus.ABSENT);
+            assertThat(statuses(reads.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30))).containsExactly(AttendanceStatus.ABSENT);
+            assertThat(statuses(reads.search(november, Optional.empty(), Optional.empty()).items()))
                     .containsExactly(AttendanceStatus.ABSENT);
         }
 
@@ -530,9 +531,9 @@ class AttendanceRecordServiceTest {
 
             write(status("E-1", "2026-11-27", "Present"));
 
-            assertThat(service.get(ADA, DAY).status()).isEqualTo(AttendanceStatus.PRESENT);
-            assertThat(service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).hasSize(1);
-            assertThat(service.search(november, Optional.empty(), Optional.empty()).items()).hasSize(1);
+            assertThat(reads.get(ADA, DAY).status()).isEqualTo(AttendanceStatus.PRESENT);
+            assertThat(reads.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).hasSize(1);
+            assertThat(reads.search(november, Optional.empty(), Optional.empty()).items()).hasSize(1);
         }
 
         @Test
@@ -540,11 +541,11 @@ class AttendanceRecordServiceTest {
             write(status("E-1", "2026-11-27", "Present"));
             warm(DAY);
 
-            service.delete(ADA, DAY, Precondition.NONE, ACTOR);
+            writes.delete(ADA, DAY, Precondition.NONE, ACTOR);
 
-            assertThatThrownBy(() -> service.get(ADA, DAY)).isInstanceOf(NotFound.class);
-            assertThat(service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).isEmpty();
-            assertThat(service.search(november, Optional.empty(), Optional.empty()).items()).isEmpty();
+            assertThatThrownBy(() -> reads.get(ADA, DAY)).isInstanceOf(NotFound.class);
+            assertThat(reads.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).isEmpty();
+            assertThat(reads.search(november, Optional.empty(), Optional.empty()).items()).isEmpty();
         }
 
         @Test
@@ -555,9 +556,9 @@ class AttendanceRecordServiceTest {
             app.importBatch.apply(List.of(item("E-1", "2026-11-27", "Holiday", null, null, null),
                     item("E-2", "2026-11-27", "Absent", null, null, null)), ACTOR);
 
-            assertThat(service.get(ADA, DAY).status()).isEqualTo(AttendanceStatus.HOLIDAY);
-            assertThat(statuses(service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30))).containsExactly(AttendanceStatus.HOLIDAY);
-            assertThat(statuses(service.search(november, Optional.empty(), Optional.empty()).items()))
+            assertThat(reads.get(ADA, DAY).status()).isEqualTo(AttendanceStatus.HOLIDAY);
+            assertThat(statuses(reads.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30))).containsExactly(AttendanceStatus.HOLIDAY);
+            assertThat(statuses(reads.search(november, Optional.empty(), Optional.empty()).items()))
                     .containsExactly(AttendanceStatus.HOLIDAY, AttendanceStatus.ABSENT);
         }
 
@@ -568,9 +569,9 @@ class AttendanceRecordServiceTest {
 
             app.recordAttendance.record(Commands.recordAttendance("E-1", null, "Present", "2026-11-27"), ACTOR);
 
-            assertThat(service.get(ADA, DAY).entry().source()).isEqualTo(RecordSource.V1);
-            assertThat(service.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).hasSize(1);
-            assertThat(service.search(november, Optional.empty(), Optional.empty()).items()).hasSize(1);
+            assertThat(reads.get(ADA, DAY).entry().source()).isEqualTo(RecordSource.V1);
+            assertThat(reads.ofEmployee(ADA, NOVEMBER_1, NOVEMBER_30)).hasSize(1);
+            assertThat(reads.search(november, Optional.empty(), Optional.empty()).items()).hasSize(1);
             assertThat(app.lookUpAttendance.latestOf(ADA)).isPresent();
         }
 
@@ -582,7 +583,7 @@ class AttendanceRecordServiceTest {
             assertThat(isHit(app.cache.lookup(CachedReads.renderedAttendanceListing()))).isTrue();
 
             write(status("E-1", "2026-11-27", "Absent"));
-            service.delete(ADA, DAY, Precondition.NONE, ACTOR);
+            writes.delete(ADA, DAY, Precondition.NONE, ACTOR);
             write(status("E-2", "2026-11-26", "Holiday"));
 
             assertThat(app.lookUpAttendance.latestOf(ADA)).isEmpty();
@@ -593,12 +594,12 @@ class AttendanceRecordServiceTest {
         void aWarmSearchNeverHidesAnEmployeeChangingDepartment() {
             write(status("E-1", "2026-11-27", "Present"));
             AttendanceQuery ops = query(NOVEMBER_1, NOVEMBER_30, "Ops", null);
-            assertThat(service.search(ops, Optional.empty(), Optional.empty()).items()).hasSize(1);
+            assertThat(reads.search(ops, Optional.empty(), Optional.empty()).items()).hasSize(1);
 
             app.hire("E-1", "Ada Lovelace", "Sales", "Europe/Paris");
 
-            assertThat(service.search(ops, Optional.empty(), Optional.empty()).items()).isEmpty();
-            assertThat(service.search(query(NOVEMBER_1, NOVEMBER_30, "Sales", null), Optional.empty(), Optional.empty()).items())
+            assertThat(reads.search(ops, Optional.empty(), Optional.empty()).items()).isEmpty();
+            assertThat(reads.search(query(NOVEMBER_1, NOVEMBER_30, "Sales", null), Optional.empty(), Optional.empty()).items())
                     .hasSize(1);
         }
     }
