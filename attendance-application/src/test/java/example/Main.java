@@ -1,9 +1,9 @@
 package example;
 
 import io.attendance.application.Attendance;
-import io.attendance.application.Precondition;
-import io.attendance.application.PutEmployeeCommand;
-import io.attendance.application.RecordAttendanceCommand;
+import io.attendance.application.employees.PutEmployeeCommand;
+import io.attendance.application.records.RecordAttendanceCommand;
+import io.attendance.application.writing.Precondition;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
@@ -21,7 +21,7 @@ public class Main {
                 .build();
 
         EmployeeId ada = new EmployeeId("E-1");
-        attendance.employees().put(
+        attendance.employeeWrites().put(
                 new PutEmployeeCommand(ada, new EmployeeDetails(
                         "Ada Lovelace", Optional.of("Engineering"), ZoneId.of("Europe/London"), true)),
                 Precondition.NONE, "hr-system");
@@ -33,7 +33,7 @@ public class Main {
         attendance.recordAttendance().record(
                 new RecordAttendanceCommand(ada, Optional.empty(), AttendanceStatus.WORK_FROM_HOME, tuesday), "kiosk-7");
 
-        AttendanceRecord stored = attendance.attendanceRecords().get(ada, monday);
+        AttendanceRecord stored = attendance.recordReads().get(ada, monday);
         System.out.println("read back: " + stored.employeeId().value() + " " + stored.date() + " " + stored.status());
 
         AttendanceQuery march = AttendanceQuery.between(WorkDate.of(2025, 3, 1), WorkDate.of(2025, 3, 31));

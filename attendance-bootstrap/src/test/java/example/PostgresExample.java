@@ -3,9 +3,9 @@ package example;
 import io.attendance.adapter.postgres.DatabaseSchema;
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.attendance.application.Attendance;
-import io.attendance.application.Precondition;
-import io.attendance.application.PutEmployeeCommand;
-import io.attendance.application.RecordAttendanceCommand;
+import io.attendance.application.employees.PutEmployeeCommand;
+import io.attendance.application.records.RecordAttendanceCommand;
+import io.attendance.application.writing.Precondition;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.EmployeeDetails;
@@ -30,14 +30,14 @@ public final class PostgresExample {
                     .build();
 
             EmployeeId ada = new EmployeeId("E-1");
-            attendance.employees().put(
+            attendance.employeeWrites().put(
                     new PutEmployeeCommand(ada, new EmployeeDetails(
                             "Ada Lovelace", Optional.empty(), ZoneId.of("Europe/London"), true)),
                     Precondition.NONE, "hr-system");
             WorkDate monday = WorkDate.of(2025, 3, 3);
             attendance.recordAttendance().record(
                     new RecordAttendanceCommand(ada, Optional.empty(), AttendanceStatus.PRESENT, monday), "kiosk-7");
-            return attendance.attendanceRecords().get(ada, monday);
+            return attendance.recordReads().get(ada, monday);
         } // close() commits the day changes still queued; the host's DataSource stays open
         // endregion
     }

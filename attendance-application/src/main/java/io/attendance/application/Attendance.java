@@ -1,5 +1,18 @@
 package io.attendance.application;
 
+import io.attendance.application.employees.EmployeeReads;
+import io.attendance.application.employees.EmployeeWrites;
+import io.attendance.application.reading.CursorCodec;
+import io.attendance.application.reading.PrefetchedLookups;
+import io.attendance.application.reading.ReadThrough;
+import io.attendance.application.records.ImportBatch;
+import io.attendance.application.records.LookUpAttendance;
+import io.attendance.application.records.RecordAttendance;
+import io.attendance.application.records.RecordReads;
+import io.attendance.application.records.RecordWrites;
+import io.attendance.application.sync.CacheCatchUp;
+import io.attendance.application.sync.SyncAttendance;
+import io.attendance.application.writing.Precondition;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
@@ -47,8 +60,10 @@ public final class Attendance {
 
     private final RecordAttendance recordAttendance;
     private final LookUpAttendance lookUpAttendance;
-    private final EmployeeService employees;
-    private final AttendanceRecordService attendanceRecords;
+    private final EmployeeWrites employeeWrites;
+    private final EmployeeReads employeeReads;
+    private final RecordWrites recordWrites;
+    private final RecordReads recordReads;
     private final ImportBatch importBatch;
     private final SyncAttendance syncAttendance;
     private final CheckHealth checkHealth;
@@ -56,16 +71,15 @@ public final class Attendance {
 
     private Attendance(Persistence store, ReadCache cache, HealthProbe cacheHealth, Clock clock, ZoneId defaultZone,
             CursorCodec cursors, int maxCachedListSize, PrefetchedLookups prefetched) {
-        RecordUpserts upserts = new RecordUpserts(clock);
-        EmployeeWrites employeeWrites = new EmployeeWrites(store.employees(), store.auditTrail(), clock);
         ReadThrough reads = new ReadThrough(cache, prefetched, ReadThrough.FOLLOWER_WAIT);
         recordAttendance = new RecordAttendance(store.dayChanges(), cache, clock, defaultZone);
         lookUpAttendance = new LookUpAttendance(store.attendanceRecords(), reads, maxCachedListSize);
-        employees = new EmployeeService(store.transactions(), store.employees(), employeeWrites, store.auditTrail(),
-                cache, reads, cursors);
-        attendanceRecords = new AttendanceRecordService(store.transactions(), store.dayChanges(), store.employees(),
-                store.attendanceRecords(), store.auditTrail(), upserts, cache, reads, cursors, clock);
-        importBatch = new ImportBatch(store.dayChanges(), upserts, cache, clock);
+        employeeWrites = new EmployeeWrites(store.transactions(), store.employees(), store.auditTrail(), cache, clock);
+        employeeReads = new EmployeeReads(store.transactions(), store.employees(), store.auditTrail(), reads, cursors);
+        recordWrites = new RecordWrites(store.transactions(), store.dayChanges(), store.attendanceRecords(),
+                store.auditTrail(), cache, clock);
+        recordReads = new RecordReads(store.employees(), store.attendanceRecords(), store.auditTrail(), reads, cursors);
+        importBatch = new ImportBatch(store.dayChanges(), cache, clock);
         syncAttendance = new SyncAttendance(store.changeFeed(), cursors);
         checkHealth = new CheckHealth(store.healthProbe(), cacheHealth, clock);
         cacheCatchUp = new CacheCatchUp(store.changeFeed(), cache);
@@ -106,14 +120,24 @@ public final class Attendance {
         return lookUpAttendance;
     }
 
-    /** Employees: create or replace, read, list a page at a time, deactivate, history. */
-    public EmployeeService employees() {
-        return employees;
+    /** Employees' writes: create or replace, deactivate. */
+    public EmployeeWrites employeeWrites() {
+        return employeeWrites;
     }
 
-    /** Records: create or replace, read, delete, an employee's range, search a page at a time, history. */
-    public AttendanceRecordService attendanceRecords() {
-        return attendanceRecords;
+    /** Employees' reads: one, a page of the listing at a time, an employee's history. */
+    public EmployeeReads employeeReads() {
+        return employeeReads;
+    }
+
+    /** Records' writes: create or replace, delete. */
+    public RecordWrites recordWrites() {
+        return recordWrites;
+    }
+
+    /** Records' reads: one day's, an employee's range, search a page at a time, a record's history. */
+    public RecordReads recordReads() {
+        return recordReads;
     }
 
     /** Many days written in one atomic unit. */

@@ -1,5 +1,7 @@
 package io.attendance.application;
 
+import io.attendance.application.access.SignInPolicy;
+import io.attendance.application.reading.CursorCodec;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;

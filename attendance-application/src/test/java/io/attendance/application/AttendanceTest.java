@@ -3,6 +3,7 @@ package io.attendance.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.attendance.application.records.RecordAttendanceCommand;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.AttendanceStatus;
@@ -57,7 +58,7 @@ class AttendanceTest {
         AttendanceRecord written = attendance.recordAttendance().record(present("E-1", today), "test");
 
         assertThat(written.updatedAt().getNano() % 1_000).isZero();
-        assertThat(attendance.attendanceRecords().get(written.employeeId(), today)).isEqualTo(written);
+        assertThat(attendance.recordReads().get(written.employeeId(), today)).isEqualTo(written);
     }
 
     @Test
@@ -69,8 +70,8 @@ class AttendanceTest {
         inUtc.recordAttendance().record(present("E-1", DAY), "test");
         inParis.recordAttendance().record(present("E-2", DAY), "test");
 
-        assertThat(inUtc.employees().get(new EmployeeId("E-1")).details().timezone()).isEqualTo(ZoneOffset.UTC);
-        assertThat(inUtc.employees().get(new EmployeeId("E-2")).details().timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(inUtc.employeeReads().get(new EmployeeId("E-1")).details().timezone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(inUtc.employeeReads().get(new EmployeeId("E-2")).details().timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
     }
 
     @Test
@@ -95,12 +96,12 @@ class AttendanceTest {
         Attendance ownSecret = Attendance.builder().persistence(store).clock(CLOCK).build();
         first.recordAttendance().record(present("E-1", DAY), "test");
         first.recordAttendance().record(present("E-2", DAY), "test");
-        Optional<String> cursor = first.employees().list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.of(1))
+        Optional<String> cursor = first.employeeReads().list(EmployeeQuery.EVERYONE, Optional.empty(), Optional.of(1))
                 .nextCursor();
 
-        assertThat(sharing.employees().list(EmployeeQuery.EVERYONE, cursor, Optional.of(1)).items())
+        assertThat(sharing.employeeReads().list(EmployeeQuery.EVERYONE, cursor, Optional.of(1)).items())
                 .extracting(Employee::id).containsExactly(new EmployeeId("E-2"));
-        assertThatThrownBy(() -> ownSecret.employees().list(EmployeeQuery.EVERYONE, cursor, Optional.of(1)))
+        assertThatThrownBy(() -> ownSecret.employeeReads().list(EmployeeQuery.EVERYONE, cursor, Optional.of(1)))
                 .isInstanceOf(ValidationFailed.class);
     }
 

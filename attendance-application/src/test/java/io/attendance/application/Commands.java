@@ -1,5 +1,9 @@
 package io.attendance.application;
 
+import io.attendance.application.employees.PutEmployeeCommand;
+import io.attendance.application.records.ImportBatch;
+import io.attendance.application.records.PutRecordCommand;
+import io.attendance.application.records.RecordAttendanceCommand;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.DayEntry;
@@ -13,28 +17,28 @@ import java.util.List;
 import java.util.Optional;
 
 /** Commands written the short way tests like, read with the domain's own parsers (null is absent). */
-final class Commands {
+public final class Commands {
     private Commands() {
     }
 
-    static PutRecordCommand putRecord(String employeeId, String date, String status, String checkIn,
+    public static PutRecordCommand putRecord(String employeeId, String date, String status, String checkIn,
             String checkOut, String note) {
         return record(employeeId, date, status, checkIn, checkOut, note, RecordSource.API);
     }
 
     /** A record with a status and nothing else. */
-    static PutRecordCommand status(String employeeId, String date, String status) {
+    public static PutRecordCommand status(String employeeId, String date, String status) {
         return putRecord(employeeId, date, status, null, null, null);
     }
 
     /** A batch item that its reader could read. */
-    static ImportBatch.Item item(String employeeId, String date, String status, String checkIn, String checkOut,
+    public static ImportBatch.Item item(String employeeId, String date, String status, String checkIn, String checkOut,
             String note) {
         return ImportBatch.Item.read(record(employeeId, date, status, checkIn, checkOut, note, RecordSource.BATCH));
     }
 
     /** A batch item that its reader could not read, for the reasons given as field, message, field, message... */
-    static ImportBatch.Item unreadable(String... fieldsAndMessages) {
+    public static ImportBatch.Item unreadable(String... fieldsAndMessages) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < fieldsAndMessages.length; i += 2) {
             errors.add(new FieldError(fieldsAndMessages[i], fieldsAndMessages[i + 1]));
@@ -42,12 +46,12 @@ final class Commands {
         return ImportBatch.Item.unreadable(errors);
     }
 
-    static RecordAttendanceCommand recordAttendance(String id, String name, String status, String date) {
+    public static RecordAttendanceCommand recordAttendance(String id, String name, String status, String date) {
         return new RecordAttendanceCommand(new EmployeeId(id), Optional.ofNullable(name), AttendanceStatus.parse(status),
                 WorkDate.parse(date));
     }
 
-    static PutEmployeeCommand putEmployee(String id, String name, String department, String zone, boolean active) {
+    public static PutEmployeeCommand putEmployee(String id, String name, String department, String zone, boolean active) {
         return new PutEmployeeCommand(new EmployeeId(id), new EmployeeDetails(name, Optional.ofNullable(department),
                 zone == null ? InMemoryApplication.DEFAULT_ZONE : EmployeeDetails.parseTimezone(zone), active));
     }

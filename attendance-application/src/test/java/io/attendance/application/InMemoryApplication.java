@@ -1,5 +1,16 @@
 package io.attendance.application;
 
+import io.attendance.application.access.SignInPolicy;
+import io.attendance.application.employees.EmployeeReads;
+import io.attendance.application.employees.EmployeeWrites;
+import io.attendance.application.reading.CursorCodec;
+import io.attendance.application.reading.Page;
+import io.attendance.application.records.RecordReads;
+import io.attendance.application.records.RecordWrites;
+import io.attendance.application.records.ImportBatch;
+import io.attendance.application.records.LookUpAttendance;
+import io.attendance.application.records.RecordAttendance;
+import io.attendance.application.writing.Precondition;
 import io.attendance.domain.error.Unavailable;
 import io.attendance.domain.model.AuditAction;
 import io.attendance.domain.model.AuditEvent;
@@ -43,79 +54,83 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * The use cases over the in-memory store and fakes of attendance-testing, with a fixed clock: "now"
  * is 2026-11-27T09:00Z, so the booking window ends on 2027-11-28. One per test.
  */
-final class InMemoryApplication {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
-    static final byte[] SECRET = "a test secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8);
-    static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
-    static final String ACTOR = "anonymous";
-    static final SignInPolicy SIGN_IN = SignInPolicy.DEFAULT;
+public final class InMemoryApplication {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
+    public static final byte[] SECRET = "a test secret of at least sixteen bytes".getBytes(StandardCharsets.UTF_8);
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
+    public static final String ACTOR = "anonymous";
+    public static final SignInPolicy SIGN_IN = SignInPolicy.DEFAULT;
 
-    final InMemoryPersistence store = new InMemoryPersistence();
-    final InMemoryStore db = store.transactions();
-    final InMemoryEmployees employees = store.employees();
-    final InMemoryAttendanceRecords storedRecords = store.attendanceRecords();
-    final InMemoryAuditTrail audit = store.auditTrail();
+    public final InMemoryPersistence store = new InMemoryPersistence();
+    public final InMemoryStore db = store.transactions();
+    public final InMemoryEmployees employees = store.employees();
+    public final InMemoryAttendanceRecords storedRecords = store.attendanceRecords();
+    public final InMemoryAuditTrail audit = store.auditTrail();
     /** Every change the use cases told the cache of, in order. */
-    final List<Invalidation> invalidations = new CopyOnWriteArrayList<>();
-    final InMemoryReadCache cache = new InMemoryReadCache(
+    public final List<Invalidation> invalidations = new CopyOnWriteArrayList<>();
+    public final InMemoryReadCache cache = new InMemoryReadCache(
             changed -> invalidations.add(new Invalidation(changed, db.inUnitOfWork())));
-    final InMemoryUsers users = store.users();
-    final InMemoryApiKeys apiKeys = store.apiKeys();
+    public final InMemoryUsers users = store.users();
+    public final InMemoryApiKeys apiKeys = store.apiKeys();
     /** "Now" for sessions and sign-in counts, which tests move; the other use cases keep {@link #CLOCK}. */
-    final SettableClock clock = new SettableClock(CLOCK.instant());
-    final InMemorySessionStore sessions = new InMemorySessionStore(clock::instant);
+    public final SettableClock clock = new SettableClock(CLOCK.instant());
+    public final InMemorySessionStore sessions = new InMemorySessionStore(clock::instant);
     /** While set, every call of the session store the use cases see fails as an unreachable one does. */
-    final AtomicBoolean sessionStoreDown = new AtomicBoolean();
+    public final AtomicBoolean sessionStoreDown = new AtomicBoolean();
     /** Lookups the use cases made in the cache on their own, not with a session check. */
-    final AtomicInteger cacheLookups = new AtomicInteger();
-    final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(clock::instant);
-    final SaltedDigestPasswordHashing hashing = new SaltedDigestPasswordHashing();
-    final AttendanceRecords records;
-    final UseCases useCases;
-    final EmployeeService employeeService;
-    final AttendanceRecordService attendanceRecords;
-    final ImportBatch importBatch;
-    final RecordAttendance recordAttendance;
-    final LookUpAttendance lookUpAttendance;
+    public final AtomicInteger cacheLookups = new AtomicInteger();
+    public final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts(clock::instant);
+    public final SaltedDigestPasswordHashing hashing = new SaltedDigestPasswordHashing();
+    public final AttendanceRecords records;
+    public final UseCases useCases;
+    public final EmployeeWrites employeeWrites;
+    public final EmployeeReads employeeReads;
+    public final RecordWrites recordWrites;
+    public final RecordReads recordReads;
+    public final ImportBatch importBatch;
+    public final RecordAttendance recordAttendance;
+    public final LookUpAttendance lookUpAttendance;
 
     /**
      * One call of {@link io.attendance.domain.port.ReadCache#employeeChanged}, and whether the caller was
      * still inside its unit of work: then a reader could refill the cache with the old state under the
      * new generation before the change commits.
      */
-    record Invalidation(EmployeeId employeeId, boolean beforeCommit) {
+    public record Invalidation(EmployeeId employeeId, boolean beforeCommit) {
     }
 
-    InMemoryApplication() {
+    public InMemoryApplication() {
         this(records -> records);
     }
 
     /** Over other attendance records, such as a decorator of the in-memory ones that counts or fails calls. */
-    InMemoryApplication(UnaryOperator<AttendanceRecords> decorate) {
+    public InMemoryApplication(UnaryOperator<AttendanceRecords> decorate) {
         records = decorate.apply(storedRecords);
         useCases = with(records, daysOver(records));
-        employeeService = useCases.attendance().employees();
-        attendanceRecords = useCases.attendance().attendanceRecords();
+        employeeWrites = useCases.attendance().employeeWrites();
+        employeeReads = useCases.attendance().employeeReads();
+        recordWrites = useCases.attendance().recordWrites();
+        recordReads = useCases.attendance().recordReads();
         importBatch = useCases.attendance().importBatch();
         recordAttendance = useCases.attendance().recordAttendance();
         lookUpAttendance = useCases.attendance().lookUpAttendance();
     }
 
     /** The use cases over the same store and cache, reading and writing records through {@code records}. */
-    Attendance withRecords(AttendanceRecords records) {
+    public Attendance withRecords(AttendanceRecords records) {
         return with(records, daysOver(records)).attendance();
     }
 
     /** The use cases over the same store and cache, writing days through {@code days}. */
-    Attendance withDayChanges(DayChanges days) {
+    public Attendance withDayChanges(DayChanges days) {
         return with(records, days).attendance();
     }
 
@@ -202,29 +217,29 @@ final class InMemoryApplication {
     }
 
     /** The application with two employees: Ada works in Paris for Ops, Bob in Los Angeles for Sales. */
-    static InMemoryApplication staffed(InMemoryApplication app) {
+    public static InMemoryApplication staffed(InMemoryApplication app) {
         app.hire("E-1", "Ada Lovelace", "Ops", "Europe/Paris");
         app.hire("E-2", "Bob", "Sales", "America/Los_Angeles");
         return app;
     }
 
     /** What the audit trail says happened to one record, oldest first. */
-    List<AuditAction> auditActions(EmployeeId employeeId, WorkDate date) {
+    public List<AuditAction> auditActions(EmployeeId employeeId, WorkDate date) {
         return AuditHistories.of(audit, employeeId, date).stream().map(AuditEvent::action).toList();
     }
 
     /** An employee created through the service: active, in {@code zone}, with a department when given. */
-    EmployeeId hire(String id, String name, String department, String zone) {
-        return employeeService.put(Commands.putEmployee(id, name, department, zone, true),
+    public EmployeeId hire(String id, String name, String department, String zone) {
+        return employeeWrites.put(Commands.putEmployee(id, name, department, zone, true),
                 Precondition.NONE, ACTOR).value().id();
     }
 
-    static boolean isHit(Cached<?> lookup) {
+    public static boolean isHit(Cached<?> lookup) {
         return lookup instanceof Cached.Hit<?>;
     }
 
     /** Every item of a listing, page after page, following each page's next cursor until there is none. */
-    static <T> List<T> allPages(BiFunction<Optional<String>, Optional<Integer>, Page<T>> list, int limit) {
+    public static <T> List<T> allPages(BiFunction<Optional<String>, Optional<Integer>, Page<T>> list, int limit) {
         List<T> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         for (int pages = 0; pages < 10_000; pages++) {

@@ -1,6 +1,6 @@
 package io.attendance.bootstrap;
 
-import io.attendance.application.CacheCatchUp;
+import io.attendance.application.sync.CacheCatchUp;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -10,7 +10,7 @@ import io.attendance.adapter.postgres.Migrations;
 import io.attendance.adapter.redis.RedisStore;
 import io.attendance.adapter.redis.RedisTimeouts;
 import io.attendance.application.Attendance;
-import io.attendance.application.SignInPolicy;
+import io.attendance.application.access.SignInPolicy;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.Password;

@@ -1,6 +1,6 @@
 package io.attendance.bootstrap;
 
-import io.attendance.application.UserService;
+import io.attendance.application.access.UserService;
 import io.attendance.domain.model.Password;
 import io.attendance.domain.model.SecretToken;
 import io.attendance.domain.model.Username;

@@ -12,6 +12,7 @@ import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -73,6 +74,20 @@ class ArchitectureTest {
     static final ArchRule applicationDependsOnTheDomainOnly = classes().that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "javax.crypto..")
             .because("use cases orchestrate ports and never see a framework type (the JDK's HMAC signs page cursors)");
+
+    @ArchTest
+    static final ArchRule applicationCapabilitiesAreFreeOfCycles = slices()
+            .matching("io.attendance.application.(*)..")
+            .should().beFreeOfCycles()
+            .because("records, employees, access and sync each build on the shared reading and writing machinery, "
+                    + "never on one another in a loop");
+
+    @ArchTest
+    static final ArchRule applicationCapabilitiesNeverUseTheEntryPoints = noClasses()
+            .that().resideInAPackage("io.attendance.application.*..")
+            .should().dependOnClassesThat().resideInAPackage("io.attendance.application")
+            .because("Attendance and UseCases wire the capability packages; a package that reached back to them "
+                    + "would close a cycle the slices above cannot see");
 
     @ArchTest
     static final ArchRule testingDependsOnTheDomainJUnitAndAssertJOnly = classes().that().resideInAPackage(TESTING)

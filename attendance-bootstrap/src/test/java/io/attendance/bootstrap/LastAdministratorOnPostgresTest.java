@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.attendance.adapter.postgres.TestPostgres;
-import io.attendance.application.CreateUserCommand;
-import io.attendance.application.CursorCodec;
 import io.attendance.application.Ports;
-import io.attendance.application.SignInPolicy;
 import io.attendance.application.UseCaseSettings;
 import io.attendance.application.UseCases;
+import io.attendance.application.access.CreateUserCommand;
+import io.attendance.application.access.SignInPolicy;
+import io.attendance.application.reading.CursorCodec;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.Password;

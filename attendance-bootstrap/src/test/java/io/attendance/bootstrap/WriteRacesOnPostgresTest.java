@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attendance.adapter.postgres.PostgresDatabase;
 import io.attendance.adapter.postgres.TestPostgres;
 import io.attendance.application.Attendance;
-import io.attendance.application.Precondition;
-import io.attendance.application.PutEmployeeCommand;
-import io.attendance.application.PutRecordCommand;
-import io.attendance.application.RecordAttendanceCommand;
-import io.attendance.application.Written;
+import io.attendance.application.employees.PutEmployeeCommand;
+import io.attendance.application.records.PutRecordCommand;
+import io.attendance.application.records.RecordAttendanceCommand;
+import io.attendance.application.writing.Precondition;
+import io.attendance.application.writing.Written;
 import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.model.AttendanceKey;
@@ -165,7 +165,7 @@ class WriteRacesOnPostgresTest {
         Attendance racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
-                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
+                writer -> () -> racing.employeeWrites().put(employee("Ada " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
 
         Written<?> created = theOneWritten(outcomes);
         assertThat(created.created()).isTrue();
@@ -174,11 +174,11 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void putsOfAnEmployeePinnedToOneVersionLetExactlyOneWin() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
+        direct.employeeWrites().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         Attendance racing = racing(WRITERS);
 
         List<Object> outcomes = AllAtOnce.outcomes(WRITERS,
-                writer -> () -> racing.employees().put(employee("Ada " + writer), Precondition.ifMatch(1), "writer " + writer));
+                writer -> () -> racing.employeeWrites().put(employee("Ada " + writer), Precondition.ifMatch(1), "writer " + writer));
 
         Written<?> replaced = theOneWritten(outcomes);
         assertThat(((Employee) replaced.value()).version()).isEqualTo(2);
@@ -187,10 +187,10 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void createOnlyPutsOfOneNewRecordCreateItExactlyOnce() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
+        direct.employeeWrites().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
         Attendance racing = racing(WRITERS);
 
-        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.recordWrites()
                 .put(record("writer " + writer), Precondition.ifNoneMatchAny(), "writer " + writer));
 
         Written<?> created = theOneWritten(outcomes);
@@ -201,11 +201,11 @@ class WriteRacesOnPostgresTest {
 
     @Test
     void putsOfARecordPinnedToOneVersionLetExactlyOneWin() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
-        direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
+        direct.employeeWrites().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
+        direct.recordWrites().put(record("original"), Precondition.NONE, "hr");
         Attendance racing = concurrent();
 
-        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.recordWrites()
                 .put(record("writer " + writer), Precondition.ifMatch(1), "writer " + writer));
 
         Written<?> replaced = theOneWritten(outcomes);
@@ -222,11 +222,11 @@ class WriteRacesOnPostgresTest {
      */
     @Test
     void putsOfARecordPinnedToAListOfVersionsWinWhileTheyFindAListedVersion() throws Exception {
-        direct.employees().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
-        direct.attendanceRecords().put(record("original"), Precondition.NONE, "hr");
+        direct.employeeWrites().put(employee("Ada Lovelace"), Precondition.NONE, "hr");
+        direct.recordWrites().put(record("original"), Precondition.NONE, "hr");
         Attendance racing = concurrent();
 
-        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.attendanceRecords()
+        List<Object> outcomes = AllAtOnce.outcomes(WRITERS, writer -> () -> racing.recordWrites()
                 .put(record("writer " + writer), Precondition.ifMatchOneOf(List.of(1L, 2L)), "writer " + writer));
 
         assertThat(outcomes).map(outcome -> outcome.getClass().getSimpleName())

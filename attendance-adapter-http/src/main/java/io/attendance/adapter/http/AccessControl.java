@@ -1,8 +1,8 @@
 package io.attendance.adapter.http;
 
-import io.attendance.application.ApiKeyService;
-import io.attendance.application.PrefetchedLookups;
-import io.attendance.application.SessionService;
+import io.attendance.application.access.ApiKeyService;
+import io.attendance.application.access.SessionService;
+import io.attendance.application.reading.PrefetchedLookups;
 import io.attendance.domain.error.Unauthenticated;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.Permission;

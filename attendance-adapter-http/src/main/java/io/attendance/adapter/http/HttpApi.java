@@ -1,6 +1,7 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.application.Attendance;
 import io.attendance.application.UseCases;
 import io.attendance.domain.model.Permission;
 import io.attendance.domain.port.CachedReads;
@@ -51,18 +52,22 @@ public final class HttpApi implements AutoCloseable {
         ErrorResponses errors = new ErrorResponses(json, settings.maxRequestBytes());
         RequestBodies bodies = new RequestBodies(settings.maxRequestBytes(), settings.bodyTimeout(),
                 settings.bodyBudgetBytes(), Objects.requireNonNull(registry, "registry"));
-        V1AttendanceEndpoints v1 = new V1AttendanceEndpoints(json, bodies, useCases);
+        Attendance core = useCases.attendance();
+        V1AttendanceEndpoints v1 = new V1AttendanceEndpoints(json, bodies, core.recordAttendance(),
+                core.lookUpAttendance(), core.checkHealth());
         V2EmployeeEndpoints employees = new V2EmployeeEndpoints(
-                json, bodies, useCases.attendance().employees(), settings.defaultTimezone());
-        V2RecordEndpoints attendance = new V2RecordEndpoints(json, bodies, useCases);
-        V2SyncEndpoints sync = new V2SyncEndpoints(json, useCases.attendance().syncAttendance());
+                json, bodies, core.employeeWrites(), core.employeeReads(), settings.defaultTimezone());
+        V2RecordEndpoints attendance = new V2RecordEndpoints(json, bodies, core.recordWrites(), core.recordReads(),
+                core.importBatch());
+        V2SyncEndpoints sync = new V2SyncEndpoints(json, core.syncAttendance());
         OperationsEndpoints operations = new OperationsEndpoints(
-                useCases.attendance().checkHealth(), Objects.requireNonNull(registry, "registry"));
+                core.checkHealth(), Objects.requireNonNull(registry, "registry"));
         this.operations = operations;
         // the probes and the scrape tell an operator what an overload looks like, so they are never held back
         LoadShedding shedding = new LoadShedding(settings.loadLimits(), registry,
                 OperationsEndpoints.LIVE, OperationsEndpoints.READY, OperationsEndpoints.METRICS);
-        V2AccessEndpoints access = new V2AccessEndpoints(json, bodies, useCases, settings.trustedProxies());
+        V2AccessEndpoints access = new V2AccessEndpoints(json, bodies, useCases.signIns(), useCases.users(),
+                useCases.apiKeys(), settings.trustedProxies());
         AccessControl accessControl = new AccessControl(useCases.sessions(), useCases.apiKeys(),
                 useCases.prefetchedLookups());
         RequestMetrics metrics = new RequestMetrics(registry);

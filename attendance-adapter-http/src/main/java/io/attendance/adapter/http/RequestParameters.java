@@ -1,6 +1,6 @@
 package io.attendance.adapter.http;
 
-import io.attendance.application.Page;
+import io.attendance.application.reading.Page;
 import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceStatus;

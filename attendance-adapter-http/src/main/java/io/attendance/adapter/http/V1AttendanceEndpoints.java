@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.attendance.application.CheckHealth;
-import io.attendance.application.ListingOutput;
-import io.attendance.application.LookUpAttendance;
-import io.attendance.application.RecordAttendance;
-import io.attendance.application.RecordAttendanceCommand;
-import io.attendance.application.UseCases;
+import io.attendance.application.records.ListingOutput;
+import io.attendance.application.records.LookUpAttendance;
+import io.attendance.application.records.RecordAttendance;
+import io.attendance.application.records.RecordAttendanceCommand;
 import io.attendance.domain.error.NotFound;
 import io.attendance.domain.model.AttendanceRecord;
 import io.attendance.domain.model.EmployeeAttendance;
@@ -47,13 +46,14 @@ final class V1AttendanceEndpoints {
     private final CheckHealth checkHealth;
     private final GzippedCopy gzippedListing = new GzippedCopy();
 
-    V1AttendanceEndpoints(ObjectMapper json, RequestBodies bodies, UseCases useCases) {
+    V1AttendanceEndpoints(ObjectMapper json, RequestBodies bodies, RecordAttendance recordAttendance,
+            LookUpAttendance lookUpAttendance, CheckHealth checkHealth) {
         this.json = json;
         this.recordWriter = json.writerFor(V1AttendanceView.class);
         this.bodies = bodies;
-        this.recordAttendance = useCases.attendance().recordAttendance();
-        this.lookUpAttendance = useCases.attendance().lookUpAttendance();
-        this.checkHealth = useCases.attendance().checkHealth();
+        this.recordAttendance = recordAttendance;
+        this.lookUpAttendance = lookUpAttendance;
+        this.checkHealth = checkHealth;
     }
 
     void create(Context ctx) throws IOException {

@@ -2,7 +2,7 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.RecordAttendanceCommand;
+import io.attendance.application.records.RecordAttendanceCommand;
 import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceStatus;

@@ -2,9 +2,9 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.ChangePasswordCommand;
-import io.attendance.application.CreateUserCommand;
-import io.attendance.application.IssueApiKeyCommand;
+import io.attendance.application.access.ChangePasswordCommand;
+import io.attendance.application.access.CreateUserCommand;
+import io.attendance.application.access.IssueApiKeyCommand;
 import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.model.ApiKey;
 import io.attendance.domain.model.EmployeeId;

@@ -2,13 +2,12 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.ApiKeyService;
-import io.attendance.application.IssuedApiKey;
-import io.attendance.application.SessionService;
-import io.attendance.application.SignInCommand;
-import io.attendance.application.SignedIn;
-import io.attendance.application.UseCases;
-import io.attendance.application.UserService;
+import io.attendance.application.access.ApiKeyService;
+import io.attendance.application.access.IssuedApiKey;
+import io.attendance.application.access.SignInCommand;
+import io.attendance.application.access.SignInService;
+import io.attendance.application.access.SignedIn;
+import io.attendance.application.access.UserService;
 import io.attendance.domain.model.ApiKeyId;
 import io.attendance.domain.model.Principal;
 import io.attendance.domain.model.User;
@@ -37,18 +36,19 @@ final class V2AccessEndpoints {
     private final ObjectMapper json;
     private final RequestBodies bodies;
     private final V2Responses responses;
-    private final SessionService sessions;
+    private final SignInService signIns;
     private final UserService users;
     private final ApiKeyService apiKeys;
     private final TrustedProxies proxies;
 
-    V2AccessEndpoints(ObjectMapper json, RequestBodies bodies, UseCases useCases, TrustedProxies proxies) {
+    V2AccessEndpoints(ObjectMapper json, RequestBodies bodies, SignInService signIns, UserService users,
+            ApiKeyService apiKeys, TrustedProxies proxies) {
         this.json = json;
         this.bodies = bodies;
         this.responses = new V2Responses(json);
-        this.sessions = useCases.sessions();
-        this.users = useCases.users();
-        this.apiKeys = useCases.apiKeys();
+        this.signIns = signIns;
+        this.users = users;
+        this.apiKeys = apiKeys;
         this.proxies = proxies;
     }
 
@@ -65,14 +65,14 @@ final class V2AccessEndpoints {
 
     void login(Context ctx) throws IOException {
         V2AccessBodies.Credentials credentials = V2AccessBodies.signIn(json, bodies.json(ctx));
-        SignedIn signedIn = sessions.signIn(new SignInCommand(credentials.username(), credentials.password(),
+        SignedIn signedIn = signIns.signIn(new SignInCommand(credentials.username(), credentials.password(),
                 proxies.clientOf(ctx)));
         responses.ok(ctx, new SessionView(signedIn.token().reveal(), signedIn.session().expiresAt(),
                 V2CallerView.of(signedIn.session().principal())));
     }
 
     void logout(Context ctx) {
-        sessions.signOut(AccessControl.bearerToken(ctx));
+        signIns.signOut(AccessControl.bearerToken(ctx));
         responses.noContent(ctx);
     }
 

@@ -1,7 +1,7 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.attendance.application.ImportBatch;
+import io.attendance.application.records.ImportBatch;
 
 /** What a batch did: how many records it created, changed, and found already saying the same. */
 @JsonPropertyOrder({"created", "updated", "unchanged"})

@@ -2,9 +2,9 @@ package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.ImportBatch;
-import io.attendance.application.PutEmployeeCommand;
-import io.attendance.application.PutRecordCommand;
+import io.attendance.application.employees.PutEmployeeCommand;
+import io.attendance.application.records.ImportBatch;
+import io.attendance.application.records.PutRecordCommand;
 import io.attendance.domain.error.FieldErrors;
 import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.DayEntry;

@@ -1,6 +1,6 @@
 package io.attendance.adapter.http;
 
-import io.attendance.application.Precondition;
+import io.attendance.application.writing.Precondition;
 import io.attendance.domain.error.PreconditionFailed;
 import io.attendance.domain.error.ValidationFailed;
 import io.javalin.http.Context;

@@ -1,8 +1,9 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.EmployeeService;
-import io.attendance.application.PutEmployeeCommand;
+import io.attendance.application.employees.EmployeeReads;
+import io.attendance.application.employees.EmployeeWrites;
+import io.attendance.application.employees.PutEmployeeCommand;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
@@ -17,20 +18,23 @@ final class V2EmployeeEndpoints {
     private final ObjectMapper json;
     private final RequestBodies bodies;
     private final V2Responses responses;
-    private final EmployeeService employees;
+    private final EmployeeWrites writes;
+    private final EmployeeReads reads;
     private final ZoneId defaultTimezone;
 
-    V2EmployeeEndpoints(ObjectMapper json, RequestBodies bodies, EmployeeService employees, ZoneId defaultTimezone) {
+    V2EmployeeEndpoints(ObjectMapper json, RequestBodies bodies, EmployeeWrites writes, EmployeeReads reads,
+            ZoneId defaultTimezone) {
         this.json = json;
         this.bodies = bodies;
         this.responses = new V2Responses(json);
-        this.employees = employees;
+        this.writes = writes;
+        this.reads = reads;
         this.defaultTimezone = defaultTimezone;
     }
 
     void put(Context ctx) throws IOException {
         PutEmployeeCommand command = V2Bodies.employee(json, bodies.json(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), defaultTimezone);
-        responses.written(ctx, employees.put(command, V2Conditions.forWrite(ctx), AccessControl.actor(ctx)), Employee::version,
+        responses.written(ctx, writes.put(command, V2Conditions.forWrite(ctx), AccessControl.actor(ctx)), Employee::version,
                 V2EmployeeView::of, V2Paths.employee(command.id()));
     }
 
@@ -38,7 +42,7 @@ final class V2EmployeeEndpoints {
         RequestParameters parameters = new RequestParameters(ctx);
         EmployeeId id = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
         parameters.complete();
-        Employee employee = employees.get(id);
+        Employee employee = reads.get(id);
         responses.single(ctx, employee, employee.version(), V2EmployeeView::of);
     }
 
@@ -47,7 +51,7 @@ final class V2EmployeeEndpoints {
         RequestParameters parameters = new RequestParameters(ctx);
         EmployeeId id = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
         parameters.complete();
-        Employee deactivated = employees.deactivate(id, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
+        Employee deactivated = writes.deactivate(id, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
         ctx.header(Header.ETAG, V2Conditions.etag(deactivated.version()));
         responses.noContent(ctx);
     }
@@ -61,7 +65,7 @@ final class V2EmployeeEndpoints {
         Optional<String> cursor = parameters.cursor();
         parameters.complete();
         EmployeeQuery query = new EmployeeQuery(department, active, namePrefix);
-        responses.ok(ctx, V2PageView.of(employees.list(query, cursor, limit), V2EmployeeView::of));
+        responses.ok(ctx, V2PageView.of(reads.list(query, cursor, limit), V2EmployeeView::of));
     }
 
     void history(Context ctx) throws IOException {
@@ -70,6 +74,6 @@ final class V2EmployeeEndpoints {
         Optional<Integer> limit = parameters.limit();
         Optional<String> cursor = parameters.cursor();
         parameters.complete();
-        responses.ok(ctx, V2PageView.of(employees.history(id, cursor, limit), V2EmployeeAuditEventView::of));
+        responses.ok(ctx, V2PageView.of(reads.history(id, cursor, limit), V2EmployeeAuditEventView::of));
     }
 }

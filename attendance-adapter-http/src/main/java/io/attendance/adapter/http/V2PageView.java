@@ -1,7 +1,7 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.attendance.application.Page;
+import io.attendance.application.reading.Page;
 import java.util.List;
 import java.util.function.Function;
 

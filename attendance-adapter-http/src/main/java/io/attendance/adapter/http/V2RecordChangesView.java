@@ -1,7 +1,7 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.attendance.application.SyncAttendance;
+import io.attendance.application.sync.SyncAttendance;
 import io.attendance.domain.model.AuditEvent;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.AttendanceRecordService;
-import io.attendance.application.ImportBatch;
-import io.attendance.application.PutRecordCommand;
-import io.attendance.application.UseCases;
-import io.attendance.application.Written;
+import io.attendance.application.records.ImportBatch;
+import io.attendance.application.records.PutRecordCommand;
+import io.attendance.application.records.RecordReads;
+import io.attendance.application.records.RecordWrites;
+import io.attendance.application.writing.Written;
 import io.attendance.domain.error.Forbidden;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
@@ -28,21 +28,24 @@ final class V2RecordEndpoints {
     private final ObjectMapper json;
     private final RequestBodies bodies;
     private final V2Responses responses;
-    private final AttendanceRecordService attendance;
+    private final RecordWrites writes;
+    private final RecordReads reads;
     private final ImportBatch importBatch;
 
-    V2RecordEndpoints(ObjectMapper json, RequestBodies bodies, UseCases useCases) {
+    V2RecordEndpoints(ObjectMapper json, RequestBodies bodies, RecordWrites writes, RecordReads reads,
+            ImportBatch importBatch) {
         this.json = json;
         this.bodies = bodies;
         this.responses = new V2Responses(json);
-        this.attendance = useCases.attendance().attendanceRecords();
-        this.importBatch = useCases.attendance().importBatch();
+        this.writes = writes;
+        this.reads = reads;
+        this.importBatch = importBatch;
     }
 
     void put(Context ctx) throws IOException {
         PutRecordCommand command = V2Bodies.record(
                 json, bodies.json(ctx), ctx.pathParam(V2Paths.EMPLOYEE_ID), ctx.pathParam(V2Paths.DATE));
-        Written<AttendanceRecord> written = attendance.put(command, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
+        Written<AttendanceRecord> written = writes.put(command, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
         String location = V2Paths.record(command.employeeId(), command.date());
         if (AccessControl.caller(ctx).mayOn(Permission.READ_ATTENDANCE, command.employeeId())) {
             responses.written(ctx, written, AttendanceRecord::version, V2RecordView::of, location);
@@ -57,7 +60,7 @@ final class V2RecordEndpoints {
         EmployeeId employeeId = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
         WorkDate date = parameters.pathDate(V2Paths.DATE);
         parameters.complete();
-        AttendanceRecord record = attendance.get(employeeId, date);
+        AttendanceRecord record = reads.get(employeeId, date);
         responses.single(ctx, record, record.version(), V2RecordView::of);
     }
 
@@ -66,7 +69,7 @@ final class V2RecordEndpoints {
         EmployeeId employeeId = parameters.pathEmployeeId(V2Paths.EMPLOYEE_ID);
         WorkDate date = parameters.pathDate(V2Paths.DATE);
         parameters.complete();
-        attendance.delete(employeeId, date, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
+        writes.delete(employeeId, date, V2Conditions.forWrite(ctx), AccessControl.actor(ctx));
         responses.noContent(ctx);
     }
 
@@ -76,7 +79,7 @@ final class V2RecordEndpoints {
         WorkDate from = parameters.requiredDate("from");
         WorkDate to = parameters.requiredDate("to");
         parameters.complete();
-        responses.ok(ctx, attendance.ofEmployee(employeeId, from, to).stream().map(V2RecordView::of).toList());
+        responses.ok(ctx, reads.ofEmployee(employeeId, from, to).stream().map(V2RecordView::of).toList());
     }
 
     void search(Context ctx) throws IOException {
@@ -91,7 +94,7 @@ final class V2RecordEndpoints {
         Optional<String> cursor = parameters.cursor();
         parameters.complete();
         AttendanceQuery query = new AttendanceQuery(from, to, employeeId, department, status, updatedSince);
-        responses.ok(ctx, V2PageView.of(attendance.search(query, cursor, limit), V2RecordView::of));
+        responses.ok(ctx, V2PageView.of(reads.search(query, cursor, limit), V2RecordView::of));
     }
 
     /**
@@ -113,7 +116,7 @@ final class V2RecordEndpoints {
         Optional<Integer> limit = parameters.limit();
         Optional<String> cursor = parameters.cursor();
         parameters.complete();
-        responses.ok(ctx, V2PageView.of(attendance.history(employeeId, date, cursor, limit), V2AuditEventView::of));
+        responses.ok(ctx, V2PageView.of(reads.history(employeeId, date, cursor, limit), V2AuditEventView::of));
     }
 
     void batch(Context ctx) throws IOException {

@@ -1,7 +1,7 @@
 package io.attendance.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.SyncAttendance;
+import io.attendance.application.sync.SyncAttendance;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Optional;

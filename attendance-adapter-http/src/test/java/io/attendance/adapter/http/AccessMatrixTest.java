@@ -2,8 +2,8 @@ package io.attendance.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attendance.application.CreateUserCommand;
-import io.attendance.application.SignInCommand;
+import io.attendance.application.access.CreateUserCommand;
+import io.attendance.application.access.SignInCommand;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.Password;
@@ -92,7 +92,7 @@ class AccessMatrixTest {
     }
 
     private String signIn(Caller caller) {
-        return server.useCases.sessions().signIn(new SignInCommand(username(caller),
+        return server.useCases.signIns().signIn(new SignInCommand(username(caller),
                 Password.offered("password", PASSWORD), "192.0.2." + (caller.ordinal() + 1))).token().reveal();
     }
 

@@ -3,7 +3,7 @@ package io.attendance.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.attendance.application.CreateUserCommand;
+import io.attendance.application.access.CreateUserCommand;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.Grant;
 import io.attendance.domain.model.Password;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.application.ImportBatch;
-import io.attendance.application.PutRecordCommand;
+import io.attendance.application.records.ImportBatch;
+import io.attendance.application.records.PutRecordCommand;
 import io.attendance.domain.error.FieldError;
 import io.attendance.domain.error.ValidationFailed;
 import io.attendance.domain.model.AttendanceStatus;
