@@ -12,7 +12,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.EmployeeQuery;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.testing.InMemoryPersistence;
-import io.attendance.testing.RecordWrites;
+import io.attendance.testing.RecordSeeding;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,7 +82,7 @@ class AttendanceTest {
         assertThat(attendance.lookUpAttendance().latestOf(ada)).map(latest -> latest.record().date()).contains(DAY);
 
         // written past the use cases, so that no cache is told: only a read from the store sees it
-        RecordWrites.written(store.dayChanges(),
+        RecordSeeding.written(store.dayChanges(),
                 AttendanceRecord.first(ada, NEXT_DAY, AttendanceStatus.ABSENT, CLOCK.instant()));
 
         assertThat(attendance.lookUpAttendance().latestOf(ada)).map(latest -> latest.record().date())

@@ -12,7 +12,7 @@ import io.attendance.domain.model.EmployeeAttendance;
 import io.attendance.domain.model.EmployeeDetails;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
-import io.attendance.testing.RecordWrites;
+import io.attendance.testing.RecordSeeding;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -107,7 +107,7 @@ class ListingInChunksTest {
                 Instant.parse("2026-01-01T00:00:00Z"));
         AtomicReference<List<EmployeeAttendance>> seen = new AtomicReference<>();
         database.employees().add(first);
-        RecordWrites.written(database.dayChanges(), record);
+        RecordSeeding.written(database.dayChanges(), record);
 
         assertThatThrownBy(() -> database.transactions().runInTransaction(() -> {
             assertThat(database.attendanceRecords().remove(first.id(), record.date(), 1)).isTrue();

@@ -15,7 +15,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.RecordSource;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.testing.AuditHistories;
-import io.attendance.testing.RecordWrites;
+import io.attendance.testing.RecordSeeding;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -401,7 +401,7 @@ class MigrationsTest {
                 new DatabaseSchema("public"))) {
             formerLayout.migrations().update();
             formerLayout.employees().add(TestData.employee("E-1", "Ada"));
-            RecordWrites.written(formerLayout.dayChanges(), record);
+            RecordSeeding.written(formerLayout.dayChanges(), record);
         }
         String publicHistory = "SELECT id || ' ' || md5sum || ' ' || dateexecuted FROM public.databasechangelog ORDER BY orderexecuted";
         List<String> history = strings(publicHistory);
@@ -414,7 +414,7 @@ class MigrationsTest {
         assertThat(database.migrations().status()).contains("is up to date");
         assertThat(database.attendanceRecords().find(record.employeeId(), record.date())).contains(record);
         assertThat(AuditHistories.of(database.auditTrail(), record.employeeId(), record.date()))
-                .containsExactly(AuditEvent.created(record, RecordWrites.ACTOR));
+                .containsExactly(AuditEvent.created(record, RecordSeeding.ACTOR));
         assertThat(strings("SELECT pronamespace::regnamespace::text FROM pg_proc WHERE proname = 'audit_append_only'"))
                 .containsExactly("attendance");
         assertThatThrownBy(() -> execute("DELETE FROM audit_events")).hasMessageContaining("append-only");

@@ -10,7 +10,7 @@ import io.attendance.domain.model.AttendanceStatus;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
-import io.attendance.testing.RecordWrites;
+import io.attendance.testing.RecordSeeding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +63,7 @@ class PostgresAttendanceRecordsTest {
     @Test
     void aCallersMistakesAreRefusedBeforeAnyStatementRuns() {
         Employee ada = addEmployee(TestData.employee("E-1", "Ada Lovelace"));
-        AttendanceRecord first = RecordWrites.written(DATABASE.database().dayChanges(),
+        AttendanceRecord first = RecordSeeding.written(DATABASE.database().dayChanges(),
                 TestData.record(ada, DAY, AttendanceStatus.PRESENT));
         AttendanceQuery today = query(DAY, DAY, null, null, null, null);
 
@@ -114,9 +114,9 @@ class PostgresAttendanceRecordsTest {
                 }
                 AttendanceRecord record = TestData.record(employee, WorkDate.of(2026, 3, day),
                         STATUSES[(e * day) % STATUSES.length]);
-                RecordWrites.written(DATABASE.database().dayChanges(), record);
+                RecordSeeding.written(DATABASE.database().dayChanges(), record);
                 if ((e * 7 + day) % 11 == 0) {
-                    record = RecordWrites.written(DATABASE.database().dayChanges(), record.revised(
+                    record = RecordSeeding.written(DATABASE.database().dayChanges(), record.revised(
                             TestData.fullDay(record.date(), "revised"), TestData.NOW.plusSeconds(3600L + e * 60L + day))
                             .orElseThrow());
                 }

@@ -11,7 +11,7 @@ import io.attendance.domain.model.AuditEvent;
 import io.attendance.domain.model.Employee;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.testing.AuditHistories;
-import io.attendance.testing.RecordWrites;
+import io.attendance.testing.RecordSeeding;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,9 +65,9 @@ class PostgresUnitsOfWorkTest {
     @Test
     void anAuditEventCommitsAndRollsBackWithTheChangeItDescribes() {
         DATABASE.employees().add(ADA);
-        AttendanceRecord created = RecordWrites.written(DATABASE.database().dayChanges(),
+        AttendanceRecord created = RecordSeeding.written(DATABASE.database().dayChanges(),
                 recordOf(ADA, AttendanceStatus.PRESENT));
-        AuditEvent creation = AuditEvent.created(created, RecordWrites.ACTOR);
+        AuditEvent creation = AuditEvent.created(created, RecordSeeding.ACTOR);
         AuditEvent deletion = AuditEvent.deleted(created, Instant.parse("2026-11-27T09:00:00Z"), "anonymous");
 
         assertThatThrownBy(() -> DATABASE.transactions().runInTransaction(() -> {

@@ -16,7 +16,7 @@ import io.attendance.domain.model.EmployeeId;
 import io.attendance.domain.model.WorkDate;
 import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.testing.ForwardingAttendanceRecords;
-import io.attendance.testing.RecordWrites;
+import io.attendance.testing.RecordSeeding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -258,7 +258,7 @@ class ReadThroughTest {
     @Test
     void followersWhoScanOnTheirOwnCacheTheirCopyWhenItFits() throws Exception {
         WorkDate gone = WorkDate.of(2026, 11, 27);
-        RecordWrites.written(app.store.dayChanges(),
+        RecordSeeding.written(app.store.dayChanges(),
                 AttendanceRecord.first(ADA, gone, AttendanceStatus.PRESENT, Instant.parse("2026-11-27T09:00:00Z")));
         LookUpAttendance cachingOne = new LookUpAttendance(gated, reads, 1);
         Readers readers = new Readers(READERS, () -> LinesListing.everyRecord(cachingOne));

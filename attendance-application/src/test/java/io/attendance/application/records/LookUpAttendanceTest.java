@@ -19,7 +19,7 @@ import io.attendance.domain.port.AttendanceRecords;
 import io.attendance.domain.port.Cached;
 import io.attendance.domain.port.CachedReads;
 import io.attendance.testing.ForwardingAttendanceRecords;
-import io.attendance.testing.RecordWrites;
+import io.attendance.testing.RecordSeeding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class LookUpAttendanceTest {
         Employee employee = Employee.first(new EmployeeId(id), EmployeeDetails.named("Employee " + id, DEFAULT_ZONE), NOW);
         app.employees.add(employee);
         for (int day = 1; day <= days; day++) {
-            RecordWrites.written(app.store.dayChanges(),
+            RecordSeeding.written(app.store.dayChanges(),
                     AttendanceRecord.first(employee.id(), WorkDate.of(2026, 11, day), AttendanceStatus.PRESENT, NOW));
         }
     }

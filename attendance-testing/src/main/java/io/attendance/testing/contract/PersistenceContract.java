@@ -12,7 +12,7 @@ import io.attendance.domain.error.Conflict;
 import io.attendance.domain.error.NotFound;
 import io.attendance.testing.AllAtOnce;
 import io.attendance.testing.AuditHistories;
-import io.attendance.testing.RecordWrites;
+import io.attendance.testing.RecordSeeding;
 import io.attendance.domain.model.AttendanceKey;
 import io.attendance.domain.model.AttendanceQuery;
 import io.attendance.domain.model.AttendanceRecord;
@@ -129,7 +129,7 @@ public abstract class PersistenceContract {
     }
 
     private AttendanceRecord written(AttendanceRecord record) {
-        return RecordWrites.written(days, record);
+        return RecordSeeding.written(days, record);
     }
 
     private static DayEntry noted(String note) {
@@ -844,7 +844,7 @@ public abstract class PersistenceContract {
     void aFailedUnitOfWorkLeavesNothingBehind() {
         stored(bob());
         AttendanceRecord bobs = storedRecord(bob(), DAY, AttendanceStatus.PRESENT);
-        AuditEvent bobsCreation = AuditEvent.created(bobs, RecordWrites.ACTOR);
+        AuditEvent bobsCreation = AuditEvent.created(bobs, RecordSeeding.ACTOR);
         EmployeeAuditEvent bobsEmployeeCreation = EmployeeAuditEvent.created(bob(), "anonymous");
         audit.append(bobsEmployeeCreation);
 

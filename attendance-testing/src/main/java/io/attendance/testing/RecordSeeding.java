@@ -10,11 +10,11 @@ import io.attendance.domain.port.DayChanges.Change;
  * with its audit event. The {@link io.attendance.domain.port.AttendanceRecords} port only reads and
  * deletes, so there is no other way in that a store must keep up with.
  */
-public final class RecordWrites {
+public final class RecordSeeding {
     /** The actor of the audit events written here: who v1's open routes name. */
     public static final String ACTOR = "anonymous";
 
-    private RecordWrites() {
+    private RecordSeeding() {
     }
 
     /**
