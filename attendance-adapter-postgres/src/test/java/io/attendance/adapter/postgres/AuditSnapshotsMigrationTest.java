@@ -301,14 +301,6 @@ class AuditSnapshotsMigrationTest {
     }
 
     private List<String> strings(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = testDatabase.openConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        return testDatabase.firstColumn(sql);
     }
 }

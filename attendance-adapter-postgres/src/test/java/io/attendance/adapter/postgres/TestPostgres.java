@@ -67,6 +67,19 @@ public final class TestPostgres {
             properties.setProperty("currentSchema", DatabaseSchema.DEFAULT.name());
             return DriverManager.getConnection(jdbcUrl, properties);
         }
+
+        /** The first column of every row {@code sql} answers, as text, in the order it answers them. */
+        public List<String> firstColumn(String sql) throws SQLException {
+            List<String> values = new ArrayList<>();
+            try (Connection connection = openConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
     }
 
     /** A new, empty database of its own. */
